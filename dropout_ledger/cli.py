@@ -1,0 +1,216 @@
+"""The headless command line: `dropout-ledger` (design README §4 is its contract).
+
+Exit codes: 0 success, 2 input refused (nothing changed), 1 internal error. Refusals are printed
+to stderr in plain Chinese; `--json` prints machine-readable output to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from dropout_ledger import __version__
+from dropout_ledger.errors import InputRefused, LedgerError
+from dropout_ledger.ledger import Ledger, restore
+from dropout_ledger.model import identity
+from dropout_ledger.paths import default_ledger_path
+from dropout_ledger.services import demo, stats
+from dropout_ledger.store import verify as verify_store
+from dropout_ledger.store.queries import VIEWS
+
+NOT_YET = {
+    "import-roster": "导入学籍花名册", "print": "打印表格", "export-xlsx": "导出 Excel",
+    "join": "加入县级台账", "county": "县级功能", "sync": "U 盘同步",
+}
+
+
+def _out(args: argparse.Namespace, data: Any, text: str) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1))
+    else:
+        print(text)
+
+
+def _ledger_path(args: argparse.Namespace) -> Path:
+    return Path(args.ledger) if args.ledger else default_ledger_path()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = _ledger_path(args)
+    if args.county:
+        code = identity.parse_division_code(args.county, lengths=(6,), field="county")
+        name = args.county_name or ""
+        if not name.strip():
+            raise InputRefused("新建县级台账须提供 --county-name（县教育局名称）。")
+        kind, county_code = "county", code
+    else:
+        if not args.school_code or not (args.school_name or "").strip():
+            raise InputRefused("新建学校台账须提供 --school-code（10 位学校标识码）和 --school-name。")
+        code = identity.parse_school_code(args.school_code).code
+        name = args.school_name
+        county_code = (identity.parse_division_code(args.county_code, lengths=(6,), field="county")
+                       if args.county_code else "")
+        kind = "school"
+    with Ledger.create(path, kind=kind, code=code, name=name.strip(),
+                       county_code=county_code) as ledger:
+        org = ledger.org
+    _out(args, {"ledger": str(path), "kind": org.kind, "code": org.code, "name": org.name},
+         f"已新建{'县级' if kind == 'county' else '学校'}台账：{org.name}（{org.code}）\n文件：{path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = _ledger_path(args)
+    if not path.exists():
+        demo.ensure_demo(path, students=args.students, seed=args.seed)
+    else:
+        with Ledger.open(path) as ledger:
+            demo.populate(ledger, students=args.students, seed=args.seed)
+    with Ledger.open(path) as ledger:
+        count = ledger.queries.count("all")
+        name = ledger.org.name
+    _out(args, {"ledger": str(path), "students": count},
+         f"已生成演示学校“{name}”：{count} 名学生（全部为虚构人物）。\n文件：{path}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with Ledger.open(_ledger_path(args)) as ledger:
+        total = ledger.queries.count(args.view, search=args.search)
+        rows = ledger.queries.roster(args.view, search=args.search, limit=total or 1)
+    if args.json:
+        _out(args, [
+            {"id": r.student_id, "id_number": r.id_number, "xjh": r.xjh, "name": r.name,
+             "sex": r.sex, "grade": r.grade, "class": r.class_name, "village": r.village_name,
+             "status": r.status, "status_label": r.status_label, "at_risk": r.at_risk}
+            for r in rows], "")
+        return 0
+    lines = [f"{'序号':<4}{'姓名':<8}{'性别':<4}{'年级':<4}{'班级':<6}{'身份证号':<20}状态"]
+    for number, r in enumerate(rows, start=1):
+        sex = "男" if r.sex == "1" else "女" if r.sex == "2" else ""
+        lines.append(f"{number:<6}{r.name:<8}{sex:<5}{r.grade:<6}{r.class_name:<7}"
+                     f"{identity.mask_id_number(r.id_number):<22}{r.status_label}"
+                     + (" ⚠预警" if r.at_risk else ""))
+    lines.append(f"共 {total} 名学生")
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with Ledger.open(_ledger_path(args)) as ledger:
+        data = stats.counts(ledger.queries)
+        org = ledger.org
+    data = {"org": {"kind": org.kind, "code": org.code, "name": org.name}, **data}
+    from dropout_ledger.model.status import Status
+
+    text = [f"{org.name}：共 {data['total']} 名学生，在籍 {data['on_roll']} 名"]
+    text += [f"  {Status(code).label}：{n}" for code, n in data["by_status"].items() if n]
+    text.append(f"  预警：{data['flags']['at_risk']}  留守：{data['flags']['left_behind']}"
+                f"  残疾：{data['flags']['disability']}")
+    text.append(f"  辍学个案：共 {data['cases']['total']}，未销号 {data['cases']['open']}")
+    _out(args, data, "\n".join(text))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    path = _ledger_path(args)
+    with Ledger.open(path) as ledger:
+        checks = verify_store.verify(ledger.conn, path)
+        fingerprint = verify_store.fingerprint(ledger.conn)
+    ok = all(c.ok for c in checks)
+    data = {"ok": ok, "fingerprint": fingerprint, "checks": [
+        {"name": c.name, "ok": c.ok, "summary": c.summary, "problems": c.problems}
+        for c in checks]}
+    lines = [f"{'✓' if c.ok else '✗'} {c.name}：{c.summary}" + "".join(
+        f"\n    - {p}" for p in c.problems) for c in checks]
+    lines.append(f"数据指纹：{fingerprint}" if ok else "发现问题：请不要继续录入，联系县教育局或用备份恢复。")
+    _out(args, data, "\n".join(lines))
+    return 0 if ok else 2
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    with Ledger.open(_ledger_path(args)) as ledger:
+        ledger.backup(out)
+    _out(args, {"backup": str(out), "bytes": out.stat().st_size}, f"已备份到 {out}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = _ledger_path(args)
+    safety = restore(path, Path(args.file))
+    _out(args, {"ledger": str(path), "safety_copy": str(safety) if safety else None},
+         f"已从 {args.file} 恢复台账。" + (f"原台账已另存为 {safety}" if safety else ""))
+    return 0
+
+
+def _not_yet(args: argparse.Namespace) -> int:
+    print(f"“{NOT_YET[args.command]}”功能尚未完成，将在后续版本提供。", file=sys.stderr)
+    return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--ledger", default=argparse.SUPPRESS, help="台账文件路径（默认：本机用户台账）")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="输出 JSON")
+    parser = argparse.ArgumentParser(prog="dropout-ledger", parents=[common],
+                                     description="控辍保学台账（命令行）")
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_: str) -> Any:
+        cmd = sub.add_parser(name, parents=[common], help=help_)
+        cmd.set_defaults(handler=handler)
+        return cmd
+
+    init = add("init", cmd_init, "新建学校或县级台账")
+    init.add_argument("--school-code")
+    init.add_argument("--school-name")
+    init.add_argument("--county-code")
+    init.add_argument("--county")
+    init.add_argument("--county-name")
+    demo_cmd = add("demo", cmd_demo, "生成演示学校（虚构学生）")
+    demo_cmd.add_argument("--students", type=int, default=600)
+    demo_cmd.add_argument("--seed", type=int, default=42)
+    list_cmd = add("list", cmd_list, "列出学生")
+    list_cmd.add_argument("--view", choices=[v for v in VIEWS if v != "on-roll"], default="all")
+    list_cmd.add_argument("--search", default="")
+    add("stats", cmd_stats, "按年级和状态统计人数")
+    add("verify", cmd_verify, "校验台账完整性")
+    backup_cmd = add("backup", cmd_backup, "备份台账")
+    backup_cmd.add_argument("--out", required=True)
+    restore_cmd = add("restore", cmd_restore, "从备份恢复台账")
+    restore_cmd.add_argument("file")
+    for name in NOT_YET:
+        later = add(name, _not_yet, f"{NOT_YET[name]}（尚未完成）")
+        later.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; never lets a traceback be the only thing a principal sees."""
+    args = _parser().parse_args(argv)
+    args.ledger = getattr(args, "ledger", None)
+    args.json = getattr(args, "json", False)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except LedgerError as error:
+        print(error.message, file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:  # output piped into `head`: not an error of ours
+        return 0
+    except Exception:  # a bug: say so plainly, keep the details for the developers
+        print("内部错误：操作未完成，台账没有改动。请把以下信息发给技术支持：", file=sys.stderr)
+        traceback.print_exc()
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

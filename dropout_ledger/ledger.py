@@ -1,0 +1,280 @@
+"""The Ledger facade: open or create a ledger file, and the services hung off it.
+
+The desktop app and the command line hold one `Ledger` and pass it explicitly; there is no
+module-level global. Every write goes through `write()`: one BEGIN IMMEDIATE transaction that
+appends events, folds each into the projections, and yields the `Changes` to return.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from dropout_ledger import canonical
+from dropout_ledger.clock import Clock, SystemClock
+from dropout_ledger.errors import LedgerBusy, LedgerOpenError
+from dropout_ledger.fileio import durable_path
+from dropout_ledger.model.changes import ChangeCollector
+from dropout_ledger.store import backup, db, projections, schema
+from dropout_ledger.store.events import Event, EventWriter, Operator
+from dropout_ledger.store.queries import Queries
+
+DEFAULT_OPERATOR = Operator(id="local", name="本机用户")
+
+
+@dataclass(frozen=True)
+class OrgInfo:
+    """Whose ledger this is: a school (S:<学校标识码>) or a county (C:<6-digit code>)."""
+
+    kind: str
+    code: str
+    name: str
+    county_code: str
+
+    @property
+    def org_id(self) -> str:
+        return f"{'S' if self.kind == 'school' else 'C'}:{self.code}"
+
+
+class Writer:
+    """What a service sees inside one write transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, events: EventWriter, today: Any) -> None:
+        self.conn = conn
+        self.today = today
+        self._events = events
+        self.changes = ChangeCollector()
+
+    def emit(self, kind: str, ent: str, body: dict[str, Any]) -> Event:
+        """Append one event and fold it into the projections at once."""
+        event = self._events.append(kind, ent, body)
+        projections.apply(self.conn, event)
+        self.changes.events += 1
+        return event
+
+
+class Ledger:
+    """One open ledger file. Close it (or use `with`) to release the single-instance lock."""
+
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, lock: FileLock, *, clock: Clock,
+        operator: Operator,
+    ) -> None:
+        from dropout_ledger.services.records import RecordService
+        from dropout_ledger.services.settings import SettingsService
+        from dropout_ledger.services.status import StatusService
+        from dropout_ledger.services.students import StudentService
+
+        self.path, self.conn, self._lock = path, conn, lock
+        self.clock, self.operator = clock, operator
+        self.replica = _state(conn, "replica")
+        self.org_id = _state(conn, "org")
+        self.queries = Queries(conn)
+        self.settings = SettingsService(self)
+        self.students = StudentService(self)
+        self.status = StatusService(self)
+        self.records = RecordService(self)
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: Path, *, clock: Clock | None = None, operator: Operator | None = None
+    ) -> Ledger:
+        """Open an existing ledger, migrating (after a backup) and rebuilding if needed."""
+        path = Path(path)
+        lock = _acquire(path)
+        try:
+            conn = db.open_existing(path)
+            _upgrade(conn, path, clock or SystemClock())
+            return cls(path, conn, lock, clock=clock or SystemClock(),
+                       operator=operator or DEFAULT_OPERATOR)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def create(
+        cls, path: Path, *, kind: str, code: str, name: str, county_code: str = "",
+        clock: Clock | None = None, operator: Operator | None = None,
+    ) -> Ledger:
+        """Create a new ledger file for a school or a county; the caller validated the codes."""
+        path = Path(path)
+        lock = _acquire(path)
+        try:
+            conn = db.create_new(path)
+            db.migrate(conn)
+            org_id = f"{'S' if kind == 'school' else 'C'}:{code}"
+            with db.immediate(conn):
+                projections.create_tables(conn)
+                _set_state(conn, "projection_version", schema.projection_version())
+                _set_state(conn, "org", org_id)
+                _set_state(conn, "replica", uuid.uuid4().hex)
+            ledger = cls(path, conn, lock, clock=clock or SystemClock(),
+                         operator=operator or DEFAULT_OPERATOR)
+        except BaseException:
+            lock.release()
+            path.unlink(missing_ok=True)
+            raise
+        fields = {"kind": kind, "code": code, "name": name, "county_code": county_code}
+        with ledger.write() as w:
+            w.emit("replica_start", f"replica:{ledger.replica}", {"reason": "install"})
+            w.emit("entity_create", f"org:{org_id}", {"fields": fields})
+        return ledger
+
+    def close(self) -> None:
+        self.conn.close()
+        self._lock.release()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[Writer]:
+        """One write transaction: everything in it is applied, or nothing is."""
+        with db.immediate(self.conn):
+            events = EventWriter(
+                self.conn, org=self.org_id, rep=self.replica, operator=self.operator,
+                clock=self.clock,
+            )
+            yield Writer(self.conn, events, self.clock.today())
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def org(self) -> OrgInfo:
+        values = self.settings.entity(f"org:{self.org_id}")
+        return OrgInfo(
+            kind=str(values.get("kind", "school")), code=str(values.get("code", "")),
+            name=str(values.get("name", "")), county_code=str(values.get("county_code", "")),
+        )
+
+    def is_empty(self) -> bool:
+        """True when the ledger holds no students yet (a demo school may be made)."""
+        return self.queries.count("all") == 0
+
+    def backup(self, out: Path) -> None:
+        """A consistent copy of the ledger at `out`, recorded as an audit event."""
+        with self.write() as w:
+            w.emit("audit", "ledger", {"action": "backup", "file": Path(out).name})
+        backup.backup_to(self.conn, Path(out))
+
+
+def _acquire(path: Path) -> FileLock:
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=0.2)
+    except Timeout:
+        raise LedgerBusy(
+            f"台账 {path.name} 已在另一个窗口或程序中打开。请先关闭它，再重试。"
+        ) from None
+    return lock
+
+
+def _state(conn: sqlite3.Connection, key: str) -> str:
+    row = conn.execute("SELECT v FROM local_state WHERE k = ?", (key,)).fetchone()
+    if row is None:
+        raise LedgerOpenError(f"台账缺少本机信息（{key}），文件可能已损坏。请用备份恢复。")
+    return str(row[0])
+
+
+def _set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO local_state (k, v) VALUES (?, ?)", (key, value))
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
+    """Back up, then migrate the truth tables and rebuild projections whose shape changed."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    if db.pending_migrations(conn):
+        backup.snapshot_before(conn, path, "upgrade", stamp)
+        db.migrate(conn)
+    row = conn.execute("SELECT v FROM local_state WHERE k = 'projection_version'").fetchone()
+    if row is None or row[0] != schema.projection_version():
+        with db.immediate(conn):
+            projections.rebuild(conn)
+            _set_state(conn, "projection_version", schema.projection_version())
+
+
+def new_id() -> str:
+    """A random id for a new student or record (never derived from personal data)."""
+    return uuid.uuid4().hex
+
+
+def decode_value(text: str) -> Any:
+    """A settings value as stored (canonical JSON text)."""
+    return canonical.decode(text.encode())
+
+
+def restore(
+    path: Path, backup_file: Path, *, clock: Clock | None = None,
+    operator: Operator | None = None,
+) -> Path | None:
+    """Replace the ledger at `path` with a backup, keeping a safety copy of the current one.
+
+    The restored ledger continues as a *new replica* whose first event names the backup's
+    replica and last sequence number: events written after the backup was taken are never
+    silently reused, and the county can tell a restore from a fork (sync.md §c.2, §c.12).
+    Returns the safety copy's path (None when there was no ledger to keep).
+    """
+    clock = clock or SystemClock()
+    path, backup_file = Path(path), Path(backup_file)
+    _check_backup(backup_file)
+    lock = _acquire(path)
+    try:
+        safety = _safety_copy(path, clock) if path.exists() else None
+        for suffix in ("-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        with durable_path(path) as temp:
+            shutil.copyfile(backup_file, temp)
+    finally:
+        lock.release()
+    with Ledger.open(path, clock=clock, operator=operator) as ledger:
+        parent = ledger.replica
+        last = ledger.conn.execute(
+            "SELECT coalesce(max(seq), 0) FROM events WHERE rep = ?", (parent,)
+        ).fetchone()[0]
+        ledger.replica = uuid.uuid4().hex
+        with ledger.write() as w:
+            _set_state(w.conn, "replica", ledger.replica)
+            w.emit("replica_start", f"replica:{ledger.replica}",
+                   {"reason": "restore", "parent_rep": parent, "parent_seq": last,
+                    "file": backup_file.name})
+    return safety
+
+
+def _check_backup(backup_file: Path) -> None:
+    conn = db.open_existing(backup_file)
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise LedgerOpenError(f"备份文件 {backup_file.name} 已损坏（{result}），不能用来恢复。")
+        _state(conn, "replica")
+    finally:
+        conn.close()
+
+
+def _safety_copy(path: Path, clock: Clock) -> Path:
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        conn = db.open_existing(path)
+    except LedgerOpenError:  # a damaged ledger is kept byte for byte
+        out = path.with_name(f"{path.stem}.before-restore-{stamp}.damaged")
+        shutil.copyfile(path, out)
+        return out
+    try:
+        return backup.snapshot_before(conn, path, "restore", stamp)
+    finally:
+        conn.close()

@@ -1,0 +1,70 @@
+"""Organisation, county profile and operator fields.
+
+Counties differ in every threshold and deadline (domain.md §2.2, §9), so each is a field of
+the county profile with a default from the design README. Rates are stored in basis points
+(万分之一: 50 = 0.50 %) because the canonical encoding allows integers only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dropout_ledger.model import codes
+from dropout_ledger.model.fields import FieldSpec
+
+F = FieldSpec
+
+ORG_FIELDS: tuple[FieldSpec, ...] = (
+    F("kind", "类型", required=True, max_len=10),
+    F("code", "代码", required=True, max_len=12),
+    F("name", "名称", required=True, max_len=60),
+    F("county_code", "所属县（区）代码", max_len=6),
+    F("address", "地址", max_len=100),
+    F("phone", "联系电话", max_len=20),
+    F("principal", "校长", "name"),
+)
+
+PROFILE_FIELDS: tuple[FieldSpec, ...] = (
+    F("call_days", "缺勤几天须电话联系", "int", minimum=0, maximum=30),
+    F("visit_days", "缺勤几天须家访", "int", minimum=0, maximum=30),
+    F("report_form_days", "缺勤几天须填报告表", "int", minimum=1, maximum=60),
+    F("suspect_days", "缺勤几天标记疑似辍学", "int", minimum=1, maximum=60),
+    F("confirm_days", "缺勤几天确认辍学", "int", minimum=1, maximum=120),
+    F("exclude_weekends", "缺勤天数不计周末", "bool"),
+    F("returned_followup_days", "复学跟踪天数", "int", minimum=0, maximum=730),
+    F("monthly_report_day", "月报截止日", "int", minimum=1, maximum=31),
+    F("primary_dropout_max_bp", "小学辍学率目标上限（万分之）", "int", maximum=10000),
+    F("junior_dropout_max_bp", "初中辍学率目标上限（万分之）", "int", maximum=10000),
+    F("consolidation_min_bp", "九年义务教育巩固率目标（万分之）", "int", maximum=10000),
+    F("progression_min_bp", "初中升学率目标（万分之）", "int", maximum=10000),
+    F("dropout_reasons", "辍学原因代码表", "code_table"),
+)
+
+PROFILE_DEFAULTS: dict[str, Any] = {
+    "call_days": 1,
+    "visit_days": 1,
+    "report_form_days": 3,
+    "suspect_days": 5,
+    "confirm_days": 20,
+    "exclude_weekends": True,
+    "returned_followup_days": 180,
+    "monthly_report_day": 28,
+    "primary_dropout_max_bp": 50,
+    "junior_dropout_max_bp": 150,
+    "consolidation_min_bp": 9600,
+    "progression_min_bp": 9000,
+    "dropout_reasons": [{"code": c.code, "label": c.label} for c in codes.DROPOUT_REASONS],
+}
+
+ROLES = (
+    codes.Code("principal", "校长"),
+    codes.Code("registrar", "学籍管理员"),
+    codes.Code("class_teacher", "班主任"),
+    codes.Code("county_clerk", "县教育局工作人员"),
+)
+
+OPERATOR_FIELDS: tuple[FieldSpec, ...] = (
+    F("name", "姓名", "name", required=True),
+    F("role", "角色", "code", required=True, table=ROLES),
+    F("class_scope", "负责班级", max_len=40),
+)

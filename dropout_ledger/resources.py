@@ -1,0 +1,35 @@
+"""Paths to the bundled resources (fonts, later icons and templates), from source or the bundle.
+
+From source (and from an editable install) `resources/` sits in the repository root, next to the
+`dropout_ledger/` package. In a PyInstaller bundle, `build.spec` copies it to `resources/` under
+the bundle's data folder, which PyInstaller exposes as `sys._MEIPASS`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+CJK_FONT_FILE = "wqy-microhei.ttc"
+"""WenQuanYi Micro Hei (文泉驿微米黑), a TrueType collection; licence in resources/fonts/."""
+
+
+def resources_root() -> Path:
+    """The `resources/` folder: inside the PyInstaller bundle when frozen, else the repository's."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """The path of one bundled resource, e.g. `resource_path("fonts", "wqy-microhei.ttc")`.
+
+    The path is returned whether or not the file exists; callers that need it check `exists()`.
+    """
+    return resources_root().joinpath(*parts)
+
+
+def cjk_font_path() -> Path:
+    """The bundled CJK font the desktop app and the PDFs use for Chinese text."""
+    return resource_path("fonts", CJK_FONT_FILE)

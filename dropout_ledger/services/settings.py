@@ -1,0 +1,106 @@
+"""The organisation, the county profile (thresholds, targets, reasons) and operators."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dropout_ledger.errors import NotFound, Problem, ValidationError
+from dropout_ledger.model.changes import Changes
+from dropout_ledger.model.fields import FieldSpec, clean
+from dropout_ledger.model.profile import OPERATOR_FIELDS, PROFILE_DEFAULTS, PROFILE_FIELDS
+from dropout_ledger.services.edits import emit_update
+
+if TYPE_CHECKING:
+    from dropout_ledger.ledger import Ledger
+
+
+def _clean_all(
+    specs: tuple[FieldSpec, ...], values: dict[str, Any], today: Any
+) -> dict[str, Any]:
+    by_name = {s.name: s for s in specs}
+    problems: list[Problem] = []
+    cleaned: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in by_name:
+            problems.append(Problem(field=key, reason=f"未知设置项“{key}”"))
+            continue
+        try:
+            cleaned[key] = clean(by_name[key], value, today=today)
+        except ValidationError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ValidationError(problems)
+    return cleaned
+
+
+class SettingsService:
+    """Organisation details, the county profile and the operator list."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+
+    def entity(self, ent: str) -> dict[str, Any]:
+        """The current values of a settings entity (organisation, profile, operator)."""
+        from dropout_ledger.ledger import decode_value
+
+        rows = self._ledger.conn.execute(
+            "SELECT field, value FROM settings WHERE ent = ?", (ent,)
+        )
+        return {field: decode_value(value) for field, value in rows}
+
+    def profile_ent(self) -> str:
+        """The profile is the county's: a school reads its county's, shipped on the stick."""
+        org = self._ledger.org
+        return f"profile:C:{org.county_code}" if org.county_code else f"profile:{org.org_id}"
+
+    def profile(self) -> dict[str, Any]:
+        """Thresholds, targets and dictionaries in force, defaults filled in."""
+        return {**PROFILE_DEFAULTS, **self.entity(self.profile_ent())}
+
+    def set_profile(self, **values: Any) -> Changes:
+        today = self._ledger.clock.today()
+        cleaned = _clean_all(PROFILE_FIELDS, values, today)
+        with self._ledger.write() as w:
+            emit_update(w, self.profile_ent(), cleaned)
+            w.changes.flags.add("profile")
+            return w.changes.freeze()
+
+    def update_org(self, **values: Any) -> Changes:
+        """Edit the school's (or county's) name, address, phone or principal."""
+        allowed = {"name", "address", "phone", "principal"}
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValidationError(Problem(field=sorted(unknown)[0], reason="此项不能修改"))
+        from dropout_ledger.model.profile import ORG_FIELDS
+
+        cleaned = _clean_all(ORG_FIELDS, values, self._ledger.clock.today())
+        with self._ledger.write() as w:
+            emit_update(w, f"org:{self._ledger.org_id}", cleaned)
+            w.changes.flags.add("profile")
+            return w.changes.freeze()
+
+    def add_operator(self, name: str, role: str, class_scope: str = "") -> Changes:
+        from dropout_ledger.ledger import new_id
+
+        fields = _clean_all(
+            OPERATOR_FIELDS, {"name": name, "role": role, "class_scope": class_scope},
+            self._ledger.clock.today(),
+        )
+        operator_id = new_id()
+        with self._ledger.write() as w:
+            w.emit("entity_create", f"operator:{operator_id}", {"fields": fields})
+            w.changes.created.append(operator_id)
+            w.changes.flags.add("profile")
+            return w.changes.freeze()
+
+    def operators(self) -> list[dict[str, Any]]:
+        rows = self._ledger.conn.execute(
+            "SELECT DISTINCT ent FROM settings WHERE ent LIKE 'operator:%' ORDER BY ent"
+        ).fetchall()
+        return [{"id": ent.split(":", 1)[1], **self.entity(ent)} for (ent,) in rows]
+
+    def operator(self, operator_id: str) -> dict[str, Any]:
+        values = self.entity(f"operator:{operator_id}")
+        if not values:
+            raise NotFound(f"找不到操作员 {operator_id}。")
+        return values

@@ -1,0 +1,113 @@
+"""Opening a ledger file: refuse what is not ours, damaged or newer; migrate; set pragmas.
+
+A ledger is never "repaired" silently. A file that is not SQLite, lacks our application id,
+fails to read, or records a migration this build does not know is refused with a Chinese
+message that says what to do, and the file is left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from dropout_ledger.errors import LedgerOpenError
+from dropout_ledger.store import schema
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in explicit-transaction mode with the ledger's pragmas."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    conn.execute("PRAGMA journal_mode=WAL")
+    # FULL: a power cut on an old laptop must never lose a committed write (costs ~0 in WAL).
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def check_file(path: Path) -> None:
+    """Refuse a missing, empty or non-SQLite file before SQLite touches it."""
+    if not path.exists():
+        raise LedgerOpenError(f"找不到台账文件：{path}。请检查路径，或先用 init 新建台账。")
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    if head != _SQLITE_MAGIC:
+        raise LedgerOpenError(
+            f"文件 {path.name} 不是控辍保学台账（不是数据库文件）。请选择正确的台账文件。"
+        )
+
+
+def open_existing(path: Path) -> sqlite3.Connection:
+    """Open a ledger file that must already be ours, refusing anything else unchanged."""
+    check_file(path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != schema.APPLICATION_ID:
+                raise LedgerOpenError(
+                    f"文件 {path.name} 不是控辍保学台账（是其他软件的数据库）。请选择正确的台账文件。"
+                )
+            _refuse_unknown_migrations(Database(conn), path)
+        finally:
+            conn.close()
+        return connect(path)
+    except sqlite3.DatabaseError as error:
+        raise LedgerOpenError(
+            f"台账文件 {path.name} 已损坏，无法读取（{error}）。"
+            "请不要继续使用此文件，用 restore 从最近的备份恢复。"
+        ) from error
+
+
+def create_new(path: Path) -> sqlite3.Connection:
+    """Create a new, empty ledger file stamped with our application id."""
+    if path.exists() and path.stat().st_size > 0:
+        raise LedgerOpenError(f"文件 {path} 已存在，不能覆盖。请换一个文件名，或直接打开它。")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = connect(path)
+    conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
+    return conn
+
+
+def _refuse_unknown_migrations(db: Database, path: Path) -> None:
+    known = {m.name for m in schema.migrations._migrations}
+    applied = {m.name for m in schema.migrations.applied(db)}
+    newer = sorted(applied - known)
+    if newer:
+        raise LedgerOpenError(
+            f"台账 {path.name} 由更新版本的软件写入（含本版本不认识的升级：{', '.join(newer)}）。"
+            "请先把软件升级到最新版本再打开，文件未做任何改动。"
+        )
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations this file still needs."""
+    return [m.name for m in schema.migrations.pending(Database(conn))]
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply every pending migration in one transaction (the caller has backed up first)."""
+    db = Database(conn)
+    with immediate(conn):
+        schema.migrations.apply(db)
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction (BEGIN IMMEDIATE), or a savepoint inside an open one."""
+    if conn.in_transaction:
+        with Database(conn).atomic():
+            yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

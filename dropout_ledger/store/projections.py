@@ -1,0 +1,383 @@
+"""Projections: the tables people read, maintained from events and rebuildable from them.
+
+`apply(conn, event)` is the only code that writes projection tables, both while the app works
+(one event at a time, inside the write transaction) and during a full rebuild. The result is a
+function of the *set* of events: per-field registers keep every concurrent head and show the
+one with the highest (Lamport clock, event id); statuses are ordered by (effective date, Lamport
+clock, event id). That is what makes `verify` meaningful and sync a plain set union.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from dropout_ledger import canonical
+from dropout_ledger.model.records import RECORD_KINDS
+from dropout_ledger.model.student import STUDENT_SPECS
+from dropout_ledger.store import schema
+from dropout_ledger.store.events import Event, iter_events
+
+
+@dataclass(frozen=True)
+class Head:
+    """One current value of a field: the event that wrote it, its clock, its canonical JSON."""
+
+    eid: str
+    lc: int
+    value: str
+
+
+def create_tables(conn: sqlite3.Connection) -> None:
+    for statement in schema.projection_ddl():
+        conn.execute(statement)
+
+
+def drop_tables(conn: sqlite3.Connection) -> None:
+    for table in schema.PROJECTION_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def rebuild(conn: sqlite3.Connection, *, drop: bool = True) -> int:
+    """Recreate every projection from the events; returns the number of events applied.
+
+    `drop=False` builds into a fresh scratch database whose events live in an attached one.
+    """
+    if drop:
+        drop_tables(conn)
+    create_tables(conn)
+    count = 0
+    for event in iter_events(conn):
+        apply(conn, event)
+        count += 1
+    return count
+
+
+def apply(conn: sqlite3.Connection, event: Event) -> None:
+    """Fold one event into the projections. Unknown kinds are stored but not projected."""
+    handler = _HANDLERS.get(event.kind)
+    if handler is not None:
+        handler(conn, event)
+
+
+# --- targets -------------------------------------------------------------------------------
+
+
+def _target(ent: str) -> tuple[str, str] | None:
+    """(table, row id) for entities projected into a row; None for settings entities."""
+    prefix, _, rest = ent.partition(":")
+    if prefix == "student":
+        return "students", rest
+    if prefix in RECORD_KINDS:
+        return f"rec_{prefix}", rest
+    return None
+
+
+def to_column(value: Any) -> Any:
+    """A canonical value as stored in a projection column."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, list | dict):
+        return canonical.encode(value).decode()
+    return value
+
+
+def _ensure_row(conn: sqlite3.Connection, table: str, row_id: str, lc: int) -> None:
+    """A placeholder row, for edits that arrive (by sync) before the record's creation."""
+    student = ", student_id" if table != "students" else ""
+    blank = ", ''" if table != "students" else ""
+    conn.execute(
+        f"INSERT OR IGNORE INTO {table} (id{student}, updated_lc) VALUES (?{blank}, ?)",
+        (row_id, lc),
+    )
+
+
+def _touch(conn: sqlite3.Connection, table: str, row_id: str, lc: int) -> None:
+    conn.execute(
+        f"UPDATE {table} SET updated_lc = max(updated_lc, ?) WHERE id = ?", (lc, row_id)
+    )
+
+
+def _known_column(table: str, field: str) -> bool:
+    if table == "students":
+        return field in STUDENT_SPECS
+    kind = RECORD_KINDS[table.removeprefix("rec_")]
+    return kind.spec(field) is not None
+
+
+# --- field registers -----------------------------------------------------------------------
+
+
+def current_heads(conn: sqlite3.Connection, ent: str, field: str) -> list[Head]:
+    """The field's concurrent values; the creating event is the implicit head until edited."""
+    rows = conn.execute(
+        "SELECT eid, lc, value FROM field_heads WHERE ent = ? AND field = ?", (ent, field)
+    ).fetchall()
+    if rows:
+        return [Head(*row) for row in rows]
+    created = _created_value(conn, ent, field)
+    return [created] if created is not None else []
+
+
+def _created_value(conn: sqlite3.Connection, ent: str, field: str) -> Head | None:
+    row = conn.execute(
+        "SELECT e.eid, e.lc, e.body FROM entities n JOIN events e ON e.eid = n.created_eid"
+        " WHERE n.ent = ?",
+        (ent,),
+    ).fetchone()
+    if row is None:
+        return None
+    fields = canonical.decode(row[2]).get("fields", {})
+    if field not in fields or _superseded(conn, row[0], ent, field):
+        return None
+    return Head(row[0], row[1], canonical.encode(fields[field]).decode())
+
+
+def _superseded(conn: sqlite3.Connection, eid: str, ent: str, field: str) -> bool:
+    found = conn.execute(
+        "SELECT 1 FROM event_base WHERE base_eid = ? AND key = ?", (eid, f"{ent}#{field}")
+    ).fetchone()
+    return found is not None
+
+
+def winner(heads: list[Head]) -> Head:
+    """The head shown to people: highest Lamport clock, then highest event id."""
+    return max(heads, key=lambda h: (h.lc, h.eid))
+
+
+def _set_field(conn: sqlite3.Connection, ent: str, field: str, heads: list[Head]) -> None:
+    conn.execute("DELETE FROM field_heads WHERE ent = ? AND field = ?", (ent, field))
+    conn.executemany(
+        "INSERT INTO field_heads (ent, field, eid, lc, value) VALUES (?, ?, ?, ?, ?)",
+        [(ent, field, h.eid, h.lc, h.value) for h in heads],
+    )
+    if len({h.value for h in heads}) > 1:
+        listed = canonical.encode(sorted(h.eid for h in heads)).decode()
+        conn.execute(
+            "INSERT OR REPLACE INTO conflicts (ent, field, heads) VALUES (?, ?, ?)",
+            (ent, field, listed),
+        )
+    else:
+        conn.execute("DELETE FROM conflicts WHERE ent = ? AND field = ?", (ent, field))
+    if heads:
+        _write_value(conn, ent, field, canonical.decode(winner(heads).value.encode()))
+
+
+def _write_value(conn: sqlite3.Connection, ent: str, field: str, value: Any) -> None:
+    target = _target(ent)
+    if target is None:
+        conn.execute(
+            "INSERT OR REPLACE INTO settings (ent, field, value) VALUES (?, ?, ?)",
+            (ent, field, canonical.encode(value).decode()),
+        )
+    elif _known_column(target[0], field):
+        conn.execute(
+            f"UPDATE {target[0]} SET {field} = ? WHERE id = ?", (to_column(value), target[1])
+        )
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+
+def _on_create(conn: sqlite3.Connection, event: Event) -> None:
+    """student_create, record_add, entity_create: a new entity with its initial fields."""
+    conn.execute(
+        "INSERT OR REPLACE INTO entities (ent, created_eid, created_lc) VALUES (?, ?, ?)",
+        (event.ent, event.eid, event.lc),
+    )
+    fields: dict[str, Any] = event.body.get("fields", {})
+    target = _target(event.ent)
+    if target is not None:
+        _insert_row(conn, target, event, fields)
+    for field, value in fields.items():
+        explicit = conn.execute(
+            "SELECT eid, lc, value FROM field_heads WHERE ent = ? AND field = ?",
+            (event.ent, field),
+        ).fetchall()
+        if explicit:  # edits arrived first: the creation is one more head unless superseded
+            heads = [Head(*row) for row in explicit]
+            if not _superseded(conn, event.eid, event.ent, field):
+                heads.append(Head(event.eid, event.lc, canonical.encode(value).decode()))
+            _set_field(conn, event.ent, field, heads)
+        elif target is None:
+            _write_value(conn, event.ent, field, value)
+    if event.kind == "record_add":
+        _after_record_change(conn, event.ent)
+
+
+def _insert_row(
+    conn: sqlite3.Connection, target: tuple[str, str], event: Event, fields: dict[str, Any]
+) -> None:
+    table, row_id = target
+    _ensure_row(conn, table, row_id, event.lc)
+    columns = {k: to_column(v) for k, v in fields.items() if _known_column(table, k)}
+    if table != "students":
+        columns["student_id"] = fields.get("student_id", "")
+    columns["created_lc"] = event.lc
+    assignments = ", ".join(f"{name} = ?" for name in columns)
+    conn.execute(
+        f"UPDATE {table} SET {assignments} WHERE id = ?", (*columns.values(), row_id)
+    )
+    _touch(conn, table, row_id, event.lc)
+
+
+def _on_update(conn: sqlite3.Connection, event: Event) -> None:
+    """Field edits: each field's new heads are the old heads minus `base`, plus this edit."""
+    target = _target(event.ent)
+    if target is not None:
+        _ensure_row(conn, *target, event.lc)
+        _touch(conn, *target, event.lc)
+    for field, change in event.body.get("fields", {}).items():
+        base = set(change.get("base", []))
+        key = f"{event.ent}#{field}"
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_base (eid, key, base_eid) VALUES (?, ?, ?)",
+            [(event.eid, key, b) for b in base],
+        )
+        heads = [h for h in current_heads(conn, event.ent, field) if h.eid not in base]
+        if not _superseded(conn, event.eid, event.ent, field):
+            heads.append(Head(event.eid, event.lc, canonical.encode(change["value"]).decode()))
+        _set_field(conn, event.ent, field, heads)
+    if event.ent.startswith(("escalation:", "case:")):
+        _after_record_change(conn, event.ent)
+
+
+def _on_status(conn: sqlite3.Connection, event: Event) -> None:
+    body = event.body
+    closure = body.get("closure") or {}
+    student_id = body["student_id"]
+    conn.execute(
+        "INSERT INTO status_facts (eid, student_id, code, effective_date, lc, reason_code,"
+        " reason_text, case_id, closure_reason, closure_evidence, attachments, note, operator)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event.eid, student_id, body["code"], body["effective_date"], event.lc,
+            body.get("reason_code", ""), body.get("reason_text", ""), body.get("case_id") or None,
+            closure.get("reason"), closure.get("evidence"),
+            to_column(closure.get("attachments", [])), body.get("note", ""), event.who["name"],
+        ),
+    )
+    _ensure_row(conn, "students", student_id, event.lc)
+    _touch(conn, "students", student_id, event.lc)
+    refresh_status(conn, student_id)
+
+
+def _on_retract(conn: sqlite3.Connection, event: Event) -> None:
+    """A retraction hides a status fact (by event id) or a whole student or record."""
+    reason = event.body.get("reason", "")
+    target_eid = event.body.get("target", "")
+    if target_eid:
+        row = conn.execute(
+            "SELECT student_id FROM status_facts WHERE eid = ?", (target_eid,)
+        ).fetchone()
+        conn.execute(
+            "UPDATE status_facts SET retracted = 1, retract_reason = ? WHERE eid = ?",
+            (reason, target_eid),
+        )
+        if row:
+            refresh_status(conn, row[0])
+        return
+    target = _target(event.ent)
+    if target is None:
+        return
+    _ensure_row(conn, *target, event.lc)
+    conn.execute(
+        f"UPDATE {target[0]} SET retracted = 1, retract_reason = ? WHERE id = ?",
+        (reason, target[1]),
+    )
+    _touch(conn, *target, event.lc)
+    _after_record_change(conn, event.ent)
+
+
+def _on_replica_start(conn: sqlite3.Connection, event: Event) -> None:
+    body = event.body
+    conn.execute(
+        "INSERT OR REPLACE INTO replicas (rep, org, parent_rep, parent_seq, reason, started_lc)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (event.rep, event.org, body.get("parent_rep"), body.get("parent_seq"),
+         body.get("reason", ""), event.lc),
+    )
+
+
+def _on_attachment(conn: sqlite3.Connection, event: Event) -> None:
+    body = event.body
+    conn.execute(
+        "INSERT OR IGNORE INTO attachments (hash, name, mime, size, lc) VALUES (?, ?, ?, ?, ?)",
+        (body["sha256"], body["name"], body["mime"], body["size"], event.lc),
+    )
+
+
+# --- derived state: current status, cases, escalation stage ---------------------------------
+
+
+def refresh_status(conn: sqlite3.Connection, student_id: str) -> None:
+    """Current status = the last non-retracted fact by (effective date, clock, id)."""
+    row = conn.execute(
+        "SELECT code, effective_date, reason_code, case_id FROM status_facts"
+        " WHERE student_id = ? AND retracted = 0"
+        " ORDER BY effective_date DESC, lc DESC, eid DESC LIMIT 1",
+        (student_id,),
+    ).fetchone()
+    code, date, reason, case_id = row or (None, None, None, None)
+    open_case = case_id if code in ("suspected", "dropped_out") else None
+    conn.execute(
+        "UPDATE students SET status = ?, status_date = ?, status_reason = ?, case_id = ?"
+        " WHERE id = ?",
+        (code, date, reason, open_case, student_id),
+    )
+    for (case,) in conn.execute(
+        "SELECT id FROM rec_case WHERE student_id = ?", (student_id,)
+    ).fetchall():
+        _refresh_case_closure(conn, case)
+
+
+def _refresh_case_closure(conn: sqlite3.Connection, case_id: str) -> None:
+    """A case is closed (销号) by its first non-retracted status fact carrying a closure."""
+    row = conn.execute(
+        "SELECT effective_date, closure_reason, closure_evidence FROM status_facts"
+        " WHERE case_id = ? AND retracted = 0 AND closure_reason IS NOT NULL"
+        " ORDER BY effective_date, lc, eid LIMIT 1",
+        (case_id,),
+    ).fetchone()
+    conn.execute(
+        "UPDATE rec_case SET closed_date = ?, closure_reason = ?, closure_evidence = ?"
+        " WHERE id = ?",
+        (*(row or (None, None, None)), case_id),
+    )
+
+
+def _refresh_case_stage(conn: sqlite3.Connection, case_id: str) -> None:
+    """The escalation stage (L0–L8) of a case is that of its latest non-retracted step."""
+    row = conn.execute(
+        "SELECT stage FROM rec_escalation WHERE case_id = ? AND retracted = 0"
+        " ORDER BY date DESC, created_lc DESC, id DESC LIMIT 1",
+        (case_id,),
+    ).fetchone()
+    conn.execute("UPDATE rec_case SET stage = ? WHERE id = ?", (row[0] if row else None, case_id))
+
+
+def _after_record_change(conn: sqlite3.Connection, ent: str) -> None:
+    kind, _, record_id = ent.partition(":")
+    if kind == "escalation":
+        row = conn.execute(
+            "SELECT case_id FROM rec_escalation WHERE id = ?", (record_id,)
+        ).fetchone()
+        if row and row[0]:
+            _refresh_case_stage(conn, row[0])
+    elif kind == "case":
+        _refresh_case_stage(conn, record_id)
+        _refresh_case_closure(conn, record_id)
+
+
+_HANDLERS: dict[str, Callable[[sqlite3.Connection, Event], None]] = {
+    "student_create": _on_create,
+    "record_add": _on_create,
+    "entity_create": _on_create,
+    "update": _on_update,
+    "status": _on_status,
+    "retract": _on_retract,
+    "replica_start": _on_replica_start,
+    "attachment_add": _on_attachment,
+}

@@ -1,0 +1,188 @@
+"""The read side: paged, filtered, sorted roster rows and counts, all in SQL.
+
+Screens and the command line show one page of rows at a time; sorting and filtering happen here,
+never in Qt (a proxy model over 150k rows took 30 s to sort, perf-baselines §4).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from dropout_ledger import canonical
+from dropout_ledger.model.records import RECORD_KINDS
+from dropout_ledger.model.status import Status
+
+# Holds 学籍 at this school (Status.is_on_roll), as SQL.
+ON_ROLL = "status IN ('enrolled','suspended','home_taught','suspected','dropped_out','returned')"
+
+VIEWS: dict[str, str] = {
+    "all": "1",
+    "on-roll": ON_ROLL,
+    "at-risk": f"at_risk != '[]' AND {ON_ROLL}",
+    "suspected": "status = 'suspected'",
+    "dropped": "status = 'dropped_out'",
+    "returned": "status = 'returned'",
+    "home-taught": "status = 'home_taught'",
+    "suspended": "status = 'suspended'",
+}
+
+ORDERS: dict[str, str] = {
+    "grade": "grade, class_name, name, id",
+    "name": "name, id",
+    "status": "status, grade, class_name, name, id",
+    "village": "village_name, name, id",
+}
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One student as lists and tables show them (the ID number is full: mask it on display)."""
+
+    student_id: str
+    name: str
+    sex: str
+    grade: int
+    class_name: str
+    id_number: str
+    xjh: str
+    village_name: str
+    status: str
+    status_label: str
+    at_risk: bool
+
+
+_ROW_COLUMNS = (
+    "id, name, sex, grade, class_name, id_number, xjh, village_name, status, at_risk"
+)
+
+
+def _label(code: str | None) -> str:
+    if code is None:
+        return "资料不全"
+    try:
+        return Status(code).label
+    except ValueError:
+        return code
+
+
+class Queries:
+    """Read-only questions about the ledger."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def _where(self, view: str, search: str) -> tuple[str, list[Any]]:
+        if view not in VIEWS:
+            raise KeyError(view)
+        clause = f"retracted = 0 AND ({VIEWS[view]})"
+        params: list[Any] = []
+        text = search.strip()
+        if text:
+            clause += " AND (name LIKE ? OR id_number LIKE ? OR xjh LIKE ?)"
+            params += [f"%{text}%", f"{text}%", f"%{text}%"]
+        return clause, params
+
+    def roster(
+        self, view: str = "all", *, search: str = "", order: str = "grade", limit: int = 200,
+        offset: int = 0,
+    ) -> list[RosterRow]:
+        """One page of students in `view`, matching `search`, in `order`."""
+        where, params = self._where(view, search)
+        rows = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM students WHERE {where}"
+            f" ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [
+            RosterRow(
+                student_id=r[0], name=r[1] or "", sex=r[2] or "", grade=r[3] or 0,
+                class_name=r[4] or "", id_number=r[5] or "", xjh=r[6] or "",
+                village_name=r[7] or "", status=r[8] or "", status_label=_label(r[8]),
+                at_risk=bool(r[9]) and r[9] != "[]",
+            )
+            for r in rows
+        ]
+
+    def count(self, view: str = "all", *, search: str = "") -> int:
+        where, params = self._where(view, search)
+        row = self.conn.execute(f"SELECT count(*) FROM students WHERE {where}", params)
+        return int(row.fetchone()[0])
+
+    def student(self, student_id: str) -> dict[str, Any] | None:
+        """Every projected column of one student, lists decoded; None if unknown."""
+        cursor = self.conn.execute("SELECT * FROM students WHERE id = ?", (student_id,))
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        names = [d[0] for d in cursor.description]
+        return {name: _decode_list(name, value) for name, value in zip(names, row, strict=True)}
+
+    def find_student(self, *, id_number: str = "", xjh: str = "") -> dict[str, Any] | None:
+        """A live (non-retracted) student with this ID number or 学籍号."""
+        for column, value in (("id_number", id_number), ("xjh", xjh)):
+            if value:
+                row = self.conn.execute(
+                    f"SELECT id FROM students WHERE {column} = ? AND retracted = 0", (value,)
+                ).fetchone()
+                if row:
+                    return self.student(row[0])
+        return None
+
+    def status_history(self, student_id: str) -> list[dict[str, Any]]:
+        """Every status fact of a student in timeline order, retracted ones included."""
+        cursor = self.conn.execute(
+            "SELECT * FROM status_facts WHERE student_id = ?"
+            " ORDER BY effective_date, lc, eid",
+            (student_id,),
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def records(self, kind: str, *, student_id: str | None = None) -> list[dict[str, Any]]:
+        """Records of one kind (optionally for one student), oldest first, retracted included."""
+        if kind not in RECORD_KINDS:
+            raise KeyError(kind)
+        sql = f"SELECT * FROM rec_{kind}"
+        params: tuple[str, ...] = ()
+        if student_id is not None:
+            sql, params = sql + " WHERE student_id = ?", (student_id,)
+        cursor = self.conn.execute(sql + " ORDER BY created_lc, id", params)
+        names = [d[0] for d in cursor.description]
+        return [
+            {n: _decode_list(n, v) for n, v in zip(names, row, strict=True)} for row in cursor
+        ]
+
+    def record(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        cursor = self.conn.execute(f"SELECT * FROM rec_{kind} WHERE id = ?", (record_id,))
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        names = [d[0] for d in cursor.description]
+        return {n: _decode_list(n, v) for n, v in zip(names, row, strict=True)}
+
+    def counts_by(self, *columns: str, view: str = "all") -> list[tuple[Any, ...]]:
+        """(column values…, count) groups over live students in `view`, sorted."""
+        cols = ", ".join(columns)
+        where, params = self._where(view, "")
+        return [
+            tuple(row)
+            for row in self.conn.execute(
+                f"SELECT {cols}, count(*) FROM students WHERE {where}"
+                f" GROUP BY {cols} ORDER BY {cols}",
+                params,
+            )
+        ]
+
+
+_LIST_COLUMNS = frozenset(
+    {"guardians", "at_risk", "participants", "recipients", "deliverer", "teachers",
+     "attachments"}
+)
+
+
+def _decode_list(name: str, value: Any) -> Any:
+    if name in _LIST_COLUMNS and isinstance(value, str):
+        return canonical.decode(value.encode())
+    return value
