@@ -127,7 +127,8 @@ class RecordService:
         today = self._ledger.clock.today()
         problems: list[Problem] = []
         cleaned: dict[str, Any] = {}
-        names = raw.keys() if partial else [f.name for f in spec.fields]
+        names = list(raw) if partial else [f.name for f in spec.fields]
+        names += [key for key in raw if key not in names]
         for name in names:
             field = spec.spec(name)
             if field is None:

@@ -1,0 +1,43 @@
+"""Lint and typing are part of the suite, so CI enforces them (configuration in pyproject.toml).
+
+ruff checks the whole repository; mypy is strict on `dropout_ledger` and checks the bodies of
+`ui` functions. Both run as `python -m …` from this interpreter, so they are the versions the
+`test` extra installed into this environment, not whatever happens to be on PATH.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_tool(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=600,
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(("ruff", "check", "."), id="ruff"),
+        pytest.param(("mypy", "dropout_ledger", "ui"), id="mypy"),
+    ],
+)
+def test_tool_reports_no_problems(command: tuple[str, ...]) -> None:
+    result = run_tool(*command)
+    assert result.returncode == 0, (
+        f"`{' '.join(command)}` exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
+    )

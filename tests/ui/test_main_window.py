@@ -1,0 +1,98 @@
+"""The main window against a real demo ledger: rows, masking, views, search, count."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from dropout_ledger.ledger import Ledger
+from dropout_ledger.services.demo import ensure_demo
+from ui.main_window import MainWindow
+
+FULL_ID = re.compile(r"\d{17}[\dXx]")
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo school per module; the tests only read it."""
+    path = tmp_path_factory.mktemp("ledger") / "l.sqlite"
+    assert ensure_demo(path, students=120)
+    return path
+
+
+@pytest.fixture
+def ledger(demo_path: Path) -> Iterator[Ledger]:
+    with Ledger.open(demo_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ledger: Ledger) -> MainWindow:
+    win = MainWindow(ledger)
+    qtbot.addWidget(win)
+    return win
+
+
+def shown_cells(window: MainWindow) -> list[list[str]]:
+    model = window.model
+    return [
+        [str(model.index(row, col).data()) for col in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
+
+
+def select_view(window: MainWindow, view: str) -> None:
+    index = window.view_selector.findData(view)
+    assert index >= 0, view
+    window.view_selector.setCurrentIndex(index)
+
+
+def test_table_shows_the_first_page_of_students(window: MainWindow, ledger: Ledger) -> None:
+    total = ledger.queries.count()
+    assert total > 0
+    assert window.model.rowCount() == min(total, window.model.PAGE_SIZE)
+
+
+def test_no_cell_shows_a_full_id_number(window: MainWindow, ledger: Ledger) -> None:
+    raw = ledger.queries.roster(limit=window.model.PAGE_SIZE)
+    assert any(FULL_ID.fullmatch(row.id_number) for row in raw), "demo has no 18-digit IDs"
+    leaks = [cell for row in shown_cells(window) for cell in row if FULL_ID.search(cell)]
+    assert leaks == []
+
+
+def test_title_names_the_school(window: MainWindow, ledger: Ledger) -> None:
+    assert ledger.org.name
+    assert ledger.org.name in window.windowTitle()
+
+
+def test_suspected_view_shows_only_suspected_students(window: MainWindow, ledger: Ledger) -> None:
+    expected = ledger.queries.roster("suspected", limit=1000)
+    assert expected, "the demo school should have suspected dropouts"
+    select_view(window, "suspected")
+    shown = [window.model.row_at(i) for i in range(window.model.rowCount())]
+    assert [row.student_id for row in shown] == [row.student_id for row in expected]
+    assert {row.status for row in shown} == {"suspected"}
+
+
+def test_search_by_surname_filters_the_table(
+    qtbot: QtBot, window: MainWindow, ledger: Ledger
+) -> None:
+    surname = window.model.row_at(0).name[0]
+    window.search_box.setText(surname)  # never keyClicks: non-ASCII aborts (design §6)
+    qtbot.waitUntil(lambda: window.model.search == surname, timeout=3000)
+    shown = [window.model.row_at(i) for i in range(window.model.rowCount())]
+    assert shown
+    assert all(surname in row.name for row in shown)
+    assert window.model.total == ledger.queries.count(search=surname) < ledger.queries.count()
+
+
+@pytest.mark.parametrize("view", ["all", "at-risk", "suspected", "dropped"])
+def test_status_bar_counts_the_students_in_the_view(
+    window: MainWindow, ledger: Ledger, view: str
+) -> None:
+    select_view(window, view)
+    assert window.count_label.text() == f"共 {ledger.queries.count(view)} 名学生"

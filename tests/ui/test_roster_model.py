@@ -1,0 +1,90 @@
+"""The roster model alone, fed by a stub query object: masking, wording, paging, Qt's rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+
+from ui.roster_model import COL_GRADE, COL_ID, COL_RISK, COL_SEX, COL_XJH, RosterModel
+
+
+@dataclass(frozen=True)
+class Row:
+    student_id: int
+    name: str = "王小明"
+    sex: str = "1"
+    grade: int = 7
+    class_name: str = "七年级(1)班"
+    id_number: str = "524821201201011234"
+    xjh: str = "G524821201201011234"
+    village_name: str = "新寨村"
+    status: str = "enrolled"
+    status_label: str = "在校"
+    at_risk: bool = False
+
+
+class StubQueries:
+    """Answers like `ledger.queries`, from a list, and records each page asked for."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self.pages: list[tuple[int, int]] = []
+
+    def roster(
+        self, view: str = "all", *, search: str = "", limit: int = 200, offset: int = 0
+    ) -> list[Row]:
+        self.pages.append((limit, offset))
+        matching = [row for row in self.rows if search in row.name]
+        return matching[offset : offset + limit]
+
+    def count(self, view: str = "all", *, search: str = "") -> int:
+        return sum(search in row.name for row in self.rows)
+
+
+def text(model: RosterModel, row: int, column: int) -> str:
+    return str(model.index(row, column).data())
+
+
+def test_model_follows_qt_model_rules(qtmodeltester: ModelTester) -> None:
+    model = RosterModel(StubQueries([Row(i, at_risk=i % 2 == 0) for i in range(5)]))
+    model.set_query()
+    qtmodeltester.check(model)
+
+
+def test_id_number_and_xjh_are_masked() -> None:
+    model = RosterModel(StubQueries([Row(1)]))
+    model.set_query()
+    assert text(model, 0, COL_ID) == "524821********1234"
+    assert "201201" not in text(model, 0, COL_XJH)
+    assert text(model, 0, COL_XJH).endswith("1234")
+
+
+def test_codes_are_shown_in_chinese() -> None:
+    model = RosterModel(StubQueries([Row(1, sex="2", grade=9, at_risk=True), Row(2)]))
+    model.set_query()
+    assert [text(model, 0, COL_SEX), text(model, 1, COL_SEX)] == ["女", "男"]
+    assert text(model, 0, COL_GRADE) == "九年级"
+    assert [text(model, 0, COL_RISK), text(model, 1, COL_RISK)] == ["预警", ""]
+    assert model.index(0, COL_RISK).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_pages_load_only_when_the_view_asks_for_more() -> None:
+    queries = StubQueries([Row(i) for i in range(RosterModel.PAGE_SIZE * 2 + 5)])
+    model = RosterModel(queries)
+    model.set_query()
+    assert model.rowCount() == RosterModel.PAGE_SIZE
+    assert model.total == len(queries.rows)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == len(queries.rows)
+    assert [offset for _, offset in queries.pages] == [0, 200, 400]
+
+
+def test_search_text_goes_to_the_query() -> None:
+    queries = StubQueries([Row(1, name="王芳"), Row(2, name="李伟"), Row(3, name="王伟")])
+    model = RosterModel(queries)
+    model.set_query(search="王")
+    assert [model.row_at(i).student_id for i in range(model.rowCount())] == [1, 3]
+    assert model.total == 2
