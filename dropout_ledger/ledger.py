@@ -256,7 +256,7 @@ def restore(
 
 
 def _check_backup(backup_file: Path) -> None:
-    conn = db.open_existing(backup_file)
+    conn = db.open_existing(backup_file, readonly=True)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":

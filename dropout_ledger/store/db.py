@@ -42,8 +42,11 @@ def check_file(path: Path) -> None:
         )
 
 
-def open_existing(path: Path) -> sqlite3.Connection:
-    """Open a ledger file that must already be ours, refusing anything else unchanged."""
+def open_existing(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open a ledger file that must already be ours, refusing anything else unchanged.
+
+    `readonly` opens it without changing a byte (to check a backup before restoring it).
+    """
     check_file(path)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
@@ -54,8 +57,12 @@ def open_existing(path: Path) -> sqlite3.Connection:
                     f"文件 {path.name} 不是控辍保学台账（是其他软件的数据库）。请选择正确的台账文件。"
                 )
             _refuse_unknown_migrations(Database(conn), path)
-        finally:
+        except BaseException:
             conn.close()
+            raise
+        if readonly:
+            return conn
+        conn.close()
         return connect(path)
     except sqlite3.DatabaseError as error:
         raise LedgerOpenError(

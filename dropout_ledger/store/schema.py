@@ -102,8 +102,10 @@ def projection_ddl() -> list[str]:
         """CREATE TABLE field_heads (
     ent TEXT NOT NULL, field TEXT NOT NULL, eid TEXT NOT NULL, lc INTEGER NOT NULL,
     value TEXT NOT NULL, PRIMARY KEY (ent, field, eid)) WITHOUT ROWID""",
+        # Columns in primary-key order: SQLite 3.40's quick_check misreports NULLs in a
+        # WITHOUT ROWID table whose key columns are declared in another order.
         """CREATE TABLE event_base (
-    eid TEXT NOT NULL, key TEXT NOT NULL, base_eid TEXT NOT NULL,
+    base_eid TEXT NOT NULL, key TEXT NOT NULL, eid TEXT NOT NULL,
     PRIMARY KEY (base_eid, key, eid)) WITHOUT ROWID""",
         """CREATE TABLE conflicts (
     ent TEXT NOT NULL, field TEXT NOT NULL, heads TEXT NOT NULL,
