@@ -1,5 +1,5 @@
-from dropout_ledger.services import demo, stats
 from dropout_ledger.model.identity import is_valid_id_number
+from dropout_ledger.services import demo, stats
 
 
 def test_a_demo_school_is_believable(ledger):
