@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,11 +17,15 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from dropout_ledger import canonical
 from dropout_ledger.clock import Clock, SystemClock
 from dropout_ledger.errors import LedgerBusy, LedgerOpenError
 from dropout_ledger.fileio import durable_path
+from dropout_ledger.ids import new_id
 from dropout_ledger.model.changes import ChangeCollector
+from dropout_ledger.services.records import RecordService
+from dropout_ledger.services.settings import SettingsService
+from dropout_ledger.services.status import StatusService
+from dropout_ledger.services.students import StudentService
 from dropout_ledger.store import backup, db, projections, schema
 from dropout_ledger.store.events import Event, EventWriter, Operator
 from dropout_ledger.store.queries import Queries
@@ -68,11 +71,6 @@ class Ledger:
         self, path: Path, conn: sqlite3.Connection, lock: FileLock, *, clock: Clock,
         operator: Operator,
     ) -> None:
-        from dropout_ledger.services.records import RecordService
-        from dropout_ledger.services.settings import SettingsService
-        from dropout_ledger.services.status import StatusService
-        from dropout_ledger.services.students import StudentService
-
         self.path, self.conn, self._lock = path, conn, lock
         self.clock, self.operator = clock, operator
         self.replica = _state(conn, "replica")
@@ -117,7 +115,7 @@ class Ledger:
                 projections.create_tables(conn)
                 _set_state(conn, "projection_version", schema.projection_version())
                 _set_state(conn, "org", org_id)
-                _set_state(conn, "replica", uuid.uuid4().hex)
+                _set_state(conn, "replica", new_id())
             ledger = cls(path, conn, lock, clock=clock or SystemClock(),
                          operator=operator or DEFAULT_OPERATOR)
         except BaseException:
@@ -208,16 +206,6 @@ def _upgrade(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
             _set_state(conn, "projection_version", schema.projection_version())
 
 
-def new_id() -> str:
-    """A random id for a new student or record (never derived from personal data)."""
-    return uuid.uuid4().hex
-
-
-def decode_value(text: str) -> Any:
-    """A settings value as stored (canonical JSON text)."""
-    return canonical.decode(text.encode())
-
-
 def restore(
     path: Path, backup_file: Path, *, clock: Clock | None = None,
     operator: Operator | None = None,
@@ -246,7 +234,7 @@ def restore(
         last = ledger.conn.execute(
             "SELECT coalesce(max(seq), 0) FROM events WHERE rep = ?", (parent,)
         ).fetchone()[0]
-        ledger.replica = uuid.uuid4().hex
+        ledger.replica = new_id()
         with ledger.write() as w:
             _set_state(w.conn, "replica", ledger.replica)
             w.emit("replica_start", f"replica:{ledger.replica}",

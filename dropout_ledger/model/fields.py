@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +58,36 @@ def clean(spec: FieldSpec, raw: Any, *, today: dt.date) -> Any:
             raise spec.problem("不能为空", "请填写后再保存")
         return _EMPTY.get(spec.kind, "")
     return _CLEANERS[spec.kind](spec, raw, today)
+
+
+def clean_many(
+    specs: Mapping[str, FieldSpec], raw: Mapping[str, Any], *, today: dt.date,
+    complete: bool = False,
+) -> dict[str, Any]:
+    """Clean every given field and report every problem at once, so one save shows them all.
+
+    With `complete`, every field in `specs` is checked (required ones must be present) and blank
+    optional values are left out of the result; otherwise only the given fields are cleaned.
+    """
+    names = list(specs) if complete else []
+    names += [key for key in raw if key not in names]
+    problems: list[Problem] = []
+    cleaned: dict[str, Any] = {}
+    for name in names:
+        spec = specs.get(name)
+        if spec is None:
+            problems.append(Problem(field=name, reason=f"没有“{name}”这一项", fix="请检查项目名称"))
+            continue
+        try:
+            value = clean(spec, raw.get(name), today=today)
+        except ValidationError as error:
+            problems.extend(error.problems)
+            continue
+        if not complete or value not in ("", [], None, False):
+            cleaned[name] = value
+    if problems:
+        raise ValidationError(problems)
+    return cleaned
 
 
 def column_type(spec: FieldSpec) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from dropout_ledger.errors import Problem, ValidationError
 from dropout_ledger.model import codes, identity
-from dropout_ledger.model.fields import LONG_TEXT, FieldSpec, clean
+from dropout_ledger.model.fields import LONG_TEXT, FieldSpec, clean_many
 
 F = FieldSpec
 STUDENT_FIELDS: tuple[FieldSpec, ...] = (
@@ -51,21 +51,8 @@ RESTRICTED_FIELDS = frozenset(s.name for s in STUDENT_FIELDS if s.restricted)
 
 
 def clean_student_fields(raw: Mapping[str, Any], *, today: dt.date) -> dict[str, Any]:
-    """Clean each given field; collect every problem before refusing, so one save shows all."""
-    problems: list[Problem] = []
-    cleaned: dict[str, Any] = {}
-    for key, value in raw.items():
-        spec = STUDENT_SPECS.get(key)
-        if spec is None:
-            problems.append(Problem(field=key, reason=f"未知字段“{key}”"))
-            continue
-        try:
-            cleaned[key] = clean(spec, value, today=today)
-        except ValidationError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise ValidationError(problems)
-    return cleaned
+    """Clean the given student fields, reporting every problem at once."""
+    return clean_many(STUDENT_SPECS, raw, today=today)
 
 
 def complete_identity(fields: dict[str, Any], *, today: dt.date) -> tuple[dict[str, Any], list[str]]:

@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from dropout_ledger.errors import NotFound, Problem, ValidationError
+from dropout_ledger.ids import new_id
 from dropout_ledger.model.changes import Changes
-from dropout_ledger.model.fields import clean
+from dropout_ledger.model.fields import clean_many
 from dropout_ledger.model.records import RECORD_KINDS, RecordKind
 from dropout_ledger.services.edits import emit_update
 
@@ -23,8 +24,6 @@ ATTACHMENT_TYPES = {"image/jpeg", "image/png", "application/pdf"}
 
 def emit_add(w: Writer, kind: str, fields: dict[str, Any]) -> str:
     """Append a record_add event for already-cleaned fields; returns the new record's id."""
-    from dropout_ledger.ledger import new_id
-
     record_id = new_id()
     w.emit("record_add", f"{kind}:{record_id}", {"kind": kind, "fields": fields})
     w.changes.created.append(record_id)
@@ -124,26 +123,8 @@ class RecordService:
     def _clean(
         self, spec: RecordKind, raw: Mapping[str, Any], *, partial: bool = False
     ) -> dict[str, Any]:
-        today = self._ledger.clock.today()
-        problems: list[Problem] = []
-        cleaned: dict[str, Any] = {}
-        names = list(raw) if partial else [f.name for f in spec.fields]
-        names += [key for key in raw if key not in names]
-        for name in names:
-            field = spec.spec(name)
-            if field is None:
-                problems.append(Problem(name, f"{spec.label}没有“{name}”这一项"))
-                continue
-            try:
-                value = clean(field, raw.get(name), today=today)
-            except ValidationError as error:
-                problems.extend(error.problems)
-                continue
-            if partial or value not in ("", [], None, False):
-                cleaned[name] = value
-        if problems:
-            raise ValidationError(problems)
-        return cleaned
+        specs = {field.name: field for field in spec.fields}
+        return clean_many(specs, raw, today=self._ledger.clock.today(), complete=not partial)
 
     def _check_refs(self, spec: RecordKind, fields: Mapping[str, Any]) -> None:
         student = self._ledger.students.require(str(fields["student_id"]))

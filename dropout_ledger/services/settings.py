@@ -4,33 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dropout_ledger import canonical
 from dropout_ledger.errors import NotFound, Problem, ValidationError
+from dropout_ledger.ids import new_id
 from dropout_ledger.model.changes import Changes
-from dropout_ledger.model.fields import FieldSpec, clean
-from dropout_ledger.model.profile import OPERATOR_FIELDS, PROFILE_DEFAULTS, PROFILE_FIELDS
+from dropout_ledger.model.fields import FieldSpec, clean_many
+from dropout_ledger.model.profile import (
+    OPERATOR_FIELDS,
+    ORG_FIELDS,
+    PROFILE_DEFAULTS,
+    PROFILE_FIELDS,
+)
 from dropout_ledger.services.edits import emit_update
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
 
 
-def _clean_all(
-    specs: tuple[FieldSpec, ...], values: dict[str, Any], today: Any
-) -> dict[str, Any]:
-    by_name = {s.name: s for s in specs}
-    problems: list[Problem] = []
-    cleaned: dict[str, Any] = {}
-    for key, value in values.items():
-        if key not in by_name:
-            problems.append(Problem(field=key, reason=f"未知设置项“{key}”"))
-            continue
-        try:
-            cleaned[key] = clean(by_name[key], value, today=today)
-        except ValidationError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise ValidationError(problems)
-    return cleaned
+def _by_name(specs: tuple[FieldSpec, ...]) -> dict[str, FieldSpec]:
+    return {spec.name: spec for spec in specs}
 
 
 class SettingsService:
@@ -41,12 +33,10 @@ class SettingsService:
 
     def entity(self, ent: str) -> dict[str, Any]:
         """The current values of a settings entity (organisation, profile, operator)."""
-        from dropout_ledger.ledger import decode_value
-
         rows = self._ledger.conn.execute(
             "SELECT field, value FROM settings WHERE ent = ?", (ent,)
         )
-        return {field: decode_value(value) for field, value in rows}
+        return {field: canonical.decode(value.encode()) for field, value in rows}
 
     def profile_ent(self) -> str:
         """The profile is the county's: a school reads its county's, shipped on the stick."""
@@ -59,7 +49,7 @@ class SettingsService:
 
     def set_profile(self, **values: Any) -> Changes:
         today = self._ledger.clock.today()
-        cleaned = _clean_all(PROFILE_FIELDS, values, today)
+        cleaned = clean_many(_by_name(PROFILE_FIELDS), values, today=today)
         with self._ledger.write() as w:
             emit_update(w, self.profile_ent(), cleaned)
             w.changes.flags.add("profile")
@@ -71,20 +61,16 @@ class SettingsService:
         unknown = set(values) - allowed
         if unknown:
             raise ValidationError(Problem(field=sorted(unknown)[0], reason="此项不能修改"))
-        from dropout_ledger.model.profile import ORG_FIELDS
-
-        cleaned = _clean_all(ORG_FIELDS, values, self._ledger.clock.today())
+        cleaned = clean_many(_by_name(ORG_FIELDS), values, today=self._ledger.clock.today())
         with self._ledger.write() as w:
             emit_update(w, f"org:{self._ledger.org_id}", cleaned)
             w.changes.flags.add("profile")
             return w.changes.freeze()
 
     def add_operator(self, name: str, role: str, class_scope: str = "") -> Changes:
-        from dropout_ledger.ledger import new_id
-
-        fields = _clean_all(
-            OPERATOR_FIELDS, {"name": name, "role": role, "class_scope": class_scope},
-            self._ledger.clock.today(),
+        fields = clean_many(
+            _by_name(OPERATOR_FIELDS), {"name": name, "role": role, "class_scope": class_scope},
+            today=self._ledger.clock.today(),
         )
         operator_id = new_id()
         with self._ledger.write() as w:

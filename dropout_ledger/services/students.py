@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from dropout_ledger.errors import DuplicateStudent, NotFound, Problem, ValidationError
+from dropout_ledger.ids import new_id
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.identity import mask_id_number
 from dropout_ledger.model.status import Status
@@ -60,8 +61,6 @@ class StudentService:
         self, w: Writer, raw: Mapping[str, Any], status: Status,
         effective_date: str | dt.date | None, reason_code: str, reason_text: str,
     ) -> str:
-        from dropout_ledger.ledger import new_id
-
         fields = clean_student_fields(raw, today=w.today)
         fields, warnings = complete_identity(fields, today=w.today)
         self._refuse_duplicate(fields, None)
