@@ -112,16 +112,18 @@ class Timing:
     def __str__(self) -> str:
         values = [s * 1000 for s in self.samples]
         med = statistics.median(values)
-        unit = "s" if med >= 10_000 else "ms"
+        unit = "s" if med >= 10_000 else "ms" if med >= 1 else "µs"
         low, high = min(values), max(values)
         return f"{_num(med, med)} {unit} [{_num(low, med)}–{_num(high, med)}, n={len(values)}]"
 
 
 def _num(ms: float, median_ms: float) -> str:
-    """Seconds with one decimal from 10 s up, whole ms from 10 ms, else ms with one decimal."""
+    """s with one decimal from 10 s, whole ms from 10 ms, ms with one decimal, else whole µs."""
     if median_ms >= 10_000:
         return f"{ms / 1000:,.1f}"
-    return f"{ms:,.0f}" if median_ms >= 10 else f"{ms:.1f}"
+    if median_ms >= 10:
+        return f"{ms:,.0f}"
+    return f"{ms:.1f}" if median_ms >= 1 else f"{ms * 1000:,.0f}"
 
 
 def _timed(fn: Callable[[], object]) -> float:
@@ -241,16 +243,53 @@ def bench_builds(
 # --- whole processes ---------------------------------------------------------------------------
 
 
-def run_process(cmd: list[str], peaks: list[int]) -> None:
-    """Run `cmd` to completion with stdout discarded; append its peak RSS (KiB) to `peaks`."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:4]} exited with {proc.returncode}")
-    peaks.append(usage.ru_maxrss)
+# Spawns the measured command from a small process and reports (exit code, wall seconds, peak RSS
+# in KiB). Measured directly from this process, a child's ru_maxrss would never be below this
+# process's own peak: Linux keeps the parent's high-water mark across fork/vfork + exec.
+_LAUNCHER = """
+import os, sys, time
+devnull = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=devnull)
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - start
+print(os.waitstatus_to_exitcode(status), elapsed, usage.ru_maxrss)
+"""
+
+
+@dataclass
+class ProcessRuns:
+    """Wall times (from the launcher, so its own start-up is excluded) and peak RSS of a command."""
+
+    cmd: list[str]
+    seconds: list[float] = field(default_factory=list)
+    peaks_kib: list[int] = field(default_factory=list)
+
+    def run(self) -> None:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+        done = subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, *self.cmd],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        code, seconds, peak = done.stdout.split()
+        if int(code) != 0:
+            raise RuntimeError(f"{self.cmd[:4]} exited with {code}: {done.stderr[-2000:]}")
+        self.seconds.append(float(seconds))
+        self.peaks_kib.append(int(peak))
+
+    def timing(self, repeat: int, slow: float) -> Timing:
+        """Like `measure`: one warm-up run, then `repeat` runs; a slow warm-up is the n=1."""
+        self.run()
+        if self.seconds[0] > slow:
+            return Timing((self.seconds[0],))
+        for _ in range(repeat):
+            self.run()
+        return Timing(tuple(self.seconds[1:]))
 
 
 # --- the report --------------------------------------------------------------------------------
@@ -443,19 +482,19 @@ def _open_count_close(path: Path) -> None:
 
 
 def bench_cli(ctx: Ctx, app_path: Path, raw_path: Path) -> list[Row]:
-    app_peaks: list[int] = []
-    raw_peaks: list[int] = []
-    app_cmd = [sys.executable, "-m", "dropout_ledger", "list", "--ledger", str(app_path), "--json"]
-    raw_cmd = [sys.executable, "-c", RAW_LIST_SCRIPT, str(raw_path)]
-    log("  list --json (process) …")
-    app = measure(lambda: run_process(app_cmd, app_peaks), ctx.repeat, slow=ctx.slow)
-    log("  raw list --json (process) …")
-    raw = measure(lambda: run_process(raw_cmd, raw_peaks), ctx.repeat, slow=ctx.slow)
-    note = (
-        f"whole process, stdout discarded; peak RSS {max(app_peaks) / 1024:,.0f} MB"
-        f" vs {max(raw_peaks) / 1024:,.0f} MB (raw: python -c, sqlite3 + json)"
+    app = ProcessRuns(
+        [sys.executable, "-m", "dropout_ledger", "list", "--ledger", str(app_path), "--json"]
     )
-    return [row("`list --json` (CLI process)", app, raw, note)]
+    raw = ProcessRuns([sys.executable, "-c", RAW_LIST_SCRIPT, str(raw_path)])
+    log("  list --json (process) …")
+    app_time = app.timing(ctx.repeat, ctx.slow)
+    log("  raw list --json (process) …")
+    raw_time = raw.timing(ctx.repeat, ctx.slow)
+    note = (
+        f"whole process, stdout to /dev/null; peak RSS {max(app.peaks_kib) / 1024:,.0f} MB"
+        f" vs {max(raw.peaks_kib) / 1024:,.0f} MB (raw: python -c, sqlite3 + json)"
+    )
+    return [row("`list --json` (CLI process)", app_time, raw_time, note)]
 
 
 # --- profile -----------------------------------------------------------------------------------

@@ -43,21 +43,14 @@ def _ledger_path(args: argparse.Namespace) -> Path:
 def cmd_init(args: argparse.Namespace) -> int:
     path = _ledger_path(args)
     if args.county:
-        code = identity.parse_division_code(args.county, lengths=(6,), field="county")
-        name = args.county_name or ""
-        if not name.strip():
+        if not (args.county_name or "").strip():
             raise InputRefused("新建县级台账须提供 --county-name（县教育局名称）。")
-        kind, county_code = "county", code
+        kind, code, name, county = "county", args.county, args.county_name, ""
     else:
         if not args.school_code or not (args.school_name or "").strip():
             raise InputRefused("新建学校台账须提供 --school-code（10 位学校标识码）和 --school-name。")
-        code = identity.parse_school_code(args.school_code).code
-        name = args.school_name
-        county_code = (identity.parse_division_code(args.county_code, lengths=(6,), field="county")
-                       if args.county_code else "")
-        kind = "school"
-    with Ledger.create(path, kind=kind, code=code, name=name.strip(),
-                       county_code=county_code) as ledger:
+        kind, code, name, county = "school", args.school_code, args.school_name, args.county_code
+    with Ledger.create(path, kind=kind, code=code, name=name, county_code=county or "") as ledger:
         org = ledger.org
     _out(args, {"ledger": str(path), "kind": org.kind, "code": org.code, "name": org.name},
          f"已新建{'县级' if kind == 'county' else '学校'}台账：{org.name}（{org.code}）\n文件：{path}")

@@ -17,10 +17,12 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from dropout_ledger.canonical import nfc
 from dropout_ledger.clock import Clock, SystemClock
-from dropout_ledger.errors import LedgerBusy, LedgerOpenError
+from dropout_ledger.errors import LedgerBusy, LedgerOpenError, Problem, ValidationError
 from dropout_ledger.fileio import durable_path
 from dropout_ledger.ids import new_id
+from dropout_ledger.model import identity
 from dropout_ledger.model.changes import ChangeCollector
 from dropout_ledger.services.records import RecordService
 from dropout_ledger.services.settings import SettingsService
@@ -104,13 +106,15 @@ class Ledger:
         cls, path: Path, *, kind: str, code: str, name: str, county_code: str = "",
         clock: Clock | None = None, operator: Operator | None = None,
     ) -> Ledger:
-        """Create a new ledger file for a school or a county; the caller validated the codes."""
+        """Create a new ledger file for a school or a county; never touches an existing file."""
         path = Path(path)
+        fields = org_fields(kind, code, name, county_code)
         lock = _acquire(path)
+        conn = None
         try:
             conn = db.create_new(path)
             db.migrate(conn)
-            org_id = f"{'S' if kind == 'school' else 'C'}:{code}"
+            org_id = f"{'S' if kind == 'school' else 'C'}:{fields['code']}"
             with db.immediate(conn):
                 projections.create_tables(conn)
                 _set_state(conn, "projection_version", schema.projection_version())
@@ -118,15 +122,17 @@ class Ledger:
                 _set_state(conn, "replica", new_id())
             ledger = cls(path, conn, lock, clock=clock or SystemClock(),
                          operator=operator or DEFAULT_OPERATOR)
+            with ledger.write() as w:
+                w.emit("replica_start", f"replica:{ledger.replica}", {"reason": "install"})
+                w.emit("entity_create", f"org:{org_id}", {"fields": fields})
+            return ledger
         except BaseException:
+            if conn is not None:  # we made this file: leave nothing half-made behind
+                conn.close()
+                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    leftover.unlink(missing_ok=True)
             lock.release()
-            path.unlink(missing_ok=True)
             raise
-        fields = {"kind": kind, "code": code, "name": name, "county_code": county_code}
-        with ledger.write() as w:
-            w.emit("replica_start", f"replica:{ledger.replica}", {"reason": "install"})
-            w.emit("entity_create", f"org:{org_id}", {"fields": fields})
-        return ledger
 
     def close(self) -> None:
         self.conn.close()
@@ -169,6 +175,21 @@ class Ledger:
         with self.write() as w:
             w.emit("audit", "ledger", {"action": "backup", "file": Path(out).name})
         backup.backup_to(self.conn, Path(out))
+
+
+def org_fields(kind: str, code: str, name: str, county_code: str = "") -> dict[str, str]:
+    """Validate a new organisation: a school's 10-digit 学校标识码 or a county's 6-digit code."""
+    if not name.strip():
+        raise ValidationError(Problem("name", "名称不能为空", "请填写学校或教育局的全称"))
+    if kind == "school":
+        code = identity.parse_school_code(code).code
+        if county_code:
+            county_code = identity.parse_division_code(county_code, lengths=(6,), field="county")
+    elif kind == "county":
+        code = county_code = identity.parse_division_code(code, lengths=(6,), field="county")
+    else:
+        raise ValidationError(Problem("kind", f"未知的台账类型“{kind}”"))
+    return {"kind": kind, "code": code, "name": nfc(name.strip()), "county_code": county_code}
 
 
 def _acquire(path: Path) -> FileLock:

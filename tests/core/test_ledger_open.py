@@ -84,3 +84,22 @@ def test_projections_of_an_older_shape_are_rebuilt_at_open(ledger, ledger_path, 
     ledger.close()
     with Ledger.open(ledger_path) as again:
         assert again.queries.student(sid)["status"] == "enrolled"
+
+
+def test_a_refused_create_leaves_the_existing_file_alone(ledger, ledger_path):
+    ledger.close()
+    before = ledger_path.read_bytes()
+    with pytest.raises(LedgerOpenError):
+        Ledger.create(ledger_path, kind="school", code="2152482101", name="同名学校")
+    assert ledger_path.read_bytes() == before
+    Ledger.open(ledger_path).close()
+
+
+def test_create_validates_the_organisation_codes(tmp_path):
+    from dropout_ledger.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="学校标识码"):
+        Ledger.create(tmp_path / "a.sqlite", kind="school", code="99", name="某校")
+    with pytest.raises(ValidationError, match="名称"):
+        Ledger.create(tmp_path / "b.sqlite", kind="county", code="524821", name=" ")
+    assert not list(tmp_path.glob("*.sqlite"))
