@@ -339,13 +339,36 @@ def _cpu_model() -> str:
     return platform.processor() or "?"
 
 
+def _git_state() -> str:
+    """The commit measured, and whether the package had uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "dropout_ledger"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (no git)"
+    return head + (" + uncommitted changes in dropout_ledger/" if dirty else "")
+
+
 def header(args: argparse.Namespace) -> list[str]:
     return [
         f"# bench_ledger — {dt.datetime.now():%Y-%m-%d %H:%M}",
         "",
         f"- machine: {os.cpu_count()} cores ({_cpu_model()}), {platform.system()} "
         f"{platform.release()}",
-        f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+        f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version},"
+        f" code at {_git_state()}",
         f"- command: bench/bench_ledger.py --students {args.students} --county {args.county}"
         f" --repeat {args.repeat} --county-build-repeat {args.county_build_repeat}",
         "- figures: median [min–max, n] after one warm-up run (n=1: a single run, no warm-up)",

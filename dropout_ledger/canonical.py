@@ -48,18 +48,27 @@ def _check(value: Any, path: str) -> None:
     raise CanonicalError(f"{path}: {type(value).__name__} has no canonical form")
 
 
-def encode(value: JsonValue) -> bytes:
-    """Return the canonical bytes of `value`; raise CanonicalError for values outside our subset."""
-    _check(value, "$")
+def encode(value: JsonValue, *, checked: bool = True) -> bytes:
+    """Return the canonical bytes of `value`; raise CanonicalError for values outside our subset.
+
+    `checked=False` skips the type walk for values that came out of canonical bytes already
+    (projections re-encode list columns of every event during a rebuild).
+    """
+    if checked:
+        _check(value, "$")
     return json.dumps(
         value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
     ).encode("utf-8")
 
 
-def decode(data: bytes) -> Any:
-    """Parse canonical bytes, refusing anything that would not re-encode to the same bytes."""
+def decode(data: bytes, *, checked: bool = True) -> Any:
+    """Parse canonical bytes, refusing anything that would not re-encode to the same bytes.
+
+    `checked=False` trusts bytes this ledger already holds (their hashes are verified by
+    `verify`); anything arriving from outside is decoded checked.
+    """
     value = json.loads(data.decode("utf-8"), parse_float=_refuse_float)
-    if encode(value) != data:
+    if checked and encode(value) != data:
         raise CanonicalError("bytes are not in canonical form")
     return value
 

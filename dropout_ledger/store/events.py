@@ -107,13 +107,14 @@ class EventWriter:
 _SELECT = "SELECT eid, hdr, body FROM events"
 
 
-def decode_row(eid: str, hdr: bytes, body: bytes | None) -> Event:
+def decode_row(eid: str, hdr: bytes, body: bytes | None, *, checked: bool = False) -> Event:
     """Rebuild an Event from its stored bytes (header fields come from the hashed header)."""
-    header = canonical.decode(hdr)
+    header = canonical.decode(hdr, checked=checked)
     return Event(
         eid=eid, org=header["org"], rep=header["rep"], seq=header["seq"], lc=header["lc"],
         prev=header["prev"], wall=header["wall"], who=header["who"], kind=header["kind"],
-        ent=header["ent"], body=canonical.decode(body) if body is not None else {},
+        ent=header["ent"],
+        body=canonical.decode(body, checked=checked) if body is not None else {},
         body_hash=header["body_hash"],
     )
 

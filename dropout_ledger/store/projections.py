@@ -80,7 +80,7 @@ def to_column(value: Any) -> Any:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, list | dict):
-        return canonical.encode(value).decode()
+        return canonical.encode(value, checked=False).decode()
     return value
 
 
@@ -100,11 +100,14 @@ def _touch(conn: sqlite3.Connection, table: str, row_id: str, lc: int) -> None:
     )
 
 
+_COLUMNS: dict[str, frozenset[str]] = {
+    "students": frozenset(STUDENT_SPECS),
+    **{f"rec_{k}": frozenset(f.name for f in kind.fields) for k, kind in RECORD_KINDS.items()},
+}
+
+
 def _known_column(table: str, field: str) -> bool:
-    if table == "students":
-        return field in STUDENT_SPECS
-    kind = RECORD_KINDS[table.removeprefix("rec_")]
-    return kind.spec(field) is not None
+    return field in _COLUMNS[table]
 
 
 # --- field registers -----------------------------------------------------------------------
@@ -129,10 +132,10 @@ def _created_value(conn: sqlite3.Connection, ent: str, field: str) -> Head | Non
     ).fetchone()
     if row is None:
         return None
-    fields = canonical.decode(row[2]).get("fields", {})
+    fields = canonical.decode(row[2], checked=False).get("fields", {})
     if field not in fields or _superseded(conn, row[0], ent, field):
         return None
-    return Head(row[0], row[1], canonical.encode(fields[field]).decode())
+    return Head(row[0], row[1], canonical.encode(fields[field], checked=False).decode())
 
 
 def _superseded(conn: sqlite3.Connection, eid: str, ent: str, field: str) -> bool:
@@ -162,7 +165,7 @@ def _set_field(conn: sqlite3.Connection, ent: str, field: str, heads: list[Head]
     else:
         conn.execute("DELETE FROM conflicts WHERE ent = ? AND field = ?", (ent, field))
     if heads:
-        _write_value(conn, ent, field, canonical.decode(winner(heads).value.encode()))
+        _write_value(conn, ent, field, canonical.decode(winner(heads).value.encode(), checked=False))
 
 
 def _write_value(conn: sqlite3.Connection, ent: str, field: str, value: Any) -> None:
@@ -170,7 +173,7 @@ def _write_value(conn: sqlite3.Connection, ent: str, field: str, value: Any) -> 
     if target is None:
         conn.execute(
             "INSERT OR REPLACE INTO settings (ent, field, value) VALUES (?, ?, ?)",
-            (ent, field, canonical.encode(value).decode()),
+            (ent, field, canonical.encode(value, checked=False).decode()),
         )
     elif _known_column(target[0], field):
         conn.execute(
@@ -191,15 +194,16 @@ def _on_create(conn: sqlite3.Connection, event: Event) -> None:
     target = _target(event.ent)
     if target is not None:
         _insert_row(conn, target, event, fields)
+    explicit: dict[str, list[Head]] = {}
+    for field, *head in conn.execute(
+        "SELECT field, eid, lc, value FROM field_heads WHERE ent = ?", (event.ent,)
+    ):
+        explicit.setdefault(field, []).append(Head(*head))
     for field, value in fields.items():
-        explicit = conn.execute(
-            "SELECT eid, lc, value FROM field_heads WHERE ent = ? AND field = ?",
-            (event.ent, field),
-        ).fetchall()
-        if explicit:  # edits arrived first: the creation is one more head unless superseded
-            heads = [Head(*row) for row in explicit]
+        if field in explicit:  # edits arrived first: the creation is one more head unless superseded
+            heads = explicit[field]
             if not _superseded(conn, event.eid, event.ent, field):
-                heads.append(Head(event.eid, event.lc, canonical.encode(value).decode()))
+                heads.append(Head(event.eid, event.lc, canonical.encode(value, checked=False).decode()))
             _set_field(conn, event.ent, field, heads)
         elif target is None:
             _write_value(conn, event.ent, field, value)
@@ -210,17 +214,21 @@ def _on_create(conn: sqlite3.Connection, event: Event) -> None:
 def _insert_row(
     conn: sqlite3.Connection, target: tuple[str, str], event: Event, fields: dict[str, Any]
 ) -> None:
+    """One statement: insert the row, or fill the placeholder an earlier edit left."""
     table, row_id = target
-    _ensure_row(conn, table, row_id, event.lc)
     columns = {k: to_column(v) for k, v in fields.items() if _known_column(table, k)}
     if table != "students":
         columns["student_id"] = fields.get("student_id", "")
     columns["created_lc"] = event.lc
-    assignments = ", ".join(f"{name} = ?" for name in columns)
+    names = ", ".join(columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f"{name} = excluded.{name}" for name in columns)
     conn.execute(
-        f"UPDATE {table} SET {assignments} WHERE id = ?", (*columns.values(), row_id)
+        f"INSERT INTO {table} (id, {names}, updated_lc) VALUES (?, {marks}, ?)"
+        f" ON CONFLICT (id) DO UPDATE SET {updates},"
+        f" updated_lc = max({table}.updated_lc, excluded.updated_lc)",
+        (row_id, *columns.values(), event.lc),
     )
-    _touch(conn, table, row_id, event.lc)
 
 
 def _on_update(conn: sqlite3.Connection, event: Event) -> None:
@@ -238,7 +246,7 @@ def _on_update(conn: sqlite3.Connection, event: Event) -> None:
         )
         heads = [h for h in current_heads(conn, event.ent, field) if h.eid not in base]
         if not _superseded(conn, event.eid, event.ent, field):
-            heads.append(Head(event.eid, event.lc, canonical.encode(change["value"]).decode()))
+            heads.append(Head(event.eid, event.lc, canonical.encode(change["value"], checked=False).decode()))
         _set_field(conn, event.ent, field, heads)
     if event.ent.startswith(("escalation:", "case:")):
         _after_record_change(conn, event.ent)

@@ -85,7 +85,7 @@ def _header_matches(
     eid: str, hdr: bytes, body: bytes | None, columns: tuple[object, ...]
 ) -> bool:
     try:
-        event = decode_row(eid, hdr, body)
+        event = decode_row(eid, hdr, body, checked=True)
     except (ValueError, KeyError):
         return False
     header = (event.rep, event.seq, event.lc, event.kind, event.ent, event.prev, event.body_hash)
