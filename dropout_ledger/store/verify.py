@@ -116,6 +116,7 @@ def _rebuild(path: Path) -> Check:
         )
         try:
             # Unqualified `events` then resolves to the live (read-only) ledger's table.
+            scratch.execute("PRAGMA cache_size=-65536")
             scratch.execute("ATTACH DATABASE ? AS live", (f"file:{path}?mode=ro",))
             scratch.execute("BEGIN")
             count = projections.rebuild(scratch, drop=False)
