@@ -101,6 +101,8 @@ def projection_ddl() -> list[str]:
     operator TEXT, retracted INTEGER NOT NULL DEFAULT 0, retract_reason TEXT
 )""",
         "CREATE INDEX status_facts_student ON status_facts(student_id, effective_date, lc)",
+        # Case closure and escalation stage are looked up by case on every status change.
+        "CREATE INDEX status_facts_case ON status_facts(case_id)",
         """CREATE TABLE field_heads (
     ent TEXT NOT NULL, field TEXT NOT NULL, eid TEXT NOT NULL, lc INTEGER NOT NULL,
     value TEXT NOT NULL, PRIMARY KEY (ent, field, eid)) WITHOUT ROWID""",
@@ -128,6 +130,7 @@ def projection_ddl() -> list[str]:
     for kind in RECORD_KINDS:
         ddl.append(_record_table(kind))
         ddl.append(f"CREATE INDEX rec_{kind}_student ON rec_{kind}(student_id)")
+    ddl.append("CREATE INDEX rec_escalation_case ON rec_escalation(case_id)")
     return ddl
 
 
