@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    /tmp/probe/bin/python bench/bench_ledger.py [--students 3000] [--county 150000] [--repeat 3]
+    .venv/bin/python bench/bench_ledger.py [--students 3000] [--county 150000] [--repeat 3]
 
 For a school of `--students` and a county-sized ledger of `--county` students (for now one school
 ledger filled by `demo.populate`; `--county 0` skips it) it measures building the ledger, its file
