@@ -21,7 +21,7 @@ from dropout_ledger.model import identity
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.services import demo, stats
 from dropout_ledger.store import verify as verify_store
-from dropout_ledger.store.queries import VIEWS
+from dropout_ledger.store.queries import VIEWS, RosterRow
 
 NOT_YET = {
     "import-roster": "导入学籍花名册", "print": "打印表格", "export-xlsx": "导出 Excel",
@@ -72,25 +72,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _row_json(row: RosterRow) -> dict[str, Any]:
+    return {"id": row.student_id, "id_number": row.id_number, "xjh": row.xjh, "name": row.name,
+            "sex": row.sex, "grade": row.grade, "class": row.class_name,
+            "village": row.village_name, "status": row.status, "status_label": row.status_label,
+            "at_risk": row.at_risk}
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     with Ledger.open(_ledger_path(args)) as ledger:
-        total = ledger.queries.count(args.view, search=args.search)
-        rows = ledger.queries.roster(args.view, search=args.search, limit=total or 1)
-    if args.json:
-        _out(args, [
-            {"id": r.student_id, "id_number": r.id_number, "xjh": r.xjh, "name": r.name,
-             "sex": r.sex, "grade": r.grade, "class": r.class_name, "village": r.village_name,
-             "status": r.status, "status_label": r.status_label, "at_risk": r.at_risk}
-            for r in rows], "")
-        return 0
-    lines = [f"{'序号':<4}{'姓名':<8}{'性别':<4}{'年级':<4}{'班级':<6}{'身份证号':<20}状态"]
-    for number, r in enumerate(rows, start=1):
-        sex = "男" if r.sex == "1" else "女" if r.sex == "2" else ""
-        lines.append(f"{number:<6}{r.name:<8}{sex:<5}{r.grade:<6}{r.class_name:<7}"
-                     f"{identity.mask_id_number(r.id_number):<22}{r.status_label}"
-                     + (" ⚠预警" if r.at_risk else ""))
-    lines.append(f"共 {total} 名学生")
-    print("\n".join(lines))
+        rows = ledger.queries.iter_roster(args.view, search=args.search)
+        if args.json:  # streamed: a county roster of 150,000 never sits in memory at once
+            sys.stdout.write("[")
+            for number, row in enumerate(rows):
+                sys.stdout.write(("," if number else "") + "\n" + json.dumps(
+                    _row_json(row), ensure_ascii=False, sort_keys=True))
+            sys.stdout.write("\n]\n")
+            return 0
+        print(f"{'序号':<4}{'姓名':<8}{'性别':<4}{'年级':<4}{'班级':<6}{'身份证号':<20}状态")
+        total = 0
+        for total, r in enumerate(rows, start=1):
+            sex = "男" if r.sex == "1" else "女" if r.sex == "2" else ""
+            print(f"{total:<6}{r.name:<8}{sex:<5}{r.grade:<6}{r.class_name:<7}"
+                  f"{identity.mask_id_number(r.id_number):<22}{r.status_label}"
+                  + (" ⚠预警" if r.at_risk else ""))
+    print(f"共 {total} 名学生")
     return 0
 
 

@@ -19,7 +19,13 @@ from filelock import FileLock, Timeout
 
 from dropout_ledger.canonical import nfc
 from dropout_ledger.clock import Clock, SystemClock
-from dropout_ledger.errors import LedgerBusy, LedgerOpenError, Problem, ValidationError
+from dropout_ledger.errors import (
+    InputRefused,
+    LedgerBusy,
+    LedgerOpenError,
+    Problem,
+    ValidationError,
+)
 from dropout_ledger.fileio import durable_path
 from dropout_ledger.ids import new_id
 from dropout_ledger.model import identity
@@ -172,6 +178,8 @@ class Ledger:
 
     def backup(self, out: Path) -> None:
         """A consistent copy of the ledger at `out`, recorded as an audit event."""
+        if Path(out).resolve() == self.path.resolve():
+            raise InputRefused("备份文件不能覆盖台账本身。请选择另一个位置，例如 U 盘。")
         with self.write() as w:
             w.emit("audit", "ledger", {"action": "backup", "file": Path(out).name})
         backup.backup_to(self.conn, Path(out))

@@ -7,6 +7,7 @@ never in Qt (a proxy model over 150k rows took 30 s to sort, perf-baselines §4)
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +105,15 @@ class Queries:
             )
             for r in rows
         ]
+
+    def iter_roster(
+        self, view: str = "all", *, search: str = "", page: int = 5000
+    ) -> Iterator[RosterRow]:
+        """Every student in `view`, a page at a time, so a county list never sits in memory."""
+        offset = 0
+        while rows := self.roster(view, search=search, limit=page, offset=offset):
+            yield from rows
+            offset += page
 
     def count(self, view: str = "all", *, search: str = "") -> int:
         where, params = self._where(view, search)

@@ -60,3 +60,11 @@ def test_the_safety_copy_name_carries_the_time(ledger, ledger_path, tmp_path, cl
     ledger.close()
     safety = restore(ledger_path, tmp_path / "b.sqlite", clock=clock)
     assert TODAY.strftime("%Y%m%d-%H%M%S") in safety.name
+
+
+def test_a_backup_never_overwrites_the_ledger_itself(ledger, ledger_path):
+    from dropout_ledger.errors import InputRefused
+
+    with pytest.raises(InputRefused, match="不能覆盖台账"):
+        ledger.backup(ledger_path)
+    assert ledger.queries.count() == 0 and ledger.org.name
