@@ -10,18 +10,7 @@ from typing import Any
 
 from dropout_ledger.model.codes import stage_of
 from dropout_ledger.model.status import Status
-from dropout_ledger.store.queries import ON_ROLL, Queries
-
-_FLAG_SQL = {
-    "at_risk": "at_risk != '[]'",
-    "left_behind": "left_behind IN ('1', '2')",
-    "disability": "disability_type != ''",
-    "inclusive": "inclusive = 1",
-    "orphan": "orphan = 1",
-    "unsupported": "unsupported = 1",
-    "migrant": "migrant = 1",
-    "boarding": "boarding = 1",
-}
+from dropout_ledger.store.queries import FLAGS, ON_ROLL, Queries
 
 
 def counts(queries: Queries) -> dict[str, Any]:
@@ -61,7 +50,7 @@ def _flags(queries: Queries) -> dict[str, int]:
         name: int(queries.conn.execute(
             f"SELECT count(*) FROM students WHERE retracted = 0 AND {ON_ROLL} AND {sql}"
         ).fetchone()[0])
-        for name, sql in _FLAG_SQL.items()
+        for name, sql in FLAGS.items()
     }
 
 

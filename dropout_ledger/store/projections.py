@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dropout_ledger import canonical
+from dropout_ledger.model.names import name_initials
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.student import STUDENT_SPECS
 from dropout_ledger.store import schema
@@ -179,6 +180,9 @@ def _write_value(conn: sqlite3.Connection, ent: str, field: str, value: Any) -> 
         conn.execute(
             f"UPDATE {target[0]} SET {field} = ? WHERE id = ?", (to_column(value), target[1])
         )
+        if target[0] == "students" and field == "name":
+            conn.execute("UPDATE students SET name_initials = ? WHERE id = ?",
+                         (name_initials(value), target[1]))
 
 
 # --- handlers ------------------------------------------------------------------------------
@@ -219,6 +223,8 @@ def _insert_row(
     columns = {k: to_column(v) for k, v in fields.items() if _known_column(table, k)}
     if table != "students":
         columns["student_id"] = fields.get("student_id", "")
+    elif "name" in fields:
+        columns["name_initials"] = name_initials(fields["name"])
     columns["created_lc"] = event.lc
     names = ", ".join(columns)
     marks = ", ".join("?" for _ in columns)

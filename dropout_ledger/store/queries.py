@@ -6,12 +6,14 @@ never in Qt (a proxy model over 150k rows took 30 s to sort, perf-baselines §4)
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from dropout_ledger import canonical
+from dropout_ledger.model.identity import normalize_code
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.status import Status
 
@@ -29,12 +31,31 @@ VIEWS: dict[str, str] = {
     "suspended": "status = 'suspended'",
 }
 
+# Sort keys: a named order, or any displayed column (ties broken by grade, class, name, id).
 ORDERS: dict[str, str] = {
     "grade": "grade, class_name, name, id",
     "name": "name, id",
     "status": "status, grade, class_name, name, id",
     "village": "village_name, name, id",
 }
+SORTABLE = frozenset({"name", "sex", "grade", "class_name", "id_number", "xjh", "village_name",
+                      "status", "birth_date", "status_date"})
+
+# Special-group flags as SQL, for filters and statistics.
+FLAGS: dict[str, str] = {
+    "at_risk": "at_risk != '[]'",
+    "left_behind": "left_behind IN ('1', '2')",
+    "disability": "disability_type != ''",
+    "inclusive": "inclusive = 1",
+    "orphan": "orphan = 1",
+    "unsupported": "unsupported = 1",
+    "in_difficulty": "in_difficulty = 1",
+    "migrant": "migrant = 1",
+    "boarding": "boarding = 1",
+}
+FILTERABLE = frozenset({"grade", "class_name", "village_name", "status", "sex"})
+
+_LIKE_ESCAPE = str.maketrans({"%": "\\%", "_": "\\_", "\\": "\\\\"})
 
 
 @dataclass(frozen=True)
@@ -74,26 +95,38 @@ class Queries:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def _where(self, view: str, search: str) -> tuple[str, list[Any]]:
+    def _where(
+        self, view: str, search: str, filters: Mapping[str, Any] | None = None
+    ) -> tuple[str, list[Any]]:
         if view not in VIEWS:
             raise KeyError(view)
         clause = f"retracted = 0 AND ({VIEWS[view]})"
         params: list[Any] = []
-        text = search.strip()
-        if text:
-            clause += " AND (name LIKE ? OR id_number LIKE ? OR xjh LIKE ?)"
-            params += [f"%{text}%", f"{text}%", f"%{text}%"]
+        if search.strip():
+            sql, found = search_clause(search)
+            clause, params = f"{clause} AND {sql}", params + found
+        for key, value in (filters or {}).items():
+            if key == "flag":
+                clause += f" AND {FLAGS[value]}"
+            elif key in FILTERABLE:
+                clause, params = f"{clause} AND {key} = ?", [*params, value]
+            else:
+                raise KeyError(key)
         return clause, params
 
     def roster(
-        self, view: str = "all", *, search: str = "", order: str = "grade", limit: int = 200,
-        offset: int = 0,
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
+        order: str = "grade", descending: bool = False, limit: int = 200, offset: int = 0,
     ) -> list[RosterRow]:
-        """One page of students in `view`, matching `search`, in `order`."""
-        where, params = self._where(view, search)
+        """One page of students in `view` matching `search` and `filters`, sorted by `order`.
+
+        `filters` maps grade / class_name / village_name / status / sex to a value, or "flag"
+        to a key of FLAGS. `order` is a key of ORDERS or a SORTABLE column.
+        """
+        where, params = self._where(view, search, filters)
         rows = self.conn.execute(
             f"SELECT {_ROW_COLUMNS} FROM students WHERE {where}"
-            f" ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+            f" ORDER BY {_order_by(order, descending)} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [
@@ -115,8 +148,10 @@ class Queries:
             yield from rows
             offset += page
 
-    def count(self, view: str = "all", *, search: str = "") -> int:
-        where, params = self._where(view, search)
+    def count(
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None
+    ) -> int:
+        where, params = self._where(view, search, filters)
         row = self.conn.execute(f"SELECT count(*) FROM students WHERE {where}", params)
         return int(row.fetchone()[0])
 
@@ -184,6 +219,39 @@ class Queries:
                 params,
             )
         ]
+
+
+def search_clause(text: str) -> tuple[str, list[Any]]:
+    """SQL for what a person types into the search box, read by its shape.
+
+    Digits (with a final X): part of an ID number or 学籍号. G/J/L and digits: part of a 学籍号.
+    Latin letters: pinyin initials at the start of any reading ("zw" finds 张伟 and 曾伟), or a
+    romanised name. Anything else: part of the name, so 1- and 2-character names are found
+    (FTS5 trigram finds nothing below three characters, perf-baselines pitfall #3).
+    """
+    text = normalize_code(text) if text.strip().isascii() else text.strip()
+    like = f"%{text.translate(_LIKE_ESCAPE)}%"
+    if re.fullmatch(r"[GJL]\d+X?", text):
+        return "xjh LIKE ? ESCAPE '\\'", [like]
+    if re.fullmatch(r"\d+X?", text):
+        return "(id_number LIKE ? ESCAPE '\\' OR xjh LIKE ? ESCAPE '\\')", [like, like]
+    if re.fullmatch(r"[A-Z]+", text):
+        initials = f"% {text.lower().translate(_LIKE_ESCAPE)}%"
+        return ("(' ' || name_initials LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')",
+                [initials, like])
+    return "name LIKE ? ESCAPE '\\'", [like]
+
+
+def _order_by(order: str, descending: bool) -> str:
+    if order in ORDERS:
+        keys = ORDERS[order]
+    elif order in SORTABLE:
+        keys = f"{order}, grade, class_name, name, id"
+    else:
+        raise KeyError(order)
+    if not descending:
+        return keys
+    return ", ".join(f"{key} DESC" for key in keys.split(", "))
 
 
 _LIST_COLUMNS = frozenset(

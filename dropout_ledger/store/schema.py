@@ -86,6 +86,7 @@ def projection_ddl() -> list[str]:
         f"""CREATE TABLE students (
     id TEXT PRIMARY KEY,
 {_columns(STUDENT_FIELDS)},
+    name_initials TEXT NOT NULL DEFAULT '',  -- pinyin initials of every reading: 'zw', 'cj zj'
     status TEXT, status_date TEXT, status_reason TEXT, case_id TEXT,
     created_lc INTEGER, updated_lc INTEGER NOT NULL,
     retracted INTEGER NOT NULL DEFAULT 0, retract_reason TEXT
