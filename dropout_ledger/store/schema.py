@@ -60,7 +60,11 @@ def m001_event_store(db: Database) -> None:
 
 
 def _columns(fields: tuple[FieldSpec, ...]) -> str:
-    return ",\n".join(f"    {s.name} {column_type(s)}" for s in fields)
+    # A yes/no field left blank is stored as "no": events leave blank fields out.
+    return ",\n".join(
+        f"    {s.name} {column_type(s)}" + (" NOT NULL DEFAULT 0" if s.kind == "bool" else "")
+        for s in fields
+    )
 
 
 _RECORD_TAIL = """

@@ -1,0 +1,154 @@
+"""今日待办: what the ledger keeper must do today, from the county's thresholds.
+
+Four kinds of work: pupils whose current run of unexcused absence reaches the call, home-visit,
+report-form, suspected-dropout or confirm-dropout threshold (domain.md §2.2); notices whose
+return deadline passed while the child is still out; open cases with no persuasion visit for
+too long; and the monthly report when its day is near. Absence runs count school days, so with
+`exclude_weekends` a Friday and the next Monday are consecutive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from dropout_ledger.store.queries import ON_ROLL, Queries
+
+# Absence levels, most urgent first: (profile threshold, action code, Chinese action).
+_ABSENCE_LEVELS = (
+    ("confirm_days", "confirm", "已达确认辍学天数，请核实后确认辍学并书面报告"),
+    ("suspect_days", "suspect", "已达疑似辍学天数，请标记为疑似辍学"),
+    ("report_form_days", "report_form", "请填写辍学学生情况报告表并报乡镇、教育局"),
+    ("visit_days", "visit", "请今天家访"),
+    ("call_days", "call", "请今天电话联系监护人"),
+)
+SEVERITY = {"confirm": 0, "suspect": 1, "notice_overdue": 2, "report_form": 3, "visit": 4,
+            "case_no_visit": 5, "call": 6, "monthly_report": 7}
+REPORT_WARNING_DAYS = 5
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    """One thing to do: what (`kind`), for whom, why (Chinese `detail`), and by when."""
+
+    kind: str
+    detail: str
+    student_id: str = ""
+    name: str = ""
+    grade: int = 0
+    class_name: str = ""
+    due: str = ""
+
+
+def school_days_back(day: dt.date, count: int, exclude_weekends: bool) -> list[dt.date]:
+    """`count` school days ending at `day` (inclusive), newest first."""
+    days: list[dt.date] = []
+    while len(days) < count:
+        if not (exclude_weekends and day.weekday() >= 5):
+            days.append(day)
+        day -= dt.timedelta(days=1)
+    return days
+
+
+def absence_run(dates: set[dt.date], today: dt.date, exclude_weekends: bool) -> int:
+    """Consecutive school days of absence ending today or on the last school day before it."""
+    recent = school_days_back(today, 2, exclude_weekends)
+    start = next((d for d in recent if d in dates), None)
+    if start is None:
+        return 0
+    run = 0
+    for day in school_days_back(start, len(dates) + 1, exclude_weekends):
+        if day not in dates:
+            break
+        run += 1
+    return run
+
+
+def today_items(queries: Queries, profile: dict[str, Any], today: dt.date) -> list[TodayItem]:
+    """Everything due today, most urgent first."""
+    items = (_absences(queries, profile, today) + _overdue_notices(queries, today)
+             + _quiet_cases(queries, profile, today) + _monthly_report(profile, today))
+    return sorted(items, key=lambda i: (SEVERITY[i.kind], i.grade, i.class_name, i.name))
+
+
+def _student(row: tuple[Any, ...]) -> dict[str, Any]:
+    return {"student_id": row[0], "name": row[1], "grade": row[2], "class_name": row[3] or ""}
+
+
+def _absences(queries: Queries, profile: dict[str, Any], today: dt.date) -> list[TodayItem]:
+    since = (today - dt.timedelta(days=int(profile["confirm_days"]) * 2 + 14)).isoformat()
+    dates: dict[str, set[dt.date]] = {}
+    for student_id, day in queries.conn.execute(
+        "SELECT student_id, date FROM rec_absence WHERE retracted = 0 AND excused = 0"
+        " AND date >= ?", (since,)
+    ):
+        dates.setdefault(student_id, set()).add(dt.date.fromisoformat(day))
+    items = []
+    for student_id, days in dates.items():
+        run = absence_run(days, today, bool(profile["exclude_weekends"]))
+        row = queries.conn.execute(
+            f"SELECT id, name, grade, class_name, status FROM students WHERE id = ?"
+            f" AND retracted = 0 AND {ON_ROLL}", (student_id,)).fetchone()
+        if run == 0 or row is None or row[4] == "dropped_out":
+            continue  # a confirmed dropout's work is its case, listed below
+        level = _absence_level(run, row[4], profile)
+        if level is not None:
+            items.append(TodayItem(kind=level[0], detail=f"已连续缺课 {run} 天：{level[1]}",
+                                   due=today.isoformat(), **_student(row)))
+    return items
+
+
+def _absence_level(run: int, status: str, profile: dict[str, Any]) -> tuple[str, str] | None:
+    for threshold, kind, text in _ABSENCE_LEVELS:
+        if run < int(profile[threshold]):
+            continue
+        if kind == "suspect" and status not in ("enrolled", "returned"):
+            continue  # already a case: the next step is confirmation, not suspicion
+        if kind == "confirm" and status != "suspected":
+            continue
+        return kind, text
+    return None
+
+
+def _overdue_notices(queries: Queries, today: dt.date) -> list[TodayItem]:
+    rows = queries.conn.execute(
+        "SELECT s.id, s.name, s.grade, s.class_name, n.return_by FROM rec_notice n"
+        " JOIN students s ON s.id = n.student_id WHERE n.retracted = 0 AND s.retracted = 0"
+        " AND s.status IN ('suspected', 'dropped_out') AND n.return_by < ?"
+        " ORDER BY n.return_by", (today.isoformat(),))
+    return [TodayItem(kind="notice_overdue", due=row[4], **_student(row),
+                      detail=f"劝返复学通知书限期 {row[4]} 已过，学生仍未返校：请报告乡镇政府")
+            for row in rows]
+
+
+def _quiet_cases(queries: Queries, profile: dict[str, Any], today: dt.date) -> list[TodayItem]:
+    gap = int(profile["case_visit_gap_days"])
+    rows = queries.conn.execute(
+        "SELECT s.id, s.name, s.grade, s.class_name, max(c.opened_date, coalesce(("
+        "  SELECT max(v.date) FROM rec_visit v WHERE v.case_id = c.id AND v.retracted = 0),"
+        "  c.opened_date)) AS last FROM rec_case c JOIN students s ON s.id = c.student_id"
+        " WHERE c.retracted = 0 AND c.closed_date IS NULL AND s.retracted = 0")
+    items = []
+    for row in rows:
+        idle = (today - dt.date.fromisoformat(row[4])).days
+        if idle >= gap:
+            items.append(TodayItem(kind="case_no_visit", due=today.isoformat(), **_student(row),
+                                   detail=f"已 {idle} 天没有劝返记录（最近一次 {row[4]}）：请安排家访"))
+    return items
+
+
+def _monthly_report(profile: dict[str, Any], today: dt.date) -> list[TodayItem]:
+    day = min(int(profile["monthly_report_day"]), _month_length(today))
+    due = today.replace(day=day)
+    left = (due - today).days
+    if 0 <= left <= REPORT_WARNING_DAYS:
+        when = "今天" if left == 0 else f"{left} 天后（{due.isoformat()}）"
+        return [TodayItem(kind="monthly_report", due=due.isoformat(),
+                          detail=f"本月控辍保学月报{when}截止：请打印、签字盖章后报送")]
+    return []
+
+
+def _month_length(day: dt.date) -> int:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return (following - dt.timedelta(days=1)).day

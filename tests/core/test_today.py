@@ -1,0 +1,76 @@
+"""今日待办 from the county thresholds. The frozen today, 2026-11-22, is a Sunday."""
+
+import datetime as dt
+
+import pytest
+
+from dropout_ledger.model.status import Status
+from dropout_ledger.services.today import absence_run, today_items
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def _absent(ledger, sid, *days, excused=False):
+    for day in days:
+        ledger.records.add("absence", {"student_id": sid, "date": f"2026-11-{day:02d}",
+                                       "excused": excused})
+
+
+def _items(ledger):
+    return today_items(ledger.queries, ledger.settings.profile(), TODAY)
+
+
+@pytest.mark.parametrize("dates, weekends, run", [
+    ({20}, True, 1), ({19}, True, 1), ({18}, True, 0),
+    ({16, 17, 18, 19, 20}, True, 5), ({13, 16, 17}, True, 0), ({20, 23}, True, 1),
+    ({19, 20, 21, 22}, False, 4), ({13, 16, 17, 18, 19, 20}, True, 6),
+])
+def test_absence_runs_count_school_days(dates, weekends, run):
+    days = {dt.date(2026, 11, d) for d in dates}
+    assert absence_run(days, TODAY, weekends) == run
+
+
+def test_thresholds_decide_the_action(ledger, add_student):
+    one, three, five = add_student(name="甲"), add_student(name="乙"), add_student(name="丙")
+    _absent(ledger, one, 20)
+    _absent(ledger, three, 18, 19, 20)
+    _absent(ledger, five, 16, 17, 18, 19, 20)
+    kinds = {i.name: i.kind for i in _items(ledger)}
+    assert kinds == {"甲": "visit", "乙": "report_form", "丙": "suspect"}
+    suspect = next(i for i in _items(ledger) if i.name == "丙")
+    assert "连续缺课 5 天" in suspect.detail and suspect == _items(ledger)[0]
+
+
+def test_excused_absence_and_dropped_out_pupils_make_no_absence_item(ledger, add_student):
+    excused, dropped = add_student(), add_student()
+    _absent(ledger, excused, 19, 20, excused=True)
+    ledger.status.change(dropped, Status.SUSPECTED, effective_date="2026-11-02", reason_code="04")
+    ledger.status.change(dropped, Status.DROPPED_OUT, effective_date="2026-11-09", reason_code="04")
+    _absent(ledger, dropped, 16, 17, 18, 19, 20)
+    assert not [i for i in _items(ledger) if i.kind in ("visit", "report_form", "suspect")]
+
+
+def test_an_overdue_notice_and_a_quiet_case_are_listed(ledger, add_student):
+    sid = add_student(name="丁")
+    ledger.status.change(sid, Status.SUSPECTED, effective_date="2026-11-02", reason_code="01")
+    case = ledger.queries.student(sid)["case_id"]
+    ledger.records.add("notice", {"student_id": sid, "case_id": case, "date": "2026-11-05",
+                                  "guardian_name": "丁大", "return_by": "2026-11-12"})
+    ledger.records.add("visit", {"student_id": sid, "case_id": case, "date": "2026-11-10",
+                                 "mode": "home", "participants": ["李老师"]})
+    kinds = {i.kind: i for i in _items(ledger)}
+    assert "2026-11-12" in kinds["notice_overdue"].detail
+    assert "12 天没有劝返记录" in kinds["case_no_visit"].detail
+    ledger.records.add("visit", {"student_id": sid, "case_id": case, "date": "2026-11-20",
+                                 "mode": "phone", "participants": ["李老师"]})
+    assert "case_no_visit" not in {i.kind for i in _items(ledger)}
+
+
+def test_the_monthly_report_appears_in_its_last_days(ledger):
+    items = today_items(ledger.queries, ledger.settings.profile(), dt.date(2026, 11, 25))
+    assert [i.kind for i in items] == ["monthly_report"]
+    assert "3 天后" in items[0].detail
+    assert today_items(ledger.queries, ledger.settings.profile(), dt.date(2026, 11, 10)) == []
+    february = today_items(ledger.queries, {**ledger.settings.profile(),
+                                            "monthly_report_day": 31}, dt.date(2026, 2, 28))
+    assert february[0].due == "2026-02-28" and "今天" in february[0].detail
