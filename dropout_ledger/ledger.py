@@ -34,7 +34,7 @@ from dropout_ledger.services.records import RecordService
 from dropout_ledger.services.settings import SettingsService
 from dropout_ledger.services.status import StatusService
 from dropout_ledger.services.students import StudentService
-from dropout_ledger.store import backup, db, projections, schema
+from dropout_ledger.store import backup, db, projections, schema, undo
 from dropout_ledger.store.events import Event, EventWriter, Operator
 from dropout_ledger.store.queries import Queries
 
@@ -63,11 +63,14 @@ class Writer:
         self.today = today
         self._events = events
         self.changes = ChangeCollector()
+        self.undoing = False  # an undo is not itself pushed on the undo stack
+        self.undoable = False  # whether anything written here can be undone
 
     def emit(self, kind: str, ent: str, body: dict[str, Any]) -> Event:
         """Append one event and fold it into the projections at once."""
         event = self._events.append(kind, ent, body)
         projections.apply(self.conn, event)
+        self.undoable = self.undoable or kind in undo.UNDOABLE
         self.changes.events += 1
         return event
 
@@ -160,7 +163,11 @@ class Ledger:
                 self.conn, org=self.org_id, rep=self.replica, operator=self.operator,
                 clock=self.clock,
             )
-            yield Writer(self.conn, events, self.clock.today())
+            first = events.seq + 1
+            writer = Writer(self.conn, events, self.clock.today())
+            yield writer
+            if writer.undoable and not writer.undoing:
+                undo.push(self.conn, self.replica, first, events.seq)
 
     # --- reading ---------------------------------------------------------------------------
 
