@@ -47,7 +47,7 @@ def student_history(queries: Queries, student_id: str) -> list[HistoryEntry]:
 
 def _entry(queries: Queries, event: Event) -> HistoryEntry:
     kind, _, _ = event.ent.partition(":")
-    action, details = _describe(queries, event, kind)
+    action, details = describe_event(queries, event, kind)
     return HistoryEntry(
         eid=event.eid, lc=event.lc, wall=event.wall[:16].replace("T", " "),
         operator=event.who.get("name", ""), computer=event.rep[:8], action=action,
@@ -55,7 +55,7 @@ def _entry(queries: Queries, event: Event) -> HistoryEntry:
     )
 
 
-def _describe(queries: Queries, event: Event, kind: str) -> tuple[str, list[str]]:
+def describe_event(queries: Queries, event: Event, kind: str) -> tuple[str, list[str]]:
     body = event.body
     label = "学生" if kind == "student" else RECORD_KINDS[kind].label if kind in RECORD_KINDS \
         else kind
@@ -88,7 +88,7 @@ def _status_line(body: dict[str, Any]) -> tuple[str, list[str]]:
     return f"状态变更为“{status.label}”", lines
 
 
-def _spec(kind: str, name: str) -> FieldSpec | None:
+def field_spec(kind: str, name: str) -> FieldSpec | None:
     return STUDENT_SPECS.get(name) if kind == "student" else (
         RECORD_KINDS[kind].spec(name) if kind in RECORD_KINDS else None)
 
@@ -96,21 +96,21 @@ def _spec(kind: str, name: str) -> FieldSpec | None:
 def _field_lines(kind: str, fields: dict[str, Any]) -> list[str]:
     lines = []
     for name, value in fields.items():
-        spec = _spec(kind, name)
+        spec = field_spec(kind, name)
         if spec is not None and spec.kind != "ref":
             lines.append(f"{spec.label}：{display(spec, value)}")
     return lines
 
 
 def _change_line(queries: Queries, kind: str, name: str, change: dict[str, Any]) -> str:
-    spec = _spec(kind, name)
+    spec = field_spec(kind, name)
     label = spec.label if spec else name
-    old = [_value_in(queries, eid, name) for eid in change.get("base", [])]
+    old = [value_in_event(queries, eid, name) for eid in change.get("base", [])]
     shown_old = "、".join(display(spec, v) for v in old if v is not None) or "（空）"
     return f"{label}：{shown_old} → {display(spec, change['value'])}"
 
 
-def _value_in(queries: Queries, eid: str, name: str) -> Any:
+def value_in_event(queries: Queries, eid: str, name: str) -> Any:
     row = queries.conn.execute("SELECT body FROM events WHERE eid = ?", (eid,)).fetchone()
     if row is None:
         return None

@@ -8,7 +8,7 @@ from dropout_ledger.errors import InputRefused
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.fields import clean
 from dropout_ledger.services.edits import emit_update
-from dropout_ledger.services.history import _describe, _spec, _value_in
+from dropout_ledger.services.history import describe_event, field_spec, value_in_event
 from dropout_ledger.store import undo
 from dropout_ledger.store.events import Event, decode_row
 
@@ -34,7 +34,7 @@ def describe_last(ledger: Ledger) -> str | None:
     events = _last_write(ledger)
     if not events:
         return None
-    return _describe(ledger.queries, events[0], events[0].ent.partition(":")[0])[0]
+    return describe_event(ledger.queries, events[0], events[0].ent.partition(":")[0])[0]
 
 
 def undo_last(ledger: Ledger) -> Changes:
@@ -70,10 +70,10 @@ def _reverse(ledger: Ledger, w: Writer, event: Event) -> None:
 
 
 def _old_value(ledger: Ledger, w: Writer, kind: str, name: str, change: dict[str, Any]) -> Any:
-    values = [_value_in(ledger.queries, eid, name) for eid in change.get("base", [])]
+    values = [value_in_event(ledger.queries, eid, name) for eid in change.get("base", [])]
     values = [v for v in values if v is not None]
     if values:
         return values[-1]
-    spec = _spec(kind, name)
+    spec = field_spec(kind, name)
     return clean(spec, None, today=w.today) if spec is not None else ""
 
