@@ -1,8 +1,9 @@
 """The desktop app's entry point: `dropout-ledger-gui` and `python -m ui`.
 
 Order matters: the QApplication first, then the bundled CJK font as the application font (Qt
-shows Chinese only with a CJK font, and a fresh machine may have none), then Qt's own Chinese
-strings for standard buttons, and only then any widget.
+shows Chinese only with a CJK font, and a fresh machine may have none), then the translators for
+the chosen language (`--lang`, DROPOUT_LEDGER_LANG or the saved setting; see ui/i18n.py), and
+only then any widget.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +24,15 @@ from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.resources import cjk_font_path
 from dropout_ledger.services.demo import ensure_demo
 from ui.errors import show_error
+from ui.i18n import (
+    LANGUAGE_ENV,
+    QT_TRANSLATE_NOOP,
+    choose_language,
+    early_translate,
+    install_translations,
+    normalise,
+)
+from ui.logging_setup import log_uncaught_exceptions
 from ui.main_window import MainWindow
 
 FONT_POINT_SIZE = 10.5
@@ -36,21 +46,53 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("app", text)
 
 
+# The command line's own texts, marked here and translated in `parse_args`: `--help` is printed
+# before the QApplication (and so any installed translator) exists.
+_DESCRIPTION = QT_TRANSLATE_NOOP("app", "控辍保学台账（桌面程序）")
+_HELP_HELP = QT_TRANSLATE_NOOP("app", "显示本帮助并退出")
+_HELP_LANG = QT_TRANSLATE_NOOP(
+    "app", "界面语言：zh_CN（简体中文，默认）或 en（英文）；也可用环境变量 {env} 设置"
+)
+_HELP_LEDGER = QT_TRANSLATE_NOOP("app", "台账文件（默认：本用户的数据文件夹）")
+_HELP_SCREENSHOT = QT_TRANSLATE_NOOP("app", "打开主窗口，保存截图（PNG）后退出")
+_HELP_SELF_TEST = QT_TRANSLATE_NOOP("app", "打开台账和主窗口，检查后退出（0 表示正常）")
+
+
+def _language(value: str) -> str:
+    """`--lang`'s type: a language `ui.i18n` knows, spelled as it likes ("en_US" → "en")."""
+    chosen = normalise(value)
+    if chosen is None:
+        raise argparse.ArgumentTypeError(
+            _tr("不支持的语言 {value}，请用 zh_CN 或 en").format(value=value)
+        )
+    return chosen
+
+
 def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
-    """Our options, plus whatever is left over for Qt itself (e.g. `-platform offscreen`)."""
+    """Our options, plus whatever is left over for Qt itself (e.g. `-platform offscreen`).
+
+    `args.lang` is the language to use, already resolved (option, environment, saved, default).
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    # First only --lang, so that the help of the rest can be shown in that language.
+    early = argparse.ArgumentParser(prog="dropout-ledger-gui", add_help=False)
+    early.add_argument("--lang", type=_language, default=None, metavar="zh_CN|en")
+    language = choose_language(early.parse_known_args(words)[0].lang)
+    tr = early_translate(language, "app")
+
     parser = argparse.ArgumentParser(
-        prog="dropout-ledger-gui", description=_tr("控辍保学台账（桌面程序）")
+        prog="dropout-ledger-gui", description=tr(_DESCRIPTION), add_help=False
     )
+    parser.add_argument("-h", "--help", action="help", help=tr(_HELP_HELP))
     parser.add_argument(
-        "--ledger", type=Path, default=None, help=_tr("台账文件（默认：本用户的数据文件夹）")
+        "--lang", type=_language, metavar="zh_CN|en", help=tr(_HELP_LANG).format(env=LANGUAGE_ENV)
     )
-    parser.add_argument(
-        "--screenshot", type=Path, metavar="FILE", help=_tr("打开主窗口，保存截图（PNG）后退出")
-    )
-    parser.add_argument(
-        "--self-test", action="store_true", help=_tr("打开台账和主窗口，检查后退出（0 表示正常）")
-    )
-    return parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    parser.add_argument("--ledger", type=Path, default=None, help=tr(_HELP_LEDGER))
+    parser.add_argument("--screenshot", type=Path, metavar="FILE", help=tr(_HELP_SCREENSHOT))
+    parser.add_argument("--self-test", action="store_true", help=tr(_HELP_SELF_TEST))
+    args, rest = parser.parse_known_args(words)
+    args.lang = language
+    return args, rest
 
 
 def load_cjk_font(app: QApplication) -> str | None:
@@ -63,16 +105,6 @@ def load_cjk_font(app: QApplication) -> str | None:
     font.setPointSizeF(FONT_POINT_SIZE)
     app.setFont(font)
     return families[0]
-
-
-def install_qt_translations(app: QApplication) -> None:
-    """Qt's own strings (OK/Cancel, context menus) in Chinese; our source strings already are."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
-    ):
-        app.installTranslator(translator)
 
 
 def open_ledger(path: Path) -> Ledger:
@@ -103,6 +135,7 @@ def report_error(error: LedgerError, *, headless: bool) -> None:
 def take_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     """Show the window, let it lay out and paint, and save it as a PNG."""
     window.show()
+    window.wait_until_loaded()  # the roster arrives from the worker thread
     for _ in range(3):
         app.processEvents()
     if not window.grab().save(str(target), "PNG"):
@@ -114,6 +147,7 @@ def take_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
 def self_test(window: MainWindow, family: str | None) -> int:
     """Check that the roster shows rows and that Chinese renders with the bundled font."""
     problems = []
+    window.wait_until_loaded()  # the roster arrives from the worker thread
     rows = window.model.rowCount()
     if rows == 0:
         problems.append(_tr("名单中没有学生"))
@@ -124,7 +158,8 @@ def self_test(window: MainWindow, family: str | None) -> int:
         if used != family or not QFontMetrics(window.table.font()).inFontUcs4(ord("学")):
             problems.append(_tr("表格没有使用中文字体（实际为 {used}）").format(used=used))
     if problems:
-        print(_tr("自检失败：{problems}").format(problems="；".join(problems)))
+        # The separator is translated too: "；" between Chinese sentences, "; " in English.
+        print(_tr("自检失败：{problems}").format(problems=_tr("；").join(problems)))
         return 1
     print(_tr("自检通过：显示 {rows} 名学生，字体 {family}").format(rows=rows, family=family))
     return 0
@@ -133,12 +168,14 @@ def self_test(window: MainWindow, family: str | None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; the exit code is 0 on success, 2 if the ledger cannot be opened."""
     args, qt_args = parse_args(argv)
+    log_uncaught_exceptions()  # errors raised inside Qt slots reach the log, not the void
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    app.setOrganizationName(APP_NAME)  # a bare QSettings() means QSettings(APP_NAME, APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     family = load_cjk_font(app)
-    install_qt_translations(app)
+    install_translations(app, args.lang)
 
     headless = args.screenshot is not None or args.self_test
     path: Path = args.ledger or default_ledger_path()
@@ -149,9 +186,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     with ledger:
         window = MainWindow(ledger)
-        if args.screenshot is not None:
-            return take_screenshot(app, window, args.screenshot)
-        if args.self_test:
-            return self_test(window, family)
+        if headless:
+            try:
+                if args.screenshot is not None:
+                    return take_screenshot(app, window, args.screenshot)
+                return self_test(window, family)
+            finally:
+                window.close()  # joins the window's worker thread before the ledger closes
         window.show()
         return app.exec()

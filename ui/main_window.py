@@ -2,11 +2,19 @@
 
 Thin on purpose: the view and the search text go to `ledger.queries` (SQL does the filtering),
 and the table shows what comes back. No business logic lives here.
+
+The window never queries the ledger itself: every read goes through the runner (`ui/ops.py`),
+so SQL runs on the ledger's worker thread and the window stays responsive on a county-sized
+ledger. It redraws when `bus.changed` says the roster or a status changed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,13 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dropout_ledger.errors import LedgerError
 from dropout_ledger.ledger import Ledger
-from ui.errors import show_error
-from ui.roster_model import RosterModel
+from dropout_ledger.model.changes import Changes
+from ui.ops import Runner, ThreadRunner
+from ui.roster_model import PageFetch, RosterModel
 
 SEARCH_DELAY_MS = 150
 """Wait this long after the last keystroke before querying, so fast typing runs one query."""
+
+LOADING_HINT_MS = 300
+"""Say "正在加载…" only when a new answer takes longer than this; quick ones do not flicker."""
 
 # Sample text per column: each column starts as wide as its sample (the last one stretches).
 _COLUMN_SAMPLES = (
@@ -43,12 +54,23 @@ _COLUMN_SAMPLES = (
 
 
 class MainWindow(QMainWindow):
-    """The roster of one ledger. The window uses the ledger but does not own or close it."""
+    """The roster of one ledger. The window uses the ledger but does not own or close it.
 
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+    `runner` defaults to a `ThreadRunner` the window makes, owns and closes with itself; tests
+    pass an `ImmediateRunner` (their own) so answers arrive before the next line runs.
+    """
+
+    loaded = Signal()
+    """The answer to the latest roster query arrived (or failed): nothing is loading now."""
+
+    def __init__(
+        self, ledger: Ledger, parent: QWidget | None = None, *, runner: Runner | None = None
+    ) -> None:
         super().__init__(parent)
-        self._ledger = ledger
-        self.setWindowTitle(self.tr("控辍保学台账 — {name}").format(name=ledger.org.name))
+        self._owns_runner = runner is None
+        self.runner: Runner = runner if runner is not None else ThreadRunner(ledger, parent=self)
+        self.bus = self.runner.bus
+        self.setWindowTitle(self.tr("控辍保学台账"))
         self.resize(1200, 760)
 
         self.view_selector = self._make_view_selector()
@@ -59,15 +81,24 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.refresh)
         self.addToolBar(self._make_toolbar())
 
-        self.model = RosterModel(ledger.queries, self)
+        self.model = RosterModel(parent=self, run=self._run_page)
         self.table = self._make_table()
         self.setCentralWidget(self.table)
-        self.count_label = QLabel(self)
+        self.count_label = QLabel(self.tr("正在加载…"), self)
         self.statusBar().addWidget(self.count_label)
+        self._loading_hint = QTimer(self)
+        self._loading_hint.setSingleShot(True)
+        self._loading_hint.setInterval(LOADING_HINT_MS)
+        self._loading_hint.timeout.connect(self._show_loading)
+        self._keep_scroll: int | None = None
 
+        self.model.loaded.connect(self._on_loaded)
+        self.model.failed.connect(self._on_load_failed)
         self.view_selector.currentIndexChanged.connect(self.refresh)
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self.refresh)
+        self.bus.changed.connect(self._on_changed)
+        self.runner.query(lambda ledger: ledger.org.name, on_done=self._show_title, parent=self)
         self.refresh()
 
     def _make_view_selector(self) -> QComboBox:
@@ -127,12 +158,73 @@ class MainWindow(QMainWindow):
         """The selected view key, as `ledger.queries` spells it ("all", "suspected", …)."""
         return str(self.view_selector.currentData())
 
+    @property
+    def is_loaded(self) -> bool:
+        """True when the table shows the answer to the latest query (or that query failed)."""
+        return not self.model.loading
+
     def refresh(self) -> None:
-        """Query the ledger again with the selected view and search text, and show the count."""
+        """Query the ledger again with the selected view and search text (answer comes later)."""
         self._search_timer.stop()
-        try:
-            self.model.set_query(self.current_view(), self.search_box.text().strip())
-        except LedgerError as error:
-            show_error(self, error)
-            return
+        self._keep_scroll = None
+        self._loading_hint.start()
+        self.model.set_query(self.current_view(), self.search_box.text().strip())
+
+    def wait_until_loaded(self, timeout_ms: int = 10_000) -> bool:
+        """Process events until the latest query is answered; False if `timeout_ms` passed.
+
+        For the headless paths (`--screenshot`, `--self-test`), which must see rows, and tests.
+        """
+        if self.is_loaded:
+            return True
+        loop = QEventLoop(self)
+        self.loaded.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        self.loaded.disconnect(loop.quit)
+        return self.is_loaded
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Join the worker thread we own before the caller closes the ledger under it."""
+        if self._owns_runner:
+            self.runner.close()
+        super().closeEvent(event)
+
+    def _run_page(
+        self, fetch: PageFetch, on_done: Callable[[Any], None], on_failed: Callable[[], None]
+    ) -> None:
+        """The roster model's fetches go through the runner, on the ledger's worker thread."""
+        self.runner.query(
+            lambda ledger: fetch(ledger.queries),
+            on_done=on_done,
+            on_failed=lambda _error: on_failed(),
+            parent=self,
+        )
+
+    def _show_title(self, org_name: str) -> None:
+        self.setWindowTitle(self.tr("控辍保学台账 — {name}").format(name=org_name))
+
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        """Redraw the roster when a write touched it; keep the scroll position."""
+        if changes.roster or changes.status:
+            self._search_timer.stop()
+            self._keep_scroll = self.table.verticalScrollBar().value()
+            self._loading_hint.start()
+            self.model.reload()
+
+    def _on_loaded(self) -> None:
+        self._loading_hint.stop()
         self.count_label.setText(self.tr("共 {n} 名学生").format(n=self.model.total))
+        if self._keep_scroll is not None:
+            self.table.verticalScrollBar().setValue(self._keep_scroll)
+            self._keep_scroll = None
+        self.loaded.emit()
+
+    def _on_load_failed(self) -> None:
+        self._loading_hint.stop()
+        self.count_label.setText(self.tr("名单没有加载成功"))
+        self.loaded.emit()
+
+    def _show_loading(self) -> None:
+        if self.model.loading:
+            self.count_label.setText(self.tr("正在加载…"))

@@ -3,6 +3,9 @@
 The query (view and search) runs in the core; this model only shows what it returns. It loads one
 page first and the next page when the view scrolls to the end (`canFetchMore`/`fetchMore`), so
 the full roster is never read at once. No `QSortFilterProxyModel`: design README §3.
+
+The model never calls the core itself: it hands each fetch to a `PageRunner`, which in the app
+runs it on the ledger's worker thread and delivers the answer back on the GUI thread.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -34,7 +38,26 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 _SEXES = {"1": QT_TRANSLATE_NOOP("RosterModel", "男"), "2": QT_TRANSLATE_NOOP("RosterModel", "女")}
-_NUMERALS = "一二三四五六七八九"
+_GRADES = (
+    QT_TRANSLATE_NOOP("RosterModel", "一年级"), QT_TRANSLATE_NOOP("RosterModel", "二年级"),
+    QT_TRANSLATE_NOOP("RosterModel", "三年级"), QT_TRANSLATE_NOOP("RosterModel", "四年级"),
+    QT_TRANSLATE_NOOP("RosterModel", "五年级"), QT_TRANSLATE_NOOP("RosterModel", "六年级"),
+    QT_TRANSLATE_NOOP("RosterModel", "七年级"), QT_TRANSLATE_NOOP("RosterModel", "八年级"),
+    QT_TRANSLATE_NOOP("RosterModel", "九年级"),
+)
+# Status labels for display, keyed by the core's stored codes (the core's labels are Chinese only).
+_STATUSES = {
+    "enrolled": QT_TRANSLATE_NOOP("RosterModel", "在校"),
+    "suspended": QT_TRANSLATE_NOOP("RosterModel", "休学"),
+    "home_taught": QT_TRANSLATE_NOOP("RosterModel", "送教上门"),
+    "suspected": QT_TRANSLATE_NOOP("RosterModel", "疑似辍学"),
+    "dropped_out": QT_TRANSLATE_NOOP("RosterModel", "辍学"),
+    "returned": QT_TRANSLATE_NOOP("RosterModel", "复学跟踪"),
+    "transferred_out": QT_TRANSLATE_NOOP("RosterModel", "转出"),
+    "deceased": QT_TRANSLATE_NOOP("RosterModel", "死亡"),
+    "graduated": QT_TRANSLATE_NOOP("RosterModel", "毕业"),
+    "overage_left": QT_TRANSLATE_NOOP("RosterModel", "超龄离校"),
+}
 _RISK_COLOUR = QColor(176, 0, 32)
 
 
@@ -58,6 +81,8 @@ class RosterRow(Protocol):
     @property
     def village_name(self) -> str: ...
     @property
+    def status(self) -> str: ...
+    @property
     def status_label(self) -> str: ...
     @property
     def at_risk(self) -> bool: ...
@@ -79,8 +104,8 @@ def _tr(text: str) -> str:
 
 def grade_text(grade: int) -> str:
     """1 → 一年级 … 9 → 九年级 (学籍 wording); anything else as plain digits."""
-    if 1 <= grade <= len(_NUMERALS):
-        return _tr("{n}年级").format(n=_NUMERALS[grade - 1])
+    if 1 <= grade <= len(_GRADES):
+        return _tr(_GRADES[grade - 1])
     return str(grade)
 
 
@@ -106,7 +131,8 @@ _COLUMNS: tuple[tuple[str, Callable[[RosterRow], str]], ...] = (
     (QT_TRANSLATE_NOOP("RosterModel", "身份证号"), _masked_id),
     (QT_TRANSLATE_NOOP("RosterModel", "全国学籍号"), _masked_xjh),
     (QT_TRANSLATE_NOOP("RosterModel", "村"), lambda row: row.village_name),
-    (QT_TRANSLATE_NOOP("RosterModel", "状态"), lambda row: row.status_label),
+    (QT_TRANSLATE_NOOP("RosterModel", "状态"),
+     lambda row: _tr(_STATUSES[row.status]) if row.status in _STATUSES else row.status_label),
     (QT_TRANSLATE_NOOP("RosterModel", "预警"), lambda row: _tr("预警") if row.at_risk else ""),
 )
 COL_NAME, COL_SEX, COL_GRADE, COL_CLASS, COL_ID, COL_XJH, COL_VILLAGE, COL_STATUS, COL_RISK = range(
@@ -120,25 +146,71 @@ def cell_text(row: RosterRow, column: int) -> str:
     return _COLUMNS[column][1](row) if 0 <= column < len(_COLUMNS) else ""
 
 
+PageFetch = Callable[[RosterSource], Any]
+"""Work on the query source that produces one answer (a page, or a count and a first page)."""
+
+PageRunner = Callable[[PageFetch, Callable[[Any], None], Callable[[], None]], None]
+"""`run(fetch, on_done, on_failed)`: run `fetch(source)` somewhere, then call back exactly once.
+
+The main window passes one that goes through the ledger runner (`ui/ops.py`), so SQL never runs
+on the GUI thread; `run_now` answers at once, for tests and tools fed by a plain source.
+"""
+
+
+def run_now(source: RosterSource) -> PageRunner:
+    """A `PageRunner` that queries `source` synchronously (errors propagate to the caller)."""
+
+    def run(fetch: PageFetch, on_done: Callable[[Any], None], on_failed: Callable[[], None]) -> None:
+        on_done(fetch(source))
+
+    return run
+
+
 class RosterModel(QAbstractTableModel):
-    """One query's rows, loaded a page at a time; `set_query` starts a new query."""
+    """One query's rows, loaded a page at a time; `set_query` starts a new query.
+
+    Answers may arrive later (through the runner). The rows shown stay until the new answer
+    arrives, so the table never flashes empty; an answer to a query that has since been replaced
+    is dropped (each query has a generation number).
+    """
 
     PAGE_SIZE = 200
 
-    def __init__(self, source: RosterSource, parent: QObject | None = None) -> None:
+    loaded = Signal()
+    """A query's count and first page arrived and are shown."""
+    failed = Signal()
+    """A query could not be answered (the runner has already shown why)."""
+
+    def __init__(
+        self,
+        source: RosterSource | None = None,
+        parent: QObject | None = None,
+        *,
+        run: PageRunner | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._source = source
+        if run is None:
+            if source is None:
+                raise TypeError("RosterModel needs a source or a run function")
+            run = run_now(source)
+        self._run = run
         self._view = "all"
         self._search = ""
+        self._wanted = ("all", "")
         self._rows: list[RosterRow] = []
         self._total = 0
+        self._generation = 0
+        self._loading = False
+        self._fetching = False
 
     @property
     def view(self) -> str:
+        """The view of the rows shown (a newer query may still be loading)."""
         return self._view
 
     @property
     def search(self) -> str:
+        """The search text of the rows shown (a newer query may still be loading)."""
         return self._search
 
     @property
@@ -146,13 +218,55 @@ class RosterModel(QAbstractTableModel):
         """How many students match the query (all pages, not just the loaded ones)."""
         return self._total
 
+    @property
+    def loading(self) -> bool:
+        """True from `set_query`/`reload` until its answer (or failure) arrives."""
+        return self._loading
+
     def set_query(self, view: str = "all", search: str = "") -> None:
-        """Run the query again from its first page (also after the ledger changed)."""
+        """Run the query from its first page; `loaded` says when its answer is shown."""
+        self._start(view, search, self.PAGE_SIZE)
+
+    def reload(self) -> None:
+        """Run the latest query again (the ledger changed), keeping as many rows as are loaded.
+
+        Reloading all loaded rows, not just the first page, keeps the user's scroll position.
+        """
+        view, search = self._wanted
+        self._start(view, search, max(self.PAGE_SIZE, len(self._rows)))
+
+    def _start(self, view: str, search: str, limit: int) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._wanted = (view, search)
+        self._loading, self._fetching = True, False
+
+        def fetch(source: RosterSource) -> tuple[int, list[RosterRow]]:
+            total = source.count(view, search=search)
+            return total, list(source.roster(view, search=search, limit=limit, offset=0))
+
+        self._run(
+            fetch,
+            lambda answer: self._show(generation, view, search, answer),
+            lambda: self._load_failed(generation),
+        )
+
+    def _show(
+        self, generation: int, view: str, search: str, answer: tuple[int, list[RosterRow]]
+    ) -> None:
+        if generation != self._generation:
+            return
         self.beginResetModel()
         self._view, self._search = view, search
-        self._total = self._source.count(view, search=search)
-        self._rows = list(self._source.roster(view, search=search, limit=self.PAGE_SIZE, offset=0))
+        self._total, self._rows = answer
+        self._loading = False
         self.endResetModel()
+        self.loaded.emit()
+
+    def _load_failed(self, generation: int) -> None:
+        if generation == self._generation:
+            self._loading = False
+            self.failed.emit()
 
     def row_at(self, row: int) -> RosterRow:
         return self._rows[row]
@@ -164,21 +278,40 @@ class RosterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(_COLUMNS)
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return (
+            not parent.isValid()
+            and not self._loading
+            and not self._fetching
+            and len(self._rows) < self._total
+        )
 
     def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return
-        more = self._source.roster(
-            self._view, search=self._search, limit=self.PAGE_SIZE, offset=len(self._rows)
+        generation, offset = self._generation, len(self._rows)
+        view, search, limit = self._view, self._search, self.PAGE_SIZE
+        self._fetching = True
+        self._run(
+            lambda source: list(source.roster(view, search=search, limit=limit, offset=offset)),
+            lambda more: self._append(generation, offset, more),
+            lambda: self._fetch_failed(generation),
         )
+
+    def _append(self, generation: int, offset: int, more: list[RosterRow]) -> None:
+        if generation != self._generation or offset != len(self._rows):
+            return  # an answer to a query that has been replaced since
+        self._fetching = False
         if not more:
             self._total = len(self._rows)  # the ledger shrank since the count; stop asking
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self.beginInsertRows(QModelIndex(), offset, offset + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
+
+    def _fetch_failed(self, generation: int) -> None:
+        if generation == self._generation:
+            self._fetching = False
+            self._total = len(self._rows)  # do not ask again: one error dialog is enough
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

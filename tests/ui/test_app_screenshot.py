@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 
 def run_app(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Chinese whatever the developer saved as their own language.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DROPOUT_LEDGER_LANG="zh_CN")
     return subprocess.run(
         [sys.executable, "-m", "ui", *map(str, args)],
         env=env,

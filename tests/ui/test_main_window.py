@@ -1,4 +1,8 @@
-"""The main window against a real demo ledger: rows, masking, views, search, count."""
+"""The main window against a real demo ledger: rows, masking, views, search, count.
+
+Most tests use an `ImmediateRunner`, so each answer is shown before the next line runs (as in
+Anki's tests); the last ones use the window's own worker thread, as the app does.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from dropout_ledger.ledger import Ledger
+from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.demo import ensure_demo
 from ui.main_window import MainWindow
+from ui.ops import ImmediateRunner, ThreadRunner
 
 FULL_ID = re.compile(r"\d{17}[\dXx]")
 
@@ -32,7 +38,7 @@ def ledger(demo_path: Path) -> Iterator[Ledger]:
 
 @pytest.fixture
 def window(qtbot: QtBot, ledger: Ledger) -> MainWindow:
-    win = MainWindow(ledger)
+    win = MainWindow(ledger, runner=ImmediateRunner(ledger))
     qtbot.addWidget(win)
     return win
 
@@ -96,3 +102,49 @@ def test_status_bar_counts_the_students_in_the_view(
 ) -> None:
     select_view(window, view)
     assert window.count_label.text() == f"共 {ledger.queries.count(view)} 名学生"
+
+
+@pytest.mark.parametrize(
+    ("changes", "reloads"),
+    [
+        (Changes(roster=True), 1),
+        (Changes(status=True), 1),
+        (Changes(records=True), 0),
+        (Changes(profile=True), 0),
+    ],
+)
+def test_the_roster_reloads_only_for_changes_that_touch_it(
+    window: MainWindow, changes: Changes, reloads: int
+) -> None:
+    heard: list[bool] = []
+    window.model.loaded.connect(lambda: heard.append(True))
+    window.bus.changed.emit(changes, None)
+    assert len(heard) == reloads
+
+
+def test_the_window_says_loading_until_the_worker_answers(qtbot: QtBot, ledger: Ledger) -> None:
+    window = MainWindow(ledger)  # its own ThreadRunner, as in the app
+    qtbot.addWidget(window)
+    assert isinstance(window.runner, ThreadRunner)
+    assert window.count_label.text() == "正在加载…"
+    assert window.wait_until_loaded(5000)
+    assert window.model.rowCount() == min(ledger.queries.count(), window.model.PAGE_SIZE)
+    assert window.count_label.text() == f"共 {ledger.queries.count()} 名学生"
+    assert ledger.org.name in window.windowTitle()
+
+
+def test_a_newer_query_wins_over_an_older_one(qtbot: QtBot, ledger: Ledger) -> None:
+    window = MainWindow(ledger)
+    qtbot.addWidget(window)
+    select_view(window, "suspected")
+    select_view(window, "dropped")  # both queries are queued; only the last may be shown
+    qtbot.waitUntil(lambda: window.is_loaded and window.model.view == "dropped", timeout=5000)
+    assert window.count_label.text() == f"共 {ledger.queries.count('dropped')} 名学生"
+
+
+def test_closing_the_window_joins_its_worker(qtbot: QtBot, ledger: Ledger) -> None:
+    window = MainWindow(ledger)
+    qtbot.addWidget(window)
+    window.close()
+    with pytest.raises(RuntimeError):
+        window.runner.query(lambda ledger: None, on_done=lambda _: None)

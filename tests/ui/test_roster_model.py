@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
@@ -88,3 +90,43 @@ def test_search_text_goes_to_the_query() -> None:
     model.set_query(search="王")
     assert [model.row_at(i).student_id for i in range(model.rowCount())] == [1, 3]
     assert model.total == 2
+
+
+class LaterRunner:
+    """A `PageRunner` that keeps each fetch until the test answers it, in any order."""
+
+    def __init__(self, source: StubQueries) -> None:
+        self.source = source
+        self.waiting: list[tuple[Callable[[Any], Any], Callable[[Any], None]]] = []
+
+    def __call__(
+        self, fetch: Callable[[Any], Any], on_done: Callable[[Any], None], on_failed: Any
+    ) -> None:
+        self.waiting.append((fetch, on_done))
+
+    def answer(self, index: int) -> None:
+        fetch, on_done = self.waiting.pop(index)
+        on_done(fetch(self.source))
+
+
+def test_an_answer_to_a_replaced_query_is_dropped() -> None:
+    later = LaterRunner(StubQueries([Row(1, name="王芳"), Row(2, name="李伟")]))
+    model = RosterModel(run=later)
+    model.set_query(search="王")
+    model.set_query(search="李")
+    assert model.loading and model.rowCount() == 0
+    later.answer(1)  # the newer query answers first …
+    later.answer(0)  # … and the older answer, arriving late, must not replace it
+    assert not model.loading
+    assert (model.search, [model.row_at(0).name]) == ("李", ["李伟"])
+
+
+def test_rows_stay_shown_while_the_next_query_loads() -> None:
+    later = LaterRunner(StubQueries([Row(i) for i in range(3)]))
+    model = RosterModel(run=later)
+    model.set_query()
+    later.answer(0)
+    model.set_query(search="没有这个人")
+    assert model.rowCount() == 3 and model.loading  # no flash of an empty table
+    later.answer(0)
+    assert model.rowCount() == 0 and model.total == 0
