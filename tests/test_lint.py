@@ -8,25 +8,16 @@ ruff checks the whole repository; mypy is strict on `dropout_ledger` and checks 
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from subprocesses import run_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_tool(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=600,
-    )
+    return run_module(*args, cwd=ROOT)
 
 
 @pytest.mark.parametrize(

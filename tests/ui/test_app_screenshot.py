@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
+from subprocesses import run_module
 
 
 def run_app(*args: str | Path) -> subprocess.CompletedProcess[str]:
     # Chinese whatever the developer saved as their own language.
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DROPOUT_LEDGER_LANG="zh_CN")
-    return subprocess.run(
-        [sys.executable, "-m", "ui", *map(str, args)],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=300,
-    )
+    return run_module("ui", *args, env=env)
 
 
 def distinct_colours(image: QImage, step: int = 7) -> int:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 from pytestqt.qtbot import QtBot
+from subprocesses import run_module
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.services.demo import ensure_demo
@@ -254,16 +255,7 @@ def run_app(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProce
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", DROPOUT_LEDGER_HOME=str(tmp_path))
     environment.pop(i18n.LANGUAGE_ENV, None)
     environment.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "ui", *args],
-        env=environment,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=300,
-    )
+    return run_module("ui", *args, env=environment)
 
 
 def test_lang_option_starts_the_app_in_english(tmp_path: Path) -> None:
