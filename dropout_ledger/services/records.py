@@ -5,7 +5,7 @@ and attachments stored once by content hash.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from dropout_ledger.errors import NotFound, Problem, ValidationError
@@ -46,19 +46,40 @@ class RecordService:
 
     def add(self, kind: str, fields: Mapping[str, Any]) -> Changes:
         """Add one record; its id is in the returned Changes' `created`."""
+        return self.add_many(kind, [fields])
+
+    def add_many(self, kind: str, many: Sequence[Mapping[str, Any]]) -> Changes:
+        """Add several records of one kind (a class's absences, a class's subsidies) at once.
+
+        Every row is checked first and every problem reported with its row number; then all
+        rows are written in one transaction, or none.
+        """
         spec = _kind(kind)
         if spec.name == "case":
             raise ValidationError(Problem(
                 "kind", "个案随状态变更自动建立", "请把学生标记为疑似辍学或辍学"))
+        cleaned, problems = [], []
+        for row, fields in enumerate(many, start=1):
+            try:
+                cleaned.append(self._checked(spec, fields))
+            except ValidationError as error:
+                where = row if len(many) > 1 else None
+                problems += [Problem(p.field, p.reason, p.fix, where) for p in error.problems]
+        if problems:
+            raise ValidationError(problems)
+        with self._ledger.write() as w:
+            for fields in cleaned:
+                emit_add(w, spec.name, fields)
+            return w.changes.freeze()
+
+    def _checked(self, spec: RecordKind, fields: Mapping[str, Any]) -> dict[str, Any]:
         raw = dict(fields)
         if spec.parent is not None:
             parent = self.require(spec.parent[1], str(raw.get(spec.parent[0], "")))
             raw.setdefault("student_id", parent["student_id"])
         cleaned = self._clean(spec, raw)
         self._check_refs(spec, cleaned)
-        with self._ledger.write() as w:
-            emit_add(w, spec.name, cleaned)
-            return w.changes.freeze()
+        return cleaned
 
     def amend(self, kind: str, record_id: str, values: Mapping[str, Any]) -> Changes:
         """Later facts about a record (a notice's delivery, a case's responsible teacher)."""

@@ -112,3 +112,14 @@ def test_cases_are_opened_by_status_changes_only(ledger, add_student):
     sid = add_student()
     with pytest.raises(ValidationError, match="自动建立"):
         ledger.records.add("case", {"student_id": sid, "opened_date": "2026-10-01"})
+
+
+def test_a_whole_class_of_absences_is_all_or_nothing(ledger, add_student):
+    class_ = [add_student(grade=4) for _ in range(3)]
+    rows = [{"student_id": sid, "date": "2026-11-20"} for sid in class_]
+    rows[1]["date"] = "2026-11-31"
+    with pytest.raises(ValidationError, match="第2行"):
+        ledger.records.add_many("absence", rows)
+    assert ledger.queries.records("absence") == []
+    rows[1]["date"] = "2026-11-19"
+    assert len(ledger.records.add_many("absence", rows).created) == 3
