@@ -1,0 +1,1 @@
+"""Entry dialogs; each validates as the user types and saves through the runner."""

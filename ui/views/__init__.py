@@ -1,0 +1,1 @@
+"""Screens of the main window; each takes a runner and reads the ledger only through it."""
