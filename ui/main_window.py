@@ -1,4 +1,8 @@
-"""The main window: a view selector and a search box over the roster table, and a count.
+"""The main window: 今日待办 (the start page), the roster, and the student page, as tabs.
+
+The roster is a view selector and a search box over the table, and a count. The 操作 menu and
+its shortcuts open the entry dialogs for the selected student; Ctrl+Z undoes this computer's
+last change through new events.
 
 Thin on purpose: the view and the search text go to `ledger.queries` (SQL does the filtering),
 and the table shows what comes back. No business logic lives here.
@@ -13,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEventLoop, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,14 +28,21 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QTableView,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
+from dropout_ledger.services.undo import undo_last
+from ui.dialogs.absence_dialog import AbsenceDialog
+from ui.dialogs.status_dialog import StatusDialog
+from ui.dialogs.visit_dialog import VisitDialog
 from ui.ops import Runner, ThreadRunner
 from ui.roster_model import PageFetch, RosterModel
+from ui.views.student_view import StudentView
+from ui.views.today_view import TodayView
 
 SEARCH_DELAY_MS = 150
 """Wait this long after the last keystroke before querying, so fast typing runs one query."""
@@ -83,7 +94,14 @@ class MainWindow(QMainWindow):
 
         self.model = RosterModel(parent=self, run=self._run_page)
         self.table = self._make_table()
-        self.setCentralWidget(self.table)
+        self.today = TodayView(self.runner, self)
+        self.student = StudentView(self.runner, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.today, self.tr("今日待办"))
+        self.tabs.addTab(self.table, self.tr("学生名单"))
+        self.tabs.addTab(self.student, self.tr("学生详情"))
+        self.setCentralWidget(self.tabs)
+        self._make_actions()
         self.count_label = QLabel(self.tr("正在加载…"), self)
         self.statusBar().addWidget(self.count_label)
         self._loading_hint = QTimer(self)
@@ -98,6 +116,8 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self.refresh)
         self.bus.changed.connect(self._on_changed)
+        self.table.doubleClicked.connect(self._open_row)
+        self.today.open_student.connect(self.open_student)
         self.runner.query(lambda ledger: ledger.org.name, on_done=self._show_title, parent=self)
         self.refresh()
 
@@ -153,6 +173,72 @@ class MainWindow(QMainWindow):
         for column, sample in enumerate(_COLUMN_SAMPLES):
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         return table
+
+    def _make_actions(self) -> None:
+        """The 操作 menu; every frequent action has a shortcut (the desktop issue, item 1)."""
+        menu = self.menuBar().addMenu(self.tr("操作"))
+        entries = (
+            (self.tr("缺勤登记（本班）"), "Ctrl+K", self.record_absences),
+            (self.tr("变更状态"), "Ctrl+T", self.change_status),
+            (self.tr("登记劝返记录"), "Ctrl+R", self.record_visit),
+            (self.tr("撤销上一步"), QKeySequence.StandardKey.Undo, self.undo),
+        )
+        for text, keys, slot in entries:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        views = self.menuBar().addMenu(self.tr("查看"))
+        for number, text in enumerate((self.tr("今日待办"), self.tr("学生名单"),
+                                       self.tr("学生详情")), start=1):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
+            views.addAction(action)
+
+    def selected_student(self) -> tuple[str, int, str] | None:
+        """(id, grade, class) of the student in hand: the student page's, else the roster's."""
+        if self.tabs.currentWidget() is self.student and self.student.data.get("student"):
+            info = self.student.data["student"]
+            return str(info["id"]), int(info["grade"] or 0), str(info["class_name"] or "")
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.row_at(index.row())
+        return str(row.student_id), row.grade, row.class_name
+
+    def open_student(self, student_id: str) -> None:
+        self.student.show_student(student_id)
+        self.tabs.setCurrentWidget(self.student)
+
+    def _open_row(self, index: QModelIndex) -> None:
+        self.open_student(str(self.model.row_at(index.row()).student_id))
+
+    def _need_student(self) -> tuple[str, int, str] | None:
+        chosen = self.selected_student()
+        if chosen is None:
+            self.statusBar().showMessage(self.tr("请先在学生名单中选中一名学生"), 5000)
+        return chosen
+
+    def record_absences(self) -> None:
+        chosen = self._need_student()
+        if chosen is not None:
+            AbsenceDialog(self.runner, chosen[1], chosen[2], self).open()
+
+    def change_status(self) -> None:
+        chosen = self._need_student()
+        if chosen is not None:
+            StatusDialog(self.runner, chosen[0], self).open()
+
+    def record_visit(self) -> None:
+        chosen = self._need_student()
+        if chosen is not None:
+            VisitDialog(self.runner, chosen[0], self).open()
+
+    def undo(self) -> None:
+        """Take back this computer's last change (new events: the history keeps both)."""
+        self.runner.op(undo_last, parent=self, on_done=lambda _changes: self.statusBar()
+                       .showMessage(self.tr("已撤销上一步操作"), 5000))
 
     def current_view(self) -> str:
         """The selected view key, as `ledger.queries` spells it ("all", "suspected", …)."""

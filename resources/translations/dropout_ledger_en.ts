@@ -2,85 +2,226 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="90"/>
+        <source>缺勤登记</source>
+        <translation>Absence entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="97"/>
+        <source>正在读取本班名单…</source>
+        <translation>Reading the class list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="110"/>
+        <source>{grade}年级 {class_name}</source>
+        <translation>Grade {grade}, {class_name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="117"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="117"/>
+        <source>已联系家长</source>
+        <translation>Parents contacted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="117"/>
+        <source>已请假</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="117"/>
+        <source>缺勤</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="117"/>
+        <source>缺勤原因</source>
+        <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="135"/>
+        <source>方向键移动，空格勾选；在“缺勤原因”一栏直接输入。</source>
+        <translation>Arrow keys move, Space ticks; type the reason straight into the “Reason for absence” column.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="142"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="145"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="155"/>
+        <source>班级：</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="156"/>
+        <source>缺勤日期：</source>
+        <translation>Date of absence:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="192"/>
+        <source>本班没有在籍学生。</source>
+        <translation>This class has no pupils on the roll.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="245"/>
+        <source>已勾选 {n} 名学生缺勤</source>
+        <translation>{n} pupils ticked absent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/absence_dialog.py" line="274"/>
+        <source>已登记 {n} 名学生缺勤</source>
+        <translation>Absence recorded for {n} pupils</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>今日待办</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>学生名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>学生详情</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="179"/>
+        <source>操作</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>缺勤登记（本班）</source>
+        <translation>Record absences (class)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>变更状态</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>登记劝返记录</source>
+        <translation>Record a persuasion visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>撤销上一步</source>
+        <translation>Undo last change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>请先在学生名单中选中一名学生</source>
+        <translation>Select a student in the roster first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241"/>
+        <source>已撤销上一步操作</source>
+        <translation>The last change was undone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -236,6 +377,962 @@
         <location filename="../../ui/roster_model.py" line="136"/>
         <source>预警</source>
         <translation>At risk</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="56"/>
+        <source>在校</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="57"/>
+        <source>休学</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="58"/>
+        <source>送教上门</source>
+        <translation>Home-taught</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="59"/>
+        <source>疑似辍学</source>
+        <translation>Suspected dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="60"/>
+        <source>辍学</source>
+        <translation>Dropped out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="61"/>
+        <source>复学跟踪</source>
+        <translation>Returned (follow-up)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="62"/>
+        <source>转出</source>
+        <translation>Transferred out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="63"/>
+        <source>死亡</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="64"/>
+        <source>毕业</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="65"/>
+        <source>超龄离校</source>
+        <translation>Left over age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="100"/>
+        <source>变更学籍状态</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="113"/>
+        <source>正在读取学生信息…</source>
+        <translation>Reading the student…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="127"/>
+        <source>选择“其他”时必须填写</source>
+        <translation>Required when “Other” is chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="198"/>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="134"/>
+        <source>例如：接收学校出具的在读证明、派出所证明</source>
+        <translation>e.g. a certificate of attendance from the receiving school, or from the police station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="145"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="146"/>
+        <source>当前状态：</source>
+        <translation>Current status:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="147"/>
+        <source>变更为：</source>
+        <translation>Change to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="148"/>
+        <source>生效日期：</source>
+        <translation>Effective date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="149"/>
+        <source>辍学原因：</source>
+        <translation>Dropout reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="150"/>
+        <source>原因说明：</source>
+        <translation>Reason details:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="151"/>
+        <source>销号原因：</source>
+        <translation>Closure reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="152"/>
+        <source>销号依据：</source>
+        <translation>Closure evidence:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="153"/>
+        <source>备注：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="157"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="160"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="179"/>
+        <source>找不到这名学生。</source>
+        <translation>This student cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="184"/>
+        <source>资料不全</source>
+        <translation>Incomplete record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="188"/>
+        <source>{status}（自 {date} 起）</source>
+        <translation>{status} (since {date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="225"/>
+        <source>正在读取学生信息</source>
+        <translation>Reading the student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="227"/>
+        <source>“{status}”是终结状态，不能再变更</source>
+        <translation>“{status}” is final and cannot be changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="231"/>
+        <source>请选择要变更为的状态</source>
+        <translation>Choose the new status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="236"/>
+        <source>请选择辍学原因</source>
+        <translation>Choose the dropout reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="238"/>
+        <source>选择“其他”时须写明原因</source>
+        <translation>Write the reason when “Other” is chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="241"/>
+        <source>销号须选择销号原因</source>
+        <translation>Closing a case needs a closure reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/status_dialog.py" line="243"/>
+        <source>销号须写明依据</source>
+        <translation>Closing a case needs written evidence</translation>
+    </message>
+</context>
+<context>
+    <name>StudentView</name>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="47"/>
+        <source>在校</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="48"/>
+        <source>休学</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="49"/>
+        <source>送教上门</source>
+        <translation>Home-taught</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="50"/>
+        <source>疑似辍学</source>
+        <translation>Suspected dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="51"/>
+        <source>辍学</source>
+        <translation>Dropped out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="52"/>
+        <source>复学跟踪</source>
+        <translation>Returned (follow-up)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="53"/>
+        <source>转出</source>
+        <translation>Transferred out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="54"/>
+        <source>死亡</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="55"/>
+        <source>毕业</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="56"/>
+        <source>超龄离校</source>
+        <translation>Left over age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="58"/>
+        <source>女</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="58"/>
+        <source>男</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="115"/>
+        <source>资料不全</source>
+        <translation>Incomplete record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="122"/>
+        <source>回证已签收</source>
+        <translation>Receipt signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="124"/>
+        <source>已送达，回证未签收</source>
+        <translation>Delivered, receipt not signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="125"/>
+        <source>未送达</source>
+        <translation>Not delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="162"/>
+        <location filename="../../ui/views/student_view.py" line="425"/>
+        <source>劝返记录</source>
+        <translation>Persuasion visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="162"/>
+        <source>基本信息</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="162"/>
+        <source>状态与个案</source>
+        <translation>Status and case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="162"/>
+        <source>资助与帮扶</source>
+        <translation>Aid and support</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="163"/>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="172"/>
+        <source>学生信息</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="215"/>
+        <source>找不到这名学生</source>
+        <translation>This student cannot be found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="224"/>
+        <source>（已撤销登记）</source>
+        <translation>(registration withdrawn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="230"/>
+        <source>身份证号 {v}</source>
+        <translation>ID number {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="231"/>
+        <location filename="../../ui/views/student_view.py" line="232"/>
+        <location filename="../../ui/views/student_view.py" line="372"/>
+        <location filename="../../ui/views/student_view.py" line="374"/>
+        <location filename="../../ui/views/student_view.py" line="376"/>
+        <location filename="../../ui/views/student_view.py" line="378"/>
+        <location filename="../../ui/views/student_view.py" line="379"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="232"/>
+        <source>学籍号 {v}</source>
+        <translation>Student no. {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="236"/>
+        <source>当前状态：{status}</source>
+        <translation>Current status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="242"/>
+        <source>预警原因：{reasons}</source>
+        <translation>At risk: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="245"/>
+        <source>预警原因：无</source>
+        <translation>At risk: no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="277"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="299"/>
+        <source>此条已撤销</source>
+        <translation>This entry was withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="333"/>
+        <source>撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="343"/>
+        <source>身份与家庭</source>
+        <translation>Identity and family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="350"/>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="361"/>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="362"/>
+        <source>与学生关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="362"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="362"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="370"/>
+        <source>（仅校长可见）</source>
+        <translation>(principal only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="387"/>
+        <source>当前个案</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="389"/>
+        <source>没有未销号的个案</source>
+        <translation>No open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="393"/>
+        <source>（未记录）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="394"/>
+        <source>立案日期 {opened}　当前阶段：{stage}</source>
+        <translation>Opened {opened}   Current stage: {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="404"/>
+        <source>状态变化</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="405"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="405"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="405"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="405"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="405"/>
+        <source>销号</source>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="411"/>
+        <source>劝返阶段</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="413"/>
+        <source>全部个案</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="414"/>
+        <source>包保教师</source>
+        <translation>Responsible teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="414"/>
+        <source>立案日期</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="414"/>
+        <source>辍学原因</source>
+        <translation>Dropout reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="414"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="415"/>
+        <source>销号原因</source>
+        <translation>Closure reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="415"/>
+        <source>销号日期</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="429"/>
+        <source>劝返复学通知书</source>
+        <translation>Return notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="432"/>
+        <source>回证</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="433"/>
+        <source>法律文书</source>
+        <translation>Legal documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="437"/>
+        <source>书面报告</source>
+        <translation>Written reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="444"/>
+        <source>资助发放</source>
+        <translation>Subsidies paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="448"/>
+        <source>结对帮扶</source>
+        <translation>Teacher pairing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="452"/>
+        <source>帮扶记录</source>
+        <translation>Pairing log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="455"/>
+        <source>帮扶教师</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="457"/>
+        <source>送教上门记录</source>
+        <translation>Home-teaching sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="465"/>
+        <source>时间是当时那台电脑上的时间，电脑时钟不准时可能有出入。</source>
+        <translation>Times are those of the computer that made the change; they may be off if its clock was wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="469"/>
+        <source>操作</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="469"/>
+        <source>操作人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="469"/>
+        <source>本机时间</source>
+        <translation>Computer time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="469"/>
+        <source>电脑</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="469"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="478"/>
+        <source>已撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="478"/>
+        <source>已撤销：{reason}</source>
+        <translation>Withdrawn: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="494"/>
+        <source>{reason}，依据：{evidence}</source>
+        <translation>{reason}; evidence: {evidence}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="37"/>
+        <source>确认辍学</source>
+        <translation>Confirm dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="38"/>
+        <source>标记疑似辍学</source>
+        <translation>Mark suspected dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="39"/>
+        <source>通知书逾期</source>
+        <translation>Notice overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="40"/>
+        <source>报告表</source>
+        <translation>Report form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="41"/>
+        <source>家访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="42"/>
+        <source>劝返跟进</source>
+        <translation>Case follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="43"/>
+        <source>电话</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="44"/>
+        <source>月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="50"/>
+        <source>一年级</source>
+        <translation>Grade 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="50"/>
+        <source>二年级</source>
+        <translation>Grade 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="51"/>
+        <source>三年级</source>
+        <translation>Grade 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="51"/>
+        <source>四年级</source>
+        <translation>Grade 4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="52"/>
+        <source>五年级</source>
+        <translation>Grade 5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="52"/>
+        <source>六年级</source>
+        <translation>Grade 6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="53"/>
+        <source>七年级</source>
+        <translation>Grade 7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="53"/>
+        <source>八年级</source>
+        <translation>Grade 8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="54"/>
+        <source>九年级</source>
+        <translation>Grade 9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="57"/>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="57"/>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="58"/>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="58"/>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="59"/>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="59"/>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="60"/>
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="80"/>
+        <source>{y}年{m}月{d}日 {weekday}</source>
+        <translation>{weekday}, {y}-{m}-{d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="103"/>
+        <source>事项</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="104"/>
+        <source>学生</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="105"/>
+        <source>年级班级</source>
+        <translation>Grade and class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="106"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="107"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="132"/>
+        <source>今天没有待办事项</source>
+        <translation>Nothing is due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="147"/>
+        <source>今日待办</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="148"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="205"/>
+        <source>待办事项没有加载成功</source>
+        <translation>The task list could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="210"/>
+        <source>今日待办 · {date}</source>
+        <translation>Today · {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="218"/>
+        <source>按县里定的标准，今天没有需要跟进的学生。</source>
+        <translation>By the county&apos;s thresholds, no pupil needs follow-up today.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="222"/>
+        <source>{kind} {n} 件</source>
+        <translation>{kind}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="224"/>
+        <source>今天有 {n} 件事要办</source>
+        <translation>{n} tasks today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="227"/>
+        <source>，其中紧急 {n} 件</source>
+        <translation>, {n} urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="228"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="228"/>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="234"/>
+        <source>今天要办</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="234"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="251"/>
+        <source>{title}（{n} 件）</source>
+        <translation>{title} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="283"/>
+        <source>双击或按回车键打开学生页面</source>
+        <translation>Double-click or press Enter to open the student</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="50"/>
+        <source>电话</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="51"/>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="52"/>
+        <source>家访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="53"/>
+        <source>联合家访</source>
+        <translation>Joint home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="54"/>
+        <source>法律文书送达</source>
+        <translation>Legal document served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="57"/>
+        <source>配合</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="58"/>
+        <source>犹豫</source>
+        <translation>Hesitant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="59"/>
+        <source>拒绝</source>
+        <translation>Refusing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="60"/>
+        <source>联系不上</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="82"/>
+        <source>劝返记录</source>
+        <translation>Persuasion visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="90"/>
+        <source>正在读取学生信息…</source>
+        <translation>Reading the student…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="108"/>
+        <source>多人用顿号或逗号分隔，如：张老师、村主任</source>
+        <translation>Separate several people with commas, e.g. Ms Zhang, village head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="110"/>
+        <source>如：学生母亲</source>
+        <translation>e.g. the pupil&apos;s mother</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="112"/>
+        <source>（未填写）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="128"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="129"/>
+        <source>个案：</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="130"/>
+        <source>劝返日期：</source>
+        <translation>Visit date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="131"/>
+        <source>方式：</source>
+        <translation>Mode:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="132"/>
+        <source>参加人员：</source>
+        <translation>Participants:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="133"/>
+        <source>见到何人：</source>
+        <translation>Met:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="134"/>
+        <source>家长和学生态度：</source>
+        <translation>Attitude:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="135"/>
+        <source>承诺或结果：</source>
+        <translation>Promise or result:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="136"/>
+        <source>下一步：</source>
+        <translation>Next step:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="140"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="143"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="159"/>
+        <source>找不到这名学生。</source>
+        <translation>This student cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="166"/>
+        <source>无（该生没有未销号的个案）</source>
+        <translation>None (no open case for this pupil)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="166"/>
+        <source>本次记录归入该生的辍学个案</source>
+        <translation>This visit is filed under the pupil&apos;s dropout case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="175"/>
+        <source>正在读取学生信息</source>
+        <translation>Reading the student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="177"/>
+        <source>请填写参加人员</source>
+        <translation>Enter the participants</translation>
     </message>
 </context>
 <context>

@@ -148,3 +148,23 @@ def test_closing_the_window_joins_its_worker(qtbot: QtBot, ledger: Ledger) -> No
     window.close()
     with pytest.raises(RuntimeError):
         window.runner.query(lambda ledger: None, on_done=lambda _: None)
+
+
+def test_the_start_page_is_today_and_a_double_click_opens_the_student(
+    window: MainWindow, ledger: Ledger
+) -> None:
+    assert window.tabs.currentWidget() is window.today
+    window.tabs.setCurrentWidget(window.table)
+    first = window.model.row_at(0)
+    window._open_row(window.model.index(0, 0))
+    assert window.tabs.currentWidget() is window.student
+    assert window.student.student_id == first.student_id
+    assert window.selected_student() == (first.student_id, first.grade, first.class_name)
+
+
+def test_undo_from_the_window_takes_back_the_last_edit(window: MainWindow, ledger: Ledger) -> None:
+    row = window.model.row_at(0)
+    window.runner.op(lambda lg: lg.students.edit(row.student_id, {"note": "测试"}), parent=window)
+    assert ledger.queries.student(row.student_id)["note"] == "测试"
+    window.undo()
+    assert ledger.queries.student(row.student_id)["note"] == ""

@@ -42,21 +42,19 @@ from ui.ops import Runner
 from ui.roster_model import QT_TRANSLATE_NOOP
 from ui.views.today_view import URGENT_COLOUR, grade_class_text
 
-_CONTEXT = "StudentView"
-
 _STATUSES = {
-    "enrolled": QT_TRANSLATE_NOOP(_CONTEXT, "在校"),
-    "suspended": QT_TRANSLATE_NOOP(_CONTEXT, "休学"),
-    "home_taught": QT_TRANSLATE_NOOP(_CONTEXT, "送教上门"),
-    "suspected": QT_TRANSLATE_NOOP(_CONTEXT, "疑似辍学"),
-    "dropped_out": QT_TRANSLATE_NOOP(_CONTEXT, "辍学"),
-    "returned": QT_TRANSLATE_NOOP(_CONTEXT, "复学跟踪"),
-    "transferred_out": QT_TRANSLATE_NOOP(_CONTEXT, "转出"),
-    "deceased": QT_TRANSLATE_NOOP(_CONTEXT, "死亡"),
-    "graduated": QT_TRANSLATE_NOOP(_CONTEXT, "毕业"),
-    "overage_left": QT_TRANSLATE_NOOP(_CONTEXT, "超龄离校"),
+    "enrolled": QT_TRANSLATE_NOOP("StudentView", "在校"),
+    "suspended": QT_TRANSLATE_NOOP("StudentView", "休学"),
+    "home_taught": QT_TRANSLATE_NOOP("StudentView", "送教上门"),
+    "suspected": QT_TRANSLATE_NOOP("StudentView", "疑似辍学"),
+    "dropped_out": QT_TRANSLATE_NOOP("StudentView", "辍学"),
+    "returned": QT_TRANSLATE_NOOP("StudentView", "复学跟踪"),
+    "transferred_out": QT_TRANSLATE_NOOP("StudentView", "转出"),
+    "deceased": QT_TRANSLATE_NOOP("StudentView", "死亡"),
+    "graduated": QT_TRANSLATE_NOOP("StudentView", "毕业"),
+    "overage_left": QT_TRANSLATE_NOOP("StudentView", "超龄离校"),
 }
-_SEXES = {"1": QT_TRANSLATE_NOOP(_CONTEXT, "男"), "2": QT_TRANSLATE_NOOP(_CONTEXT, "女")}
+_SEXES = {"1": QT_TRANSLATE_NOOP("StudentView", "男"), "2": QT_TRANSLATE_NOOP("StudentView", "女")}
 _CASE_STATUSES = frozenset({"suspected", "dropped_out"})
 
 # Record kinds the page shows, loaded in one query.
@@ -68,7 +66,7 @@ _RETRACTED_COLOUR = QColor(150, 150, 150)
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+    return QCoreApplication.translate("StudentView", text)
 
 
 def _load(ledger: Ledger, student_id: str) -> dict[str, Any]:

@@ -31,34 +31,32 @@ from dropout_ledger.services.today import SEVERITY, TodayItem, today_items
 from ui.ops import Runner
 from ui.roster_model import QT_TRANSLATE_NOOP
 
-_CONTEXT = "TodayView"
-
 # Kind labels, in the order of the core's SEVERITY (most urgent first).
 KIND_LABELS: dict[str, str] = {
-    "confirm": QT_TRANSLATE_NOOP(_CONTEXT, "确认辍学"),
-    "suspect": QT_TRANSLATE_NOOP(_CONTEXT, "标记疑似辍学"),
-    "notice_overdue": QT_TRANSLATE_NOOP(_CONTEXT, "通知书逾期"),
-    "report_form": QT_TRANSLATE_NOOP(_CONTEXT, "报告表"),
-    "visit": QT_TRANSLATE_NOOP(_CONTEXT, "家访"),
-    "case_no_visit": QT_TRANSLATE_NOOP(_CONTEXT, "劝返跟进"),
-    "call": QT_TRANSLATE_NOOP(_CONTEXT, "电话"),
-    "monthly_report": QT_TRANSLATE_NOOP(_CONTEXT, "月报"),
+    "confirm": QT_TRANSLATE_NOOP("TodayView", "确认辍学"),
+    "suspect": QT_TRANSLATE_NOOP("TodayView", "标记疑似辍学"),
+    "notice_overdue": QT_TRANSLATE_NOOP("TodayView", "通知书逾期"),
+    "report_form": QT_TRANSLATE_NOOP("TodayView", "报告表"),
+    "visit": QT_TRANSLATE_NOOP("TodayView", "家访"),
+    "case_no_visit": QT_TRANSLATE_NOOP("TodayView", "劝返跟进"),
+    "call": QT_TRANSLATE_NOOP("TodayView", "电话"),
+    "monthly_report": QT_TRANSLATE_NOOP("TodayView", "月报"),
 }
 URGENT_KINDS = frozenset({"confirm", "suspect", "notice_overdue"})
 """Kinds that carry a legal deadline or a status decision: shown first, in red."""
 
 GRADE_NAMES = (
-    QT_TRANSLATE_NOOP(_CONTEXT, "一年级"), QT_TRANSLATE_NOOP(_CONTEXT, "二年级"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "三年级"), QT_TRANSLATE_NOOP(_CONTEXT, "四年级"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "五年级"), QT_TRANSLATE_NOOP(_CONTEXT, "六年级"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "七年级"), QT_TRANSLATE_NOOP(_CONTEXT, "八年级"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "九年级"),
+    QT_TRANSLATE_NOOP("TodayView", "一年级"), QT_TRANSLATE_NOOP("TodayView", "二年级"),
+    QT_TRANSLATE_NOOP("TodayView", "三年级"), QT_TRANSLATE_NOOP("TodayView", "四年级"),
+    QT_TRANSLATE_NOOP("TodayView", "五年级"), QT_TRANSLATE_NOOP("TodayView", "六年级"),
+    QT_TRANSLATE_NOOP("TodayView", "七年级"), QT_TRANSLATE_NOOP("TodayView", "八年级"),
+    QT_TRANSLATE_NOOP("TodayView", "九年级"),
 )
 _WEEKDAYS = (
-    QT_TRANSLATE_NOOP(_CONTEXT, "星期一"), QT_TRANSLATE_NOOP(_CONTEXT, "星期二"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "星期三"), QT_TRANSLATE_NOOP(_CONTEXT, "星期四"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "星期五"), QT_TRANSLATE_NOOP(_CONTEXT, "星期六"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "星期日"),
+    QT_TRANSLATE_NOOP("TodayView", "星期一"), QT_TRANSLATE_NOOP("TodayView", "星期二"),
+    QT_TRANSLATE_NOOP("TodayView", "星期三"), QT_TRANSLATE_NOOP("TodayView", "星期四"),
+    QT_TRANSLATE_NOOP("TodayView", "星期五"), QT_TRANSLATE_NOOP("TodayView", "星期六"),
+    QT_TRANSLATE_NOOP("TodayView", "星期日"),
 )
 URGENT_COLOUR = QColor(176, 0, 32)
 _GROUP_BACKGROUND = QColor(238, 238, 238)
@@ -67,7 +65,7 @@ STUDENT_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+    return QCoreApplication.translate("TodayView", text)
 
 
 def grade_class_text(grade: int, class_name: str) -> str:
@@ -101,11 +99,11 @@ class TodayView(QWidget):
     """The latest answer arrived (or failed): tests and the main window may wait on it."""
 
     COLUMNS = (
-        QT_TRANSLATE_NOOP(_CONTEXT, "事项"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "学生"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "年级班级"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "说明"),
-        QT_TRANSLATE_NOOP(_CONTEXT, "期限"),
+        QT_TRANSLATE_NOOP("TodayView", "事项"),
+        QT_TRANSLATE_NOOP("TodayView", "学生"),
+        QT_TRANSLATE_NOOP("TodayView", "年级班级"),
+        QT_TRANSLATE_NOOP("TodayView", "说明"),
+        QT_TRANSLATE_NOOP("TodayView", "期限"),
     )
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
