@@ -90,7 +90,8 @@ class MainWindow(QMainWindow):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
-        self.addToolBar(self._make_toolbar())
+        self.roster_bar = self._make_toolbar()
+        self.addToolBar(self.roster_bar)
 
         self.model = RosterModel(parent=self, run=self._run_page)
         self.table = self._make_table()
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.refresh)
         self.bus.changed.connect(self._on_changed)
         self.table.doubleClicked.connect(self._open_row)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._on_tab_changed()
         self.today.open_student.connect(self.open_student)
         self.runner.query(lambda ledger: ledger.org.name, on_done=self._show_title, parent=self)
         self.refresh()
@@ -210,6 +213,10 @@ class MainWindow(QMainWindow):
     def open_student(self, student_id: str) -> None:
         self.student.show_student(student_id)
         self.tabs.setCurrentWidget(self.student)
+
+    def _on_tab_changed(self) -> None:
+        """The view selector and search box belong to the roster: show them only there."""
+        self.roster_bar.setVisible(self.tabs.currentWidget() is self.table)
 
     def _open_row(self, index: QModelIndex) -> None:
         self.open_student(str(self.model.row_at(index.row()).student_id))
