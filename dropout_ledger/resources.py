@@ -13,6 +13,14 @@ from pathlib import Path
 CJK_FONT_FILE = "wqy-microhei.ttc"
 """WenQuanYi Micro Hei (文泉驿微米黑), a TrueType collection; licence in resources/fonts/."""
 
+FALLBACK_FONT_FILES = ("DroidSansFallbackFull.ttf", "HanaMinB.ttf")
+"""Rare-character fallbacks, in the order they are tried after the CJK font (TrueType, glyf).
+
+Droid Sans Fallback (Apache-2.0) has CJK Extension A (䶮 㛃 㼆); HanaMinB (花園明朝B, Hanazono
+Font License or OFL-1.1) has Extensions B to F (𠅤 𡒄 𪚥, and the Ext C–E name characters of the
+通用规范汉字表). Licences in resources/fonts/.
+"""
+
 
 def resources_root() -> Path:
     """The `resources/` folder: inside the PyInstaller bundle when frozen, else the repository's."""
@@ -33,3 +41,8 @@ def resource_path(*parts: str) -> Path:
 def cjk_font_path() -> Path:
     """The bundled CJK font the desktop app and the PDFs use for Chinese text."""
     return resource_path("fonts", CJK_FONT_FILE)
+
+
+def fallback_font_paths() -> list[Path]:
+    """The bundled fallback fonts for rare characters, in the order they should be tried."""
+    return [resource_path("fonts", name) for name in FALLBACK_FONT_FILES]

@@ -21,7 +21,7 @@ from dropout_ledger import APP_NAME, __version__
 from dropout_ledger.errors import LedgerError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.paths import default_ledger_path
-from dropout_ledger.resources import cjk_font_path
+from dropout_ledger.resources import cjk_font_path, fallback_font_paths
 from dropout_ledger.services.demo import ensure_demo
 from ui.errors import show_error
 from ui.i18n import (
@@ -34,9 +34,13 @@ from ui.i18n import (
 )
 from ui.logging_setup import log_uncaught_exceptions
 from ui.main_window import MainWindow
+from ui.settings_menu import DEFAULT_FONT_SIZE, saved_font_size, set_application_font
 
-FONT_POINT_SIZE = 10.5
-"""五号 (10.5 pt), the size of printed Chinese body text; Qt's default 9 pt is hard to read."""
+FONT_POINT_SIZE = DEFAULT_FONT_SIZE
+"""五号 (10.5 pt), the size of printed Chinese body text; Qt's default 9 pt is hard to read.
+
+The user may choose a larger size in the 设置 menu; `load_cjk_font` applies the saved one.
+"""
 
 EXIT_REFUSED = 2
 """Exit code when the ledger cannot be opened (the message says why), as in the command line."""
@@ -95,16 +99,35 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
     return args, rest
 
 
-def load_cjk_font(app: QApplication) -> str | None:
-    """Load the bundled CJK font and make it the application font; its family, or None."""
-    font_id = QFontDatabase.addApplicationFont(str(cjk_font_path()))
+def _add_font(path: Path) -> str | None:
+    """Load one bundled font file; its (first) family, or None when it cannot be loaded."""
+    font_id = QFontDatabase.addApplicationFont(str(path))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        return None
-    font = QFont(families[0])  # the .ttc holds "WenQuanYi Micro Hei" and its Mono twin
-    font.setPointSizeF(FONT_POINT_SIZE)
-    app.setFont(font)
-    return families[0]
+    return families[0] if families else None
+
+
+def load_fallback_fonts() -> list[str]:
+    """Load the bundled rare-character fonts (CJK Ext A, Ext B–F); the families that loaded."""
+    return [family for path in fallback_font_paths() if (family := _add_font(path)) is not None]
+
+
+def load_cjk_font(app: QApplication) -> str | None:
+    """Load the bundled CJK font and its fallbacks and make them the application font.
+
+    The application font is a family list: WenQuanYi Micro Hei first, then the fallbacks, so
+    that Qt draws a name's rare characters (䶮, 𠅤) with a bundled font rather than as boxes,
+    never depending on the fonts of the machine. Its size is the saved one (设置 → 字体大小).
+    Returns the primary family, or None when the CJK font cannot be loaded.
+    """
+    primary = _add_font(cjk_font_path())  # the .ttc holds "WenQuanYi Micro Hei" and its Mono twin
+    fallbacks = load_fallback_fonts()
+    families = ([primary] if primary is not None else []) + fallbacks
+    if families:
+        font = QFont(families[0])
+        font.setFamilies(families)
+        font.setPointSizeF(saved_font_size())
+        set_application_font(font)  # menus and message boxes too, whatever the platform theme
+    return primary
 
 
 def open_ledger(path: Path) -> Ledger:

@@ -1,11 +1,12 @@
 """The main window: 今日待办 (the start page), the roster, and the student page, as tabs.
 
-The roster is a view selector and a search box over the table, and a count. The 操作 menu and
+The roster is a view selector, filters (年级, 班级, 村, 特殊群体) and a search box over the table,
+and a count; a click on a column header sorts by that column (again: the other way round). The 操作 menu and
 its shortcuts open the entry dialogs for the selected student; Ctrl+Z undoes this computer's
 last change through new events.
 
-Thin on purpose: the view and the search text go to `ledger.queries` (SQL does the filtering),
-and the table shows what comes back. No business logic lives here.
+Thin on purpose: the view, search text, filters and sort order go to `ledger.queries` (SQL does
+the filtering and sorting), and the table shows what comes back. No business logic lives here.
 
 The window never queries the ledger itself: every read goes through the runner (`ui/ops.py`),
 so SQL runs on the ledger's worker thread and the window stays responsive on a county-sized
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +41,8 @@ from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.status_dialog import StatusDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.ops import Runner, ThreadRunner
-from ui.roster_model import PageFetch, RosterModel
+from ui.roster_model import COL_GRADE, SORT_KEYS, PageFetch, RosterModel, grade_text
+from ui.settings_menu import build_settings_menu
 from ui.views.student_view import StudentView
 from ui.views.today_view import TodayView
 
@@ -62,6 +64,20 @@ _COLUMN_SAMPLES = (
     "复学跟踪中",
     "预警",
 )
+
+
+_Choices = tuple[list[int], list[tuple[int, str]], list[str]]
+"""What the filters offer: grades, (grade, class) pairs and villages present in the ledger."""
+
+
+def _load_choices(ledger: Ledger) -> _Choices:
+    """Runs on the worker thread: the values the 年级 / 班级 / 村 filters can take."""
+    queries = ledger.queries
+    grades = [int(row[0]) for row in queries.counts_by("grade") if row[0]]
+    classes = [(int(row[0] or 0), str(row[1])) for row in queries.counts_by("grade", "class_name")
+               if row[1]]
+    villages = [str(row[0]) for row in queries.counts_by("village_name") if row[0]]
+    return grades, classes, villages
 
 
 class MainWindow(QMainWindow):
@@ -153,11 +169,89 @@ class MainWindow(QMainWindow):
         bar.setFloatable(False)
         bar.addWidget(QLabel(self.tr("查看："), bar))
         bar.addWidget(self.view_selector)
+        self.grade_filter = self._make_filter(bar, self.tr("年级："), self.tr("按年级筛选"))
+        self.class_filter = self._make_filter(bar, self.tr("班级："), self.tr("按班级筛选"))
+        self.village_filter = self._make_filter(bar, self.tr("村："), self.tr("按村筛选"))
+        for combo in (self.class_filter, self.village_filter):
+            combo.setProperty("data_choices", True)  # items after 全部 are the ledger's own names
+        self.flag_filter = self._make_filter(bar, self.tr("特殊群体："), self.tr("按特殊群体筛选"))
+        flags = (
+            ("at_risk", self.tr("预警")),
+            ("left_behind", self.tr("留守")),
+            ("disability", self.tr("残疾")),
+            ("inclusive", self.tr("随班就读")),
+            ("orphan", self.tr("孤儿")),
+            ("unsupported", self.tr("事实无人抚养")),
+            ("in_difficulty", self.tr("困境")),
+            ("migrant", self.tr("随迁")),
+            ("boarding", self.tr("住校")),
+        )
+        for key, label in flags:
+            self.flag_filter.addItem(label, key)
+        self._choices: _Choices = ([], [], [])
+        self.grade_filter.currentIndexChanged.connect(self._on_grade_chosen)
+        for combo in (self.class_filter, self.village_filter, self.flag_filter):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.bus.changed.connect(self._on_changed_choices)
+        self._reload_choices()
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addWidget(self.search_box)
         return bar
+
+    def _make_filter(self, bar: QToolBar, label: str, tip: str) -> QComboBox:
+        """A filter: 全部 (no filter, data None) first; the values are added as they are known."""
+        combo = QComboBox(bar)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.addItem(self.tr("全部"), None)
+        combo.setToolTip(tip)
+        bar.addSeparator()
+        bar.addWidget(QLabel(label, bar))
+        bar.addWidget(combo)
+        return combo
+
+    def _reload_choices(self) -> None:
+        """Ask the worker which grades, classes and villages there are (to fill the filters)."""
+        self.runner.query(_load_choices, on_done=self._show_choices, parent=self)
+
+    def _on_changed_choices(self, changes: Changes, initiator: object) -> None:
+        if changes.roster:
+            self._reload_choices()
+
+    def _show_choices(self, choices: _Choices) -> None:
+        """Refill the filters, keeping each choice that is still there (else back to 全部)."""
+        self._choices = choices
+        grades, _classes, villages = choices
+        before = self.current_filters()
+        with QSignalBlocker(self.grade_filter), QSignalBlocker(self.village_filter):
+            _fill(self.grade_filter, [(grade_text(grade), grade) for grade in grades])
+            _fill(self.village_filter, [(village, village) for village in villages])
+        self._fill_classes()
+        if self.current_filters() != before:
+            self.refresh()
+
+    def _fill_classes(self) -> None:
+        """The 班级 filter offers the classes of the chosen grade (all classes for 全部)."""
+        grade = self.grade_filter.currentData()
+        names = sorted({name for g, name in self._choices[1] if grade is None or g == grade})
+        with QSignalBlocker(self.class_filter):
+            _fill(self.class_filter, [(name, name) for name in names])
+
+    def _on_grade_chosen(self) -> None:
+        self._fill_classes()
+        self.refresh()
+
+    def current_filters(self) -> dict[str, Any]:
+        """The chosen filters, as `ledger.queries.roster(filters=…)` takes them."""
+        chosen = (
+            ("grade", self.grade_filter),
+            ("class_name", self.class_filter),
+            ("village_name", self.village_filter),
+            ("flag", self.flag_filter),
+        )
+        return {key: combo.currentData() for key, combo in chosen
+                if combo.currentData() is not None}
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
@@ -172,10 +266,26 @@ class MainWindow(QMainWindow):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # A header click sorts in SQL (`_sort_by_column`), not in the view: sorting stays off.
+        self._sort_column: int = COL_GRADE
+        self._descending: bool = False
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(COL_GRADE, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self._sort_by_column)
         metrics = table.fontMetrics()
         for column, sample in enumerate(_COLUMN_SAMPLES):
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         return table
+
+    def _sort_by_column(self, column: int) -> None:
+        """A header click: sort by that column in SQL; the same column again reverses it."""
+        if column in SORT_KEYS:
+            self._descending = column == self._sort_column and not self._descending
+            self._sort_column = column
+            self.refresh()
+        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(self._sort_column, order)
 
     def _make_actions(self) -> None:
         """The 操作 menu; every frequent action has a shortcut (the desktop issue, item 1)."""
@@ -198,6 +308,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
             views.addAction(action)
+        build_settings_menu(self)
 
     def selected_student(self) -> tuple[str, int, str] | None:
         """(id, grade, class) of the student in hand: the student page's, else the roster's."""
@@ -257,11 +368,22 @@ class MainWindow(QMainWindow):
         return not self.model.loading
 
     def refresh(self) -> None:
-        """Query the ledger again with the selected view and search text (answer comes later)."""
+        """Query the ledger again with the selected view, search text, filters and sort order.
+
+        The answer comes later (through the runner).
+        """
+        if not hasattr(self, "model"):
+            return  # the toolbar is filled before the table exists; __init__ refreshes then
         self._search_timer.stop()
         self._keep_scroll = None
         self._loading_hint.start()
-        self.model.set_query(self.current_view(), self.search_box.text().strip())
+        self.model.set_query(
+            self.current_view(),
+            self.search_box.text().strip(),
+            filters=self.current_filters(),
+            order=SORT_KEYS[self._sort_column],
+            descending=self._descending,
+        )
 
     def wait_until_loaded(self, timeout_ms: int = 10_000) -> bool:
         """Process events until the latest query is answered; False if `timeout_ms` passed.
@@ -321,3 +443,13 @@ class MainWindow(QMainWindow):
     def _show_loading(self) -> None:
         if self.model.loading:
             self.count_label.setText(self.tr("正在加载…"))
+
+
+def _fill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
+    """Replace the items after 全部 (the first), keeping the chosen value if it is still there."""
+    chosen = combo.currentData()
+    while combo.count() > 1:
+        combo.removeItem(combo.count() - 1)
+    for text, value in items:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)

@@ -1,6 +1,7 @@
 """The roster table model: pages of `RosterRow` straight from SQL, nothing sorted or filtered here.
 
-The query (view and search) runs in the core; this model only shows what it returns. It loads one
+The query (view, search, filters and sort order) runs in the core; this model only shows what it
+returns. It loads one
 page first and the next page when the view scrolls to the end (`canFetchMore`/`fetchMore`), so
 the full roster is never read at once. No `QSortFilterProxyModel`: design README §3.
 
@@ -10,7 +11,8 @@ runs it on the ledger's worker thread and delivers the answer back on the GUI th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -92,10 +94,37 @@ class RosterSource(Protocol):
     """What the model needs from `ledger.queries` (a stub with these two methods works in tests)."""
 
     def roster(
-        self, view: str = "all", *, search: str = "", limit: int = 200, offset: int = 0
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
+        order: str = "grade", descending: bool = False, limit: int = 200, offset: int = 0,
     ) -> Sequence[RosterRow]: ...
 
-    def count(self, view: str = "all", *, search: str = "") -> int: ...
+    def count(
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None
+    ) -> int: ...
+
+
+@dataclass(frozen=True)
+class RosterQuery:
+    """Everything one roster query asks the core: `ledger.queries.roster`'s arguments, bar paging.
+
+    `filters` maps grade / class_name / village_name / status / sex to a value, or "flag" to a
+    key of `queries.FLAGS`; `order` is a key of `queries.ORDERS` or a `queries.SORTABLE` column.
+    """
+
+    view: str = "all"
+    search: str = ""
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    order: str = "grade"
+    descending: bool = False
+
+    def count(self, source: RosterSource) -> int:
+        return source.count(self.view, search=self.search, filters=dict(self.filters))
+
+    def page(self, source: RosterSource, limit: int, offset: int) -> list[RosterRow]:
+        return list(source.roster(
+            self.view, search=self.search, filters=dict(self.filters), order=self.order,
+            descending=self.descending, limit=limit, offset=offset,
+        ))
 
 
 def _tr(text: str) -> str:
@@ -139,6 +168,11 @@ COL_NAME, COL_SEX, COL_GRADE, COL_CLASS, COL_ID, COL_XJH, COL_VILLAGE, COL_STATU
     len(_COLUMNS)
 )
 _CENTRED = frozenset({COL_SEX, COL_GRADE})
+SORT_KEYS: dict[int, str] = {
+    COL_NAME: "name", COL_SEX: "sex", COL_GRADE: "grade", COL_CLASS: "class_name",
+    COL_ID: "id_number", COL_XJH: "xjh", COL_VILLAGE: "village_name", COL_STATUS: "status",
+}
+"""The `order` (a `queries.SORTABLE` column) that sorts by each column; 预警 is not sortable."""
 
 
 def cell_text(row: RosterRow, column: int) -> str:
@@ -194,9 +228,8 @@ class RosterModel(QAbstractTableModel):
                 raise TypeError("RosterModel needs a source or a run function")
             run = run_now(source)
         self._run = run
-        self._view = "all"
-        self._search = ""
-        self._wanted = ("all", "")
+        self._query = RosterQuery()
+        self._wanted = RosterQuery()
         self._rows: list[RosterRow] = []
         self._total = 0
         self._generation = 0
@@ -204,14 +237,34 @@ class RosterModel(QAbstractTableModel):
         self._fetching = False
 
     @property
+    def query(self) -> RosterQuery:
+        """The query of the rows shown (a newer query may still be loading)."""
+        return self._query
+
+    @property
     def view(self) -> str:
         """The view of the rows shown (a newer query may still be loading)."""
-        return self._view
+        return self._query.view
 
     @property
     def search(self) -> str:
         """The search text of the rows shown (a newer query may still be loading)."""
-        return self._search
+        return self._query.search
+
+    @property
+    def filters(self) -> dict[str, Any]:
+        """The filters of the rows shown (a newer query may still be loading)."""
+        return dict(self._query.filters)
+
+    @property
+    def order(self) -> str:
+        """The sort key of the rows shown (a newer query may still be loading)."""
+        return self._query.order
+
+    @property
+    def descending(self) -> bool:
+        """True if the rows shown are sorted in descending order."""
+        return self._query.descending
 
     @property
     def total(self) -> int:
@@ -223,41 +276,46 @@ class RosterModel(QAbstractTableModel):
         """True from `set_query`/`reload` until its answer (or failure) arrives."""
         return self._loading
 
-    def set_query(self, view: str = "all", search: str = "") -> None:
-        """Run the query from its first page; `loaded` says when its answer is shown."""
-        self._start(view, search, self.PAGE_SIZE)
+    def set_query(
+        self, view: str = "all", search: str = "", *, filters: Mapping[str, Any] | None = None,
+        order: str = "grade", descending: bool = False,
+    ) -> None:
+        """Run the query from its first page; `loaded` says when its answer is shown.
+
+        Filtering and sorting happen in SQL (`ledger.queries.roster`), never in this model.
+        """
+        query = RosterQuery(view, search, dict(filters or {}), order, descending)
+        self._start(query, self.PAGE_SIZE)
 
     def reload(self) -> None:
         """Run the latest query again (the ledger changed), keeping as many rows as are loaded.
 
         Reloading all loaded rows, not just the first page, keeps the user's scroll position.
         """
-        view, search = self._wanted
-        self._start(view, search, max(self.PAGE_SIZE, len(self._rows)))
+        self._start(self._wanted, max(self.PAGE_SIZE, len(self._rows)))
 
-    def _start(self, view: str, search: str, limit: int) -> None:
+    def _start(self, query: RosterQuery, limit: int) -> None:
         self._generation += 1
         generation = self._generation
-        self._wanted = (view, search)
+        self._wanted = query
         self._loading, self._fetching = True, False
 
         def fetch(source: RosterSource) -> tuple[int, list[RosterRow]]:
-            total = source.count(view, search=search)
-            return total, list(source.roster(view, search=search, limit=limit, offset=0))
+            return query.count(source), query.page(source, limit, 0)
 
         self._run(
             fetch,
-            lambda answer: self._show(generation, view, search, answer),
+            lambda answer: self._show(generation, query, answer),
             lambda: self._load_failed(generation),
         )
 
     def _show(
-        self, generation: int, view: str, search: str, answer: tuple[int, list[RosterRow]]
+        self, generation: int, query: RosterQuery, answer: tuple[int, list[RosterRow]]
     ) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
-        self._view, self._search = view, search
+        self._query = query
         self._total, self._rows = answer
         self._loading = False
         self.endResetModel()
@@ -289,10 +347,10 @@ class RosterModel(QAbstractTableModel):
         if parent.isValid() or self._fetching:
             return
         generation, offset = self._generation, len(self._rows)
-        view, search, limit = self._view, self._search, self.PAGE_SIZE
+        query, limit = self._query, self.PAGE_SIZE
         self._fetching = True
         self._run(
-            lambda source: list(source.roster(view, search=search, limit=limit, offset=offset)),
+            lambda source: query.page(source, limit, offset),
             lambda more: self._append(generation, offset, more),
             lambda: self._fetch_failed(generation),
         )

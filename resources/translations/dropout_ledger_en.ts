@@ -87,141 +87,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <source>年级：</source>
+        <translation>Grade:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <source>按年级筛选</source>
+        <translation>Filter by grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <source>按班级筛选</source>
+        <translation>Filter by class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <source>班级：</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>按村筛选</source>
+        <translation>Filter by village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>村：</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <source>按特殊群体筛选</source>
+        <translation>Filter by special group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <source>特殊群体：</source>
+        <translation>Special group:</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="179"/>
+        <source>留守</source>
+        <translation>Left-behind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>残疾</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>随班就读</source>
+        <translation>Inclusive class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>孤儿</source>
+        <translation>Orphan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>事实无人抚养</source>
+        <translation>De facto unsupported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>困境</source>
+        <translation>In difficulty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>随迁</source>
+        <translation>Migrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>住校</source>
+        <translation>Boarding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -229,152 +315,152 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="40"/>
+        <location filename="../../ui/roster_model.py" line="42"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="40"/>
+        <location filename="../../ui/roster_model.py" line="42"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="42"/>
+        <location filename="../../ui/roster_model.py" line="44"/>
         <source>一年级</source>
         <translation>Grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="42"/>
+        <location filename="../../ui/roster_model.py" line="44"/>
         <source>二年级</source>
         <translation>Grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="43"/>
+        <location filename="../../ui/roster_model.py" line="45"/>
         <source>三年级</source>
         <translation>Grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="43"/>
+        <location filename="../../ui/roster_model.py" line="45"/>
         <source>四年级</source>
         <translation>Grade 4</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="44"/>
+        <location filename="../../ui/roster_model.py" line="46"/>
         <source>五年级</source>
         <translation>Grade 5</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="44"/>
+        <location filename="../../ui/roster_model.py" line="46"/>
         <source>六年级</source>
         <translation>Grade 6</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="45"/>
+        <location filename="../../ui/roster_model.py" line="47"/>
         <source>七年级</source>
         <translation>Grade 7</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="45"/>
+        <location filename="../../ui/roster_model.py" line="47"/>
         <source>八年级</source>
         <translation>Grade 8</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="46"/>
+        <location filename="../../ui/roster_model.py" line="48"/>
         <source>九年级</source>
         <translation>Grade 9</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="50"/>
+        <location filename="../../ui/roster_model.py" line="52"/>
         <source>在校</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="51"/>
+        <location filename="../../ui/roster_model.py" line="53"/>
         <source>休学</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="52"/>
+        <location filename="../../ui/roster_model.py" line="54"/>
         <source>送教上门</source>
         <translation>Home-taught</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="53"/>
+        <location filename="../../ui/roster_model.py" line="55"/>
         <source>疑似辍学</source>
         <translation>Suspected dropout</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="54"/>
+        <location filename="../../ui/roster_model.py" line="56"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="55"/>
+        <location filename="../../ui/roster_model.py" line="57"/>
         <source>复学跟踪</source>
         <translation>Returned (follow-up)</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="56"/>
+        <location filename="../../ui/roster_model.py" line="58"/>
         <source>转出</source>
         <translation>Transferred out</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="57"/>
+        <location filename="../../ui/roster_model.py" line="59"/>
         <source>死亡</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="58"/>
+        <location filename="../../ui/roster_model.py" line="60"/>
         <source>毕业</source>
         <translation>Graduated</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="59"/>
+        <location filename="../../ui/roster_model.py" line="61"/>
         <source>超龄离校</source>
         <translation>Left over age</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="127"/>
+        <location filename="../../ui/roster_model.py" line="156"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="128"/>
+        <location filename="../../ui/roster_model.py" line="157"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="129"/>
+        <location filename="../../ui/roster_model.py" line="158"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="130"/>
+        <location filename="../../ui/roster_model.py" line="159"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="131"/>
+        <location filename="../../ui/roster_model.py" line="160"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="132"/>
+        <location filename="../../ui/roster_model.py" line="161"/>
         <source>全国学籍号</source>
         <translation>National student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="133"/>
+        <location filename="../../ui/roster_model.py" line="162"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="134"/>
+        <location filename="../../ui/roster_model.py" line="163"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="136"/>
+        <location filename="../../ui/roster_model.py" line="165"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
@@ -567,389 +653,389 @@
 <context>
     <name>StudentView</name>
     <message>
-        <location filename="../../ui/views/student_view.py" line="47"/>
+        <location filename="../../ui/views/student_view.py" line="46"/>
         <source>在校</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="48"/>
+        <location filename="../../ui/views/student_view.py" line="47"/>
         <source>休学</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="49"/>
+        <location filename="../../ui/views/student_view.py" line="48"/>
         <source>送教上门</source>
         <translation>Home-taught</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="50"/>
+        <location filename="../../ui/views/student_view.py" line="49"/>
         <source>疑似辍学</source>
         <translation>Suspected dropout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="51"/>
+        <location filename="../../ui/views/student_view.py" line="50"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="52"/>
+        <location filename="../../ui/views/student_view.py" line="51"/>
         <source>复学跟踪</source>
         <translation>Returned (follow-up)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="53"/>
+        <location filename="../../ui/views/student_view.py" line="52"/>
         <source>转出</source>
         <translation>Transferred out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="54"/>
+        <location filename="../../ui/views/student_view.py" line="53"/>
         <source>死亡</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="55"/>
+        <location filename="../../ui/views/student_view.py" line="54"/>
         <source>毕业</source>
         <translation>Graduated</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="56"/>
+        <location filename="../../ui/views/student_view.py" line="55"/>
         <source>超龄离校</source>
         <translation>Left over age</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="58"/>
+        <location filename="../../ui/views/student_view.py" line="57"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="58"/>
+        <location filename="../../ui/views/student_view.py" line="57"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="115"/>
+        <location filename="../../ui/views/student_view.py" line="114"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="122"/>
+        <location filename="../../ui/views/student_view.py" line="121"/>
         <source>回证已签收</source>
         <translation>Receipt signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="124"/>
+        <location filename="../../ui/views/student_view.py" line="123"/>
         <source>已送达，回证未签收</source>
         <translation>Delivered, receipt not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="125"/>
+        <location filename="../../ui/views/student_view.py" line="124"/>
         <source>未送达</source>
         <translation>Not delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="162"/>
-        <location filename="../../ui/views/student_view.py" line="425"/>
+        <location filename="../../ui/views/student_view.py" line="161"/>
+        <location filename="../../ui/views/student_view.py" line="424"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="162"/>
+        <location filename="../../ui/views/student_view.py" line="161"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="162"/>
+        <location filename="../../ui/views/student_view.py" line="161"/>
         <source>状态与个案</source>
         <translation>Status and case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="162"/>
+        <location filename="../../ui/views/student_view.py" line="161"/>
         <source>资助与帮扶</source>
         <translation>Aid and support</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="163"/>
+        <location filename="../../ui/views/student_view.py" line="162"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="172"/>
+        <location filename="../../ui/views/student_view.py" line="171"/>
         <source>学生信息</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="215"/>
+        <location filename="../../ui/views/student_view.py" line="214"/>
         <source>找不到这名学生</source>
         <translation>This student cannot be found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="224"/>
+        <location filename="../../ui/views/student_view.py" line="223"/>
         <source>（已撤销登记）</source>
         <translation>(registration withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="230"/>
+        <location filename="../../ui/views/student_view.py" line="229"/>
         <source>身份证号 {v}</source>
         <translation>ID number {v}</translation>
     </message>
     <message>
+        <location filename="../../ui/views/student_view.py" line="230"/>
         <location filename="../../ui/views/student_view.py" line="231"/>
-        <location filename="../../ui/views/student_view.py" line="232"/>
-        <location filename="../../ui/views/student_view.py" line="372"/>
-        <location filename="../../ui/views/student_view.py" line="374"/>
-        <location filename="../../ui/views/student_view.py" line="376"/>
+        <location filename="../../ui/views/student_view.py" line="371"/>
+        <location filename="../../ui/views/student_view.py" line="373"/>
+        <location filename="../../ui/views/student_view.py" line="375"/>
+        <location filename="../../ui/views/student_view.py" line="377"/>
         <location filename="../../ui/views/student_view.py" line="378"/>
-        <location filename="../../ui/views/student_view.py" line="379"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="232"/>
+        <location filename="../../ui/views/student_view.py" line="231"/>
         <source>学籍号 {v}</source>
         <translation>Student no. {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="236"/>
+        <location filename="../../ui/views/student_view.py" line="235"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="242"/>
+        <location filename="../../ui/views/student_view.py" line="241"/>
         <source>预警原因：{reasons}</source>
         <translation>At risk: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="245"/>
+        <location filename="../../ui/views/student_view.py" line="244"/>
         <source>预警原因：无</source>
         <translation>At risk: no</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="277"/>
+        <location filename="../../ui/views/student_view.py" line="276"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="299"/>
+        <location filename="../../ui/views/student_view.py" line="298"/>
         <source>此条已撤销</source>
         <translation>This entry was withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="333"/>
+        <location filename="../../ui/views/student_view.py" line="332"/>
         <source>撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="343"/>
+        <location filename="../../ui/views/student_view.py" line="342"/>
         <source>身份与家庭</source>
         <translation>Identity and family</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="350"/>
+        <location filename="../../ui/views/student_view.py" line="349"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="361"/>
+        <location filename="../../ui/views/student_view.py" line="360"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="362"/>
+        <location filename="../../ui/views/student_view.py" line="361"/>
         <source>与学生关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="362"/>
+        <location filename="../../ui/views/student_view.py" line="361"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="362"/>
+        <location filename="../../ui/views/student_view.py" line="361"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="370"/>
+        <location filename="../../ui/views/student_view.py" line="369"/>
         <source>（仅校长可见）</source>
         <translation>(principal only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="387"/>
+        <location filename="../../ui/views/student_view.py" line="386"/>
         <source>当前个案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="389"/>
+        <location filename="../../ui/views/student_view.py" line="388"/>
         <source>没有未销号的个案</source>
         <translation>No open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="393"/>
+        <location filename="../../ui/views/student_view.py" line="392"/>
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="394"/>
+        <location filename="../../ui/views/student_view.py" line="393"/>
         <source>立案日期 {opened}　当前阶段：{stage}</source>
         <translation>Opened {opened}   Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="404"/>
+        <location filename="../../ui/views/student_view.py" line="403"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="405"/>
+        <location filename="../../ui/views/student_view.py" line="404"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="405"/>
+        <location filename="../../ui/views/student_view.py" line="404"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="405"/>
+        <location filename="../../ui/views/student_view.py" line="404"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="405"/>
+        <location filename="../../ui/views/student_view.py" line="404"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="405"/>
+        <location filename="../../ui/views/student_view.py" line="404"/>
         <source>销号</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="411"/>
+        <location filename="../../ui/views/student_view.py" line="410"/>
         <source>劝返阶段</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="413"/>
+        <location filename="../../ui/views/student_view.py" line="412"/>
         <source>全部个案</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="414"/>
+        <location filename="../../ui/views/student_view.py" line="413"/>
         <source>包保教师</source>
         <translation>Responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="414"/>
+        <location filename="../../ui/views/student_view.py" line="413"/>
         <source>立案日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="414"/>
+        <location filename="../../ui/views/student_view.py" line="413"/>
         <source>辍学原因</source>
         <translation>Dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="414"/>
+        <location filename="../../ui/views/student_view.py" line="413"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="415"/>
+        <location filename="../../ui/views/student_view.py" line="414"/>
         <source>销号原因</source>
         <translation>Closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="415"/>
+        <location filename="../../ui/views/student_view.py" line="414"/>
         <source>销号日期</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="429"/>
+        <location filename="../../ui/views/student_view.py" line="428"/>
         <source>劝返复学通知书</source>
         <translation>Return notices</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="432"/>
+        <location filename="../../ui/views/student_view.py" line="431"/>
         <source>回证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="433"/>
+        <location filename="../../ui/views/student_view.py" line="432"/>
         <source>法律文书</source>
         <translation>Legal documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="437"/>
+        <location filename="../../ui/views/student_view.py" line="436"/>
         <source>书面报告</source>
         <translation>Written reports</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="444"/>
+        <location filename="../../ui/views/student_view.py" line="443"/>
         <source>资助发放</source>
         <translation>Subsidies paid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="448"/>
+        <location filename="../../ui/views/student_view.py" line="447"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="452"/>
+        <location filename="../../ui/views/student_view.py" line="451"/>
         <source>帮扶记录</source>
         <translation>Pairing log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="455"/>
+        <location filename="../../ui/views/student_view.py" line="454"/>
         <source>帮扶教师</source>
         <translation>Teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="457"/>
+        <location filename="../../ui/views/student_view.py" line="456"/>
         <source>送教上门记录</source>
         <translation>Home-teaching sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="465"/>
+        <location filename="../../ui/views/student_view.py" line="464"/>
         <source>时间是当时那台电脑上的时间，电脑时钟不准时可能有出入。</source>
         <translation>Times are those of the computer that made the change; they may be off if its clock was wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="469"/>
+        <location filename="../../ui/views/student_view.py" line="468"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="469"/>
+        <location filename="../../ui/views/student_view.py" line="468"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="469"/>
+        <location filename="../../ui/views/student_view.py" line="468"/>
         <source>本机时间</source>
         <translation>Computer time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="469"/>
+        <location filename="../../ui/views/student_view.py" line="468"/>
         <source>电脑</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="469"/>
+        <location filename="../../ui/views/student_view.py" line="468"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="478"/>
+        <location filename="../../ui/views/student_view.py" line="477"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="478"/>
+        <location filename="../../ui/views/student_view.py" line="477"/>
         <source>已撤销：{reason}</source>
         <translation>Withdrawn: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="494"/>
+        <location filename="../../ui/views/student_view.py" line="493"/>
         <source>{reason}，依据：{evidence}</source>
         <translation>{reason}; evidence: {evidence}</translation>
     </message>
@@ -957,227 +1043,227 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="37"/>
+        <location filename="../../ui/views/today_view.py" line="36"/>
         <source>确认辍学</source>
         <translation>Confirm dropout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="38"/>
+        <location filename="../../ui/views/today_view.py" line="37"/>
         <source>标记疑似辍学</source>
         <translation>Mark suspected dropout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="39"/>
+        <location filename="../../ui/views/today_view.py" line="38"/>
         <source>通知书逾期</source>
         <translation>Notice overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="40"/>
+        <location filename="../../ui/views/today_view.py" line="39"/>
         <source>报告表</source>
         <translation>Report form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="41"/>
+        <location filename="../../ui/views/today_view.py" line="40"/>
         <source>家访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="42"/>
+        <location filename="../../ui/views/today_view.py" line="41"/>
         <source>劝返跟进</source>
         <translation>Case follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="43"/>
+        <location filename="../../ui/views/today_view.py" line="42"/>
         <source>电话</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="44"/>
+        <location filename="../../ui/views/today_view.py" line="43"/>
         <source>月报</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="50"/>
+        <location filename="../../ui/views/today_view.py" line="49"/>
         <source>一年级</source>
         <translation>Grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="50"/>
+        <location filename="../../ui/views/today_view.py" line="49"/>
         <source>二年级</source>
         <translation>Grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="51"/>
+        <location filename="../../ui/views/today_view.py" line="50"/>
         <source>三年级</source>
         <translation>Grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="51"/>
+        <location filename="../../ui/views/today_view.py" line="50"/>
         <source>四年级</source>
         <translation>Grade 4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="52"/>
+        <location filename="../../ui/views/today_view.py" line="51"/>
         <source>五年级</source>
         <translation>Grade 5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="52"/>
+        <location filename="../../ui/views/today_view.py" line="51"/>
         <source>六年级</source>
         <translation>Grade 6</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="53"/>
+        <location filename="../../ui/views/today_view.py" line="52"/>
         <source>七年级</source>
         <translation>Grade 7</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="53"/>
+        <location filename="../../ui/views/today_view.py" line="52"/>
         <source>八年级</source>
         <translation>Grade 8</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="54"/>
+        <location filename="../../ui/views/today_view.py" line="53"/>
         <source>九年级</source>
         <translation>Grade 9</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="57"/>
+        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="57"/>
+        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="58"/>
+        <location filename="../../ui/views/today_view.py" line="57"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="58"/>
+        <location filename="../../ui/views/today_view.py" line="57"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="59"/>
+        <location filename="../../ui/views/today_view.py" line="58"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="59"/>
+        <location filename="../../ui/views/today_view.py" line="58"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="60"/>
+        <location filename="../../ui/views/today_view.py" line="59"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="80"/>
+        <location filename="../../ui/views/today_view.py" line="79"/>
         <source>{y}年{m}月{d}日 {weekday}</source>
         <translation>{weekday}, {y}-{m}-{d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="103"/>
+        <location filename="../../ui/views/today_view.py" line="102"/>
         <source>事项</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="104"/>
+        <location filename="../../ui/views/today_view.py" line="103"/>
         <source>学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="105"/>
+        <location filename="../../ui/views/today_view.py" line="104"/>
         <source>年级班级</source>
         <translation>Grade and class</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="106"/>
+        <location filename="../../ui/views/today_view.py" line="105"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="107"/>
+        <location filename="../../ui/views/today_view.py" line="106"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="132"/>
+        <location filename="../../ui/views/today_view.py" line="131"/>
         <source>今天没有待办事项</source>
         <translation>Nothing is due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="147"/>
+        <location filename="../../ui/views/today_view.py" line="146"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="148"/>
+        <location filename="../../ui/views/today_view.py" line="147"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="205"/>
+        <location filename="../../ui/views/today_view.py" line="204"/>
         <source>待办事项没有加载成功</source>
         <translation>The task list could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="210"/>
+        <location filename="../../ui/views/today_view.py" line="209"/>
         <source>今日待办 · {date}</source>
         <translation>Today · {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="218"/>
+        <location filename="../../ui/views/today_view.py" line="217"/>
         <source>按县里定的标准，今天没有需要跟进的学生。</source>
         <translation>By the county&apos;s thresholds, no pupil needs follow-up today.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="222"/>
+        <location filename="../../ui/views/today_view.py" line="221"/>
         <source>{kind} {n} 件</source>
         <translation>{kind}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="224"/>
+        <location filename="../../ui/views/today_view.py" line="223"/>
         <source>今天有 {n} 件事要办</source>
         <translation>{n} tasks today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="227"/>
+        <location filename="../../ui/views/today_view.py" line="226"/>
         <source>，其中紧急 {n} 件</source>
         <translation>, {n} urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="228"/>
+        <location filename="../../ui/views/today_view.py" line="227"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="228"/>
+        <location filename="../../ui/views/today_view.py" line="227"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="233"/>
         <source>今天要办</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="233"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="251"/>
+        <location filename="../../ui/views/today_view.py" line="250"/>
         <source>{title}（{n} 件）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="283"/>
+        <location filename="../../ui/views/today_view.py" line="282"/>
         <source>双击或按回车键打开学生页面</source>
         <translation>Double-click or press Enter to open the student</translation>
     </message>
@@ -1338,82 +1424,82 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="51"/>
+        <location filename="../../ui/app.py" line="55"/>
         <source>控辍保学台账（桌面程序）</source>
         <translation>Dropout Ledger (desktop app)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="52"/>
+        <location filename="../../ui/app.py" line="56"/>
         <source>显示本帮助并退出</source>
         <translation>show this help and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="53"/>
+        <location filename="../../ui/app.py" line="57"/>
         <source>界面语言：zh_CN（简体中文，默认）或 en（英文）；也可用环境变量 {env} 设置</source>
         <translation>interface language: zh_CN (Simplified Chinese, the default) or en (English); the environment variable {env} sets it too</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="56"/>
+        <location filename="../../ui/app.py" line="60"/>
         <source>台账文件（默认：本用户的数据文件夹）</source>
         <translation>the ledger file (default: in this user&apos;s data folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57"/>
+        <location filename="../../ui/app.py" line="61"/>
         <source>打开主窗口，保存截图（PNG）后退出</source>
         <translation>open the main window, save a screenshot (PNG) of it and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="58"/>
+        <location filename="../../ui/app.py" line="62"/>
         <source>打开台账和主窗口，检查后退出（0 表示正常）</source>
         <translation>open the ledger and the main window, check them and exit (0 means all is well)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="66"/>
+        <location filename="../../ui/app.py" line="70"/>
         <source>不支持的语言 {value}，请用 zh_CN 或 en</source>
         <translation>unsupported language {value}; use zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="120"/>
+        <location filename="../../ui/app.py" line="143"/>
         <source>无法创建文件夹 {folder}：{reason}。请换一个能写入的位置。</source>
         <translation>Cannot create the folder {folder}: {reason}. Please choose a location you can write to.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="130"/>
+        <location filename="../../ui/app.py" line="153"/>
         <source>无法打开台账：{message}</source>
         <translation>Cannot open the ledger: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/app.py" line="165"/>
         <source>无法保存截图 {file}</source>
         <translation>Cannot save the screenshot {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="176"/>
         <source>名单中没有学生</source>
         <translation>the roster has no students</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="155"/>
+        <location filename="../../ui/app.py" line="178"/>
         <source>无法加载中文字体 {file}</source>
         <translation>cannot load the Chinese font {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="159"/>
+        <location filename="../../ui/app.py" line="182"/>
         <source>表格没有使用中文字体（实际为 {used}）</source>
         <translation>the table does not use the Chinese font (it uses {used})</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="162"/>
+        <location filename="../../ui/app.py" line="185"/>
         <source>自检失败：{problems}</source>
         <translation>Self-test failed: {problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="162"/>
+        <location filename="../../ui/app.py" line="185"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="164"/>
+        <location filename="../../ui/app.py" line="187"/>
         <source>自检通过：显示 {rows} 名学生，字体 {family}</source>
         <translation>Self-test passed: {rows} students shown, font {family}</translation>
     </message>
@@ -1448,6 +1534,59 @@
         <location filename="../../ui/ops.py" line="184"/>
         <source>正在处理，请稍候…</source>
         <translation>Working, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>settings_menu</name>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="30"/>
+        <source>标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="31"/>
+        <source>较大</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="32"/>
+        <source>特大</source>
+        <translation>Extra large</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="37"/>
+        <source>中文</source>
+        <translation>中文 (Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="38"/>
+        <source>英文 English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="101"/>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="101"/>
+        <source>语言将在下次启动时生效。</source>
+        <translation>The language will change the next time the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="112"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="115"/>
+        <source>字体大小</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_menu.py" line="128"/>
+        <source>语言 Language</source>
+        <translation>Language 语言</translation>
     </message>
 </context>
 </TS>

@@ -228,6 +228,9 @@ def interface_texts(window: MainWindow) -> list[str]:
     texts = [label.text() for label in window.findChildren(QLabel)]
     texts += [bar.windowTitle() for bar in window.findChildren(QToolBar)]
     for combo in window.findChildren(QComboBox):
+        if combo.property("data_choices"):  # 班级/村 filters list the ledger's own names
+            texts += [combo.itemText(0), combo.toolTip()]
+            continue
         texts += [combo.itemText(i) for i in range(combo.count())] + [combo.toolTip()]
     texts += [box.placeholderText() for box in window.findChildren(QLineEdit)]
     texts += [action.text() for action in window.actions()]

@@ -1,4 +1,4 @@
-"""The main window against a real demo ledger: rows, masking, views, search, count.
+"""The main window against a real demo ledger: rows, masking, views, search, filters, sorting.
 
 Most tests use an `ImmediateRunner`, so each answer is shown before the next line runs (as in
 Anki's tests); the last ones use the window's own worker thread, as the app does.
@@ -7,17 +7,23 @@ Anki's tests); the last ones use the window's own worker thread, as the app does
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.demo import ensure_demo
+from dropout_ledger.store import queries
+from dropout_ledger.store.queries import RosterRow
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner, ThreadRunner
+from ui.roster_model import COL_GRADE, COL_NAME, COL_RISK, COL_VILLAGE
 
 FULL_ID = re.compile(r"\d{17}[\dXx]")
 
@@ -168,3 +174,138 @@ def test_undo_from_the_window_takes_back_the_last_edit(window: MainWindow, ledge
     assert ledger.queries.student(row.student_id)["note"] == "测试"
     window.undo()
     assert ledger.queries.student(row.student_id)["note"] == ""
+
+
+# --- filters and sorting (all in SQL) -------------------------------------------------------------
+
+
+def choose(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def shown_rows(window: MainWindow) -> list[RosterRow]:
+    return [window.model.row_at(i) for i in range(window.model.rowCount())]
+
+
+def test_filters_offer_what_the_ledger_holds(window: MainWindow, ledger: Ledger) -> None:
+    def values(combo: QComboBox) -> list[object]:
+        return [combo.itemData(i) for i in range(combo.count())]
+
+    assert values(window.grade_filter) == [None, *(g for g, _ in ledger.queries.counts_by("grade"))]
+    assert values(window.class_filter) == [
+        None, *(c for c, _ in ledger.queries.counts_by("class_name"))
+    ]
+    assert values(window.village_filter) == [
+        None, *(v for v, _ in ledger.queries.counts_by("village_name"))
+    ]
+    assert set(values(window.flag_filter)) == {None, *queries.FLAGS}
+    assert window.grade_filter.itemText(0) == "全部"
+    assert window.grade_filter.itemText(3) == "三年级"
+
+
+def test_grade_filter_shows_only_that_grade(window: MainWindow, ledger: Ledger) -> None:
+    choose(window.grade_filter, 3)
+    shown = shown_rows(window)
+    expected = ledger.queries.count(filters={"grade": 3})
+    assert 0 < expected < ledger.queries.count()
+    assert {row.grade for row in shown} == {3}
+    assert len(shown) == window.model.total == expected
+    assert window.count_label.text() == f"共 {expected} 名学生"
+    choose(window.grade_filter, None)
+    assert window.model.total == ledger.queries.count()
+
+
+def test_class_filter_follows_the_grade_and_combines_with_it(
+    window: MainWindow, ledger: Ledger
+) -> None:
+    choose(window.grade_filter, 2)
+    classes = [c for g, c, _ in ledger.queries.counts_by("grade", "class_name") if g == 2]
+    offered = [window.class_filter.itemData(i) for i in range(1, window.class_filter.count())]
+    assert offered == classes
+    choose(window.class_filter, classes[0])
+    shown = shown_rows(window)
+    assert {(row.grade, row.class_name) for row in shown} == {(2, classes[0])}
+    filters = {"grade": 2, "class_name": classes[0]}
+    assert window.model.filters == filters
+    assert window.count_label.text() == f"共 {ledger.queries.count(filters=filters)} 名学生"
+
+
+def test_village_filter_combines_with_the_view(window: MainWindow, ledger: Ledger) -> None:
+    village = ledger.queries.counts_by("village_name")[0][0]
+    choose(window.village_filter, village)
+    assert {row.village_name for row in shown_rows(window)} == {village}
+    select_view(window, "at-risk")
+    filters = {"village_name": village}
+    expected = ledger.queries.roster("at-risk", filters=filters, limit=1000)
+    assert [row.student_id for row in shown_rows(window)] == [row.student_id for row in expected]
+    assert window.model.total == ledger.queries.count("at-risk", filters=filters)
+
+
+def test_left_behind_filter_shows_only_left_behind_pupils(
+    window: MainWindow, ledger: Ledger
+) -> None:
+    choose(window.flag_filter, "left_behind")
+    assert window.flag_filter.currentText() == "留守"
+    shown = shown_rows(window)
+    assert shown, "the demo school should have left-behind pupils"
+    for row in shown:
+        student = ledger.queries.student(str(row.student_id))
+        assert student is not None and student["left_behind"] in ("1", "2")
+    expected = ledger.queries.count(filters={"flag": "left_behind"})
+    assert window.model.total == expected < ledger.queries.count()
+    assert window.count_label.text() == f"共 {expected} 名学生"
+
+
+def click_header(qtbot: QtBot, window: MainWindow, column: int) -> None:
+    header = window.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+
+
+def test_clicking_the_name_header_sorts_by_name_in_sql(
+    qtbot: QtBot, window: MainWindow, ledger: Ledger
+) -> None:
+    window.tabs.setCurrentWidget(window.table)
+    window.show()
+    qtbot.waitExposed(window)
+    header = window.table.horizontalHeader()
+    assert not window.table.isSortingEnabled() and header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == COL_GRADE
+    limit = window.model.PAGE_SIZE
+
+    def ids(rows: Sequence[RosterRow]) -> list[object]:
+        return [row.student_id for row in rows]
+
+    click_header(qtbot, window, COL_NAME)
+    assert (window.model.order, window.model.descending) == ("name", False)
+    assert ids(shown_rows(window)) == ids(ledger.queries.roster(order="name", limit=limit))
+    assert header.sortIndicatorSection() == COL_NAME
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+
+    click_header(qtbot, window, COL_NAME)
+    assert (window.model.order, window.model.descending) == ("name", True)
+    expected = ledger.queries.roster(order="name", descending=True, limit=limit)
+    assert ids(shown_rows(window)) == ids(expected)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    click_header(qtbot, window, COL_RISK)  # not sortable: nothing changes
+    assert (window.model.order, window.model.descending) == ("name", True)
+    assert header.sortIndicatorSection() == COL_NAME
+
+
+def test_sorting_keeps_the_filters(window: MainWindow, ledger: Ledger) -> None:
+    choose(window.grade_filter, 5)
+    window._sort_by_column(COL_VILLAGE)
+    expected = ledger.queries.roster(filters={"grade": 5}, order="village_name", limit=1000)
+    assert [row.student_id for row in shown_rows(window)] == [r.student_id for r in expected]
+
+
+def test_filtered_window_model_follows_qt_model_rules(
+    window: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    choose(window.grade_filter, 4)
+    window._sort_by_column(COL_NAME)
+    qtmodeltester.check(window.model)

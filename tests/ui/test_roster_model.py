@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,16 +33,30 @@ class StubQueries:
     def __init__(self, rows: list[Row]) -> None:
         self.rows = rows
         self.pages: list[tuple[int, int]] = []
+        self.asked: list[dict[str, Any]] = []
+
+    def _matching(self, search: str, filters: Mapping[str, Any] | None) -> list[Row]:
+        return [
+            row for row in self.rows
+            if search in row.name
+            and all(getattr(row, key) == value for key, value in (filters or {}).items())
+        ]
 
     def roster(
-        self, view: str = "all", *, search: str = "", limit: int = 200, offset: int = 0
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
+        order: str = "grade", descending: bool = False, limit: int = 200, offset: int = 0,
     ) -> list[Row]:
         self.pages.append((limit, offset))
-        matching = [row for row in self.rows if search in row.name]
+        self.asked.append({"filters": filters, "order": order, "descending": descending})
+        matching = self._matching(search, filters)
+        if order != "grade":
+            matching.sort(key=lambda row: getattr(row, order), reverse=descending)
         return matching[offset : offset + limit]
 
-    def count(self, view: str = "all", *, search: str = "") -> int:
-        return sum(search in row.name for row in self.rows)
+    def count(
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None
+    ) -> int:
+        return len(self._matching(search, filters))
 
 
 def text(model: RosterModel, row: int, column: int) -> str:
@@ -82,6 +96,36 @@ def test_pages_load_only_when_the_view_asks_for_more() -> None:
         model.fetchMore(QModelIndex())
     assert model.rowCount() == len(queries.rows)
     assert [offset for _, offset in queries.pages] == [0, 200, 400]
+
+
+def test_filters_and_order_go_to_the_query_and_to_every_page() -> None:
+    queries = StubQueries(
+        [Row(i, name=f"学生{i:03d}", grade=7 + i % 2) for i in range(RosterModel.PAGE_SIZE * 3)]
+    )
+    model = RosterModel(queries)
+    model.set_query("all", "", filters={"grade": 8}, order="name", descending=True)
+    assert model.total == RosterModel.PAGE_SIZE * 3 // 2
+    assert (model.filters, model.order, model.descending) == ({"grade": 8}, "name", True)
+    model.fetchMore(QModelIndex())
+    assert queries.asked == [{"filters": {"grade": 8}, "order": "name", "descending": True}] * 2
+    names = [model.row_at(i).name for i in range(model.rowCount())]
+    assert names == sorted(names, reverse=True)
+    assert {model.row_at(i).grade for i in range(model.rowCount())} == {8}
+
+
+def test_reload_keeps_filters_and_order() -> None:
+    queries = StubQueries([Row(1, grade=7), Row(2, grade=8)])
+    model = RosterModel(queries)
+    model.set_query(filters={"grade": 8}, order="name")
+    model.reload()
+    assert [model.row_at(i).student_id for i in range(model.rowCount())] == [2]
+    assert queries.asked[-1] == {"filters": {"grade": 8}, "order": "name", "descending": False}
+
+
+def test_filtered_model_follows_qt_model_rules(qtmodeltester: ModelTester) -> None:
+    model = RosterModel(StubQueries([Row(i, grade=7 + i % 3) for i in range(9)]))
+    model.set_query(filters={"grade": 8}, order="name", descending=True)
+    qtmodeltester.check(model)
 
 
 def test_search_text_goes_to_the_query() -> None:
