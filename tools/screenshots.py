@@ -1,0 +1,63 @@
+"""Screenshots of the desktop on a demo school, for docs/screenshots/ and for looking at.
+
+Run under a real X server or Xvfb (`xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python
+tools/screenshots.py docs/screenshots`); with QT_QPA_PLATFORM=offscreen it works too. The demo
+school is synthetic and made fresh in a temporary folder each time.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from dropout_ledger.ledger import Ledger
+from dropout_ledger.services.demo import ensure_demo
+from ui.app import load_cjk_font
+from ui.dialogs.absence_dialog import AbsenceDialog
+from ui.dialogs.status_dialog import StatusDialog
+from ui.dialogs.visit_dialog import VisitDialog
+from ui.main_window import MainWindow
+from ui.ops import ImmediateRunner
+
+
+def _save(app: QApplication, widget: QWidget, target: Path) -> None:
+    widget.show()
+    for _ in range(10):
+        app.processEvents()
+    widget.grab().save(str(target))
+    print(target)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    load_cjk_font(app)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.sqlite"
+        ensure_demo(path, students=600)
+        with Ledger.open(path) as ledger:
+            runner = ImmediateRunner(ledger)
+            window = MainWindow(ledger, runner=runner)
+            window.resize(1280, 800)
+            _save(app, window, out / "today.png")
+            window.tabs.setCurrentWidget(window.table)
+            _save(app, window, out / "roster.png")
+            case_pupil = ledger.queries.roster("dropped")[0]
+            window.open_student(case_pupil.student_id)
+            window.student.tabs.setCurrentIndex(1)
+            _save(app, window, out / "student-case.png")
+            window.student.tabs.setCurrentIndex(2)
+            _save(app, window, out / "student-visits.png")
+            _save(app, AbsenceDialog(runner, case_pupil.grade, case_pupil.class_name, window),
+                  out / "absence-dialog.png")
+            suspected = ledger.queries.roster("suspected")[0].student_id
+            _save(app, StatusDialog(runner, suspected, window), out / "status-dialog.png")
+            _save(app, VisitDialog(runner, suspected, window), out / "visit-dialog.png")
+            window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
