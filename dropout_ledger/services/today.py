@@ -89,7 +89,7 @@ def _absences(queries: Queries, profile: dict[str, Any], today: dt.date) -> list
         run = absence_run(days, today, bool(profile["exclude_weekends"]))
         row = queries.conn.execute(
             f"SELECT id, name, grade, class_name, status FROM students WHERE id = ?"
-            f" AND retracted = 0 AND {ON_ROLL}", (student_id,)).fetchone()
+            f" AND +retracted = 0 AND {ON_ROLL}", (student_id,)).fetchone()
         if run == 0 or row is None or row[4] == "dropped_out":
             continue  # a confirmed dropout's work is its case, listed below
         level = _absence_level(run, row[4], profile)
@@ -114,7 +114,7 @@ def _absence_level(run: int, status: str, profile: dict[str, Any]) -> tuple[str,
 def _overdue_notices(queries: Queries, today: dt.date) -> list[TodayItem]:
     rows = queries.conn.execute(
         "SELECT s.id, s.name, s.grade, s.class_name, n.return_by FROM rec_notice n"
-        " JOIN students s ON s.id = n.student_id WHERE n.retracted = 0 AND s.retracted = 0"
+        " JOIN students s ON s.id = n.student_id WHERE n.retracted = 0 AND +s.retracted = 0"
         " AND s.status IN ('suspected', 'dropped_out') AND n.return_by < ?"
         " ORDER BY n.return_by", (today.isoformat(),))
     return [TodayItem(kind="notice_overdue", due=row[4], **_student(row),
@@ -128,7 +128,7 @@ def _quiet_cases(queries: Queries, profile: dict[str, Any], today: dt.date) -> l
         "SELECT s.id, s.name, s.grade, s.class_name, max(c.opened_date, coalesce(("
         "  SELECT max(v.date) FROM rec_visit v WHERE v.case_id = c.id AND v.retracted = 0),"
         "  c.opened_date)) AS last FROM rec_case c JOIN students s ON s.id = c.student_id"
-        " WHERE c.retracted = 0 AND c.closed_date IS NULL AND s.retracted = 0")
+        " WHERE c.retracted = 0 AND c.closed_date IS NULL AND +s.retracted = 0")
     items = []
     for row in rows:
         idle = (today - dt.date.fromisoformat(row[4])).days

@@ -169,7 +169,9 @@ class Queries:
         for column, value in (("id_number", id_number), ("xjh", xjh)):
             if value:
                 row = self.conn.execute(
-                    f"SELECT id FROM students WHERE {column} = ? AND retracted = 0", (value,)
+                    # `+retracted`: keep SQLite on the {column} index, not students_live
+                    # (picking that one made every duplicate check scan the roster).
+                    f"SELECT id FROM students WHERE {column} = ? AND +retracted = 0", (value,)
                 ).fetchone()
                 if row:
                     return self.student(row[0])

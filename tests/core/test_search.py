@@ -64,3 +64,16 @@ def test_initials_follow_a_renamed_student(ledger, named):
     ledger.students.edit(named["王"], {"name": "黄"})
     assert names(ledger.queries.roster(search="h")) == ["黄"]
     assert name_initials("黄") == "h"
+
+
+def test_duplicate_checks_use_the_id_number_index_not_a_roster_scan(ledger, named):
+    """A wrong index here made every registration scan the roster (150k build: minutes → hours)."""
+    for column in ("id_number", "xjh"):
+        plan = ledger.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT id FROM students WHERE {column} = ? AND +retracted = 0",
+            ("x",)).fetchall()
+        assert f"students_{column}" in plan[0][3]
+    import inspect
+
+    from dropout_ledger.store.queries import Queries
+    assert "+retracted" in inspect.getsource(Queries.find_student)

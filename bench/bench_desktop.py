@@ -1,0 +1,545 @@
+"""Benchmark the desktop app against raw Qt and raw sqlite3 doing the same work (design README §5).
+
+Run from the repository root:
+
+    .venv/bin/python bench/bench_desktop.py [--students 3000] [--county 150000] [--repeat 3]
+                                            [--workdir DIR]
+
+For a school ledger of `--students` and a county-sized one of `--county` (both built by
+`demo.ensure_demo` into `--workdir` and reused when the file is already there) it measures:
+
+1. cold start to first rows: `python -m ui --ledger F --self-test` as a whole process
+   (offscreen), against a raw hello window and a raw hello window that shows the first page read
+   by plain sqlite3 from the same file;
+2. search per keystroke: `queries.roster` + `queries.count` for "王", "王伟", "zw", "zwq" and the
+   last 4 digits of an ID number, and the same in the real window (ThreadRunner): set the search
+   text, `refresh()`, wait for the answer, paint; against plain sqlite3;
+3. sort (name / village, descending) and filter (grade / at-risk flag) through `queries.roster`
+   + `count`, against the same SQL in plain sqlite3.
+
+Each figure is the median [min–max, n] after one warm-up run, as in bench_ledger.py. The table
+goes to stdout and to bench/out/desktop.txt; progress goes to stderr. bench/README.md explains it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+for _p in (ROOT, BENCH):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+from bench_ledger import (  # noqa: E402
+    ProcessRuns,
+    Timing,
+    _cpu_model,
+    log,
+    measure,
+)
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from dropout_ledger.ledger import Ledger  # noqa: E402
+from dropout_ledger.services import demo  # noqa: E402
+from dropout_ledger.store.queries import search_clause  # noqa: E402
+from ui.app import load_cjk_font  # noqa: E402
+from ui.main_window import SEARCH_DELAY_MS, MainWindow  # noqa: E402
+
+PAGE = 200
+OUT_FILE = ROOT / "bench" / "out" / "desktop.txt"
+ROW_COLUMNS = "id, name, sex, grade, class_name, id_number, xjh, village_name, status, at_risk"
+LIVE = "retracted = 0"
+
+# A hello window, optionally showing the first page read by plain sqlite3 from the ledger file.
+RAW_WINDOW_SCRIPT = f"""
+import sqlite3, sys
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+view = QTableView(window)
+window.setCentralWidget(view)
+window.resize(1200, 760)
+if len(sys.argv) > 1:
+    conn = sqlite3.connect(f"file:{{sys.argv[1]}}?mode=ro", uri=True)
+    total = conn.execute("SELECT count(*) FROM students WHERE {LIVE}").fetchone()[0]
+    rows = conn.execute(
+        "SELECT {ROW_COLUMNS} FROM students WHERE {LIVE}"
+        " ORDER BY grade, class_name, name, id LIMIT {PAGE}"
+    ).fetchall()
+    model = QStandardItemModel(len(rows), 9)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row[1:]):
+            model.setItem(i, j, QStandardItem(str(value)))
+    view.setModel(model)
+window.show()
+app.processEvents()
+"""
+
+
+@dataclass(frozen=True)
+class Target:
+    limit_s: float
+    text: str
+
+
+@dataclass
+class Row:
+    work: str
+    app: Timing | None
+    raw: Timing | None = None
+    target: Target | None = None
+    note: str = ""
+    raw_note: str = ""
+
+    def verdict(self) -> str:
+        if self.target is None or self.app is None:
+            return "—"
+        got, limit = self.app.median, self.target.limit_s
+        if got <= limit:
+            return f"meets ({(1 - got / limit) * 100:.0f} % under)"
+        return f"**misses by {_ms(got - limit)} (+{(got / limit - 1) * 100:.0f} %)**"
+
+
+def _ms(seconds: float) -> str:
+    ms = seconds * 1000
+    return f"{ms:,.0f} ms" if ms >= 10 else f"{ms:.1f} ms"
+
+
+def _cell(text: str) -> str:
+    """Markdown table cells cannot hold a bare "|" (SQL's `||`), even inside backticks."""
+    return text.replace("|", "\\|")
+
+
+@dataclass
+class Section:
+    title: str
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"### {self.title}",
+            "",
+            "| work | target | app | raw | app/raw | verdict | note |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for r in self.rows:
+            ratio = (
+                f"{r.app.median / r.raw.median:.1f}×"
+                if r.app and r.raw and r.raw.median > 0
+                else "—"
+            )
+            raw = f"{r.raw} {r.raw_note}".strip() if r.raw else "—"
+            target = r.target.text if r.target else "—"
+            app = str(r.app) if r.app else "—"
+            out.append(
+                f"| {r.work} | {target} | {app} | {raw} | {ratio} | {r.verdict()} | {_cell(r.note)} |"
+            )
+        out.append("")
+        out.extend(f"- {n}" for n in self.notes)
+        if self.notes:
+            out.append("")
+        return out
+
+
+# --- building ----------------------------------------------------------------------------------
+
+
+def ensure_ledger(workdir: Path, students: int) -> Path:
+    """A demo school ledger of `students` in `workdir`, built once (under a temporary name)."""
+    final = workdir / f"school-{students}.sqlite"
+    if final.exists():
+        log(f"reusing {final}")
+        return final
+    building = workdir / f"building-{students}.sqlite"
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(building) + suffix).unlink(missing_ok=True)
+    log(f"building {students:,} students into {building} …")
+    start = time.perf_counter()
+    demo.ensure_demo(building, students=students)
+    log(f"  built in {time.perf_counter() - start:.1f} s")
+    for suffix in ("-wal", "-shm", ".lock"):
+        Path(str(building) + suffix).unlink(missing_ok=True)
+    building.replace(final)
+    return final
+
+
+# --- 1. cold start -----------------------------------------------------------------------------
+
+
+def _peak_mb(runs: ProcessRuns) -> str:
+    peaks = [p / 1024 for p in runs.peaks_kib[1:] or runs.peaks_kib]
+    return f"peak RSS {max(peaks):,.0f} MiB"
+
+
+def cold_start(path: Path, repeat: int, slow: float) -> tuple[Row, Row, Row, float]:
+    """Rows for the app, the raw hello window and raw hello + sqlite3 first page."""
+    py = sys.executable
+    app = ProcessRuns([py, "-m", "ui", "--ledger", str(path), "--self-test"])
+    hello = ProcessRuns([py, "-c", RAW_WINDOW_SCRIPT])
+    page = ProcessRuns([py, "-c", RAW_WINDOW_SCRIPT, str(path)])
+    app_t = app.timing(repeat, slow)
+    hello_t = hello.timing(repeat, slow)
+    page_t = page.timing(repeat, slow)
+    peak = max(app.peaks_kib[1:] or app.peaks_kib) / 1024
+    return (
+        Row(
+            "cold start to first rows: `python -m ui --self-test`",
+            app_t,
+            page_t,
+            note=_peak_mb(app),
+            raw_note=f"(hello + sqlite3 first page, {_peak_mb(page)})",
+        ),
+        Row(
+            "… raw hello window (QMainWindow + QTableView shown)",
+            hello_t,
+            None,
+            note=_peak_mb(hello),
+        ),
+        Row("… app over hello window", app_t, hello_t, note="the app's own start-up cost"),
+        peak,
+    )
+
+
+# --- 2 + 3. queries ----------------------------------------------------------------------------
+
+
+def raw_clause(text: str) -> tuple[str, list[object]]:
+    """What plain sqlite3 would ask for this search: one LIKE on the column it names."""
+    if text.isdigit():
+        return "id_number LIKE ?", [f"%{text}%"]
+    if text.isascii():
+        return "' ' || name_initials LIKE ?", [f"% {text.lower()}%"]
+    return "name LIKE ?", [f"%{text}%"]
+
+
+def raw_page(conn: sqlite3.Connection, where: str, params: list[object], order: str = "") -> int:
+    """The brief's raw baseline: `SELECT … WHERE … LIMIT 200` + `count(*)` (tuples)."""
+    order_sql = f" ORDER BY {order}" if order else ""
+    rows = conn.execute(
+        f"SELECT {ROW_COLUMNS} FROM students WHERE {LIVE} AND {where}{order_sql} LIMIT {PAGE}",
+        params,
+    ).fetchall()
+    total = conn.execute(f"SELECT count(*) FROM students WHERE {LIVE} AND {where}", params)
+    return len(rows) + int(total.fetchone()[0])
+
+
+def searches(ledger: Ledger) -> list[str]:
+    """The keystrokes: 1–2 Chinese characters, pinyin initials, the last 4 digits of an ID."""
+    row = ledger.conn.execute(
+        "SELECT id_number FROM students WHERE retracted = 0 AND id_number GLOB '*[0-9][0-9][0-9][0-9]'"
+        " LIMIT 1 OFFSET 7"
+    ).fetchone()
+    return ["王", "王伟", "zw", "zwq", str(row[0])[-4:] if row else "1234"]
+
+
+@dataclass
+class Ctx:
+    repeat: int
+    slow: float
+    school: bool  # school targets (search ≤ 50 ms) rather than county
+
+
+def query_rows(
+    ctx: Ctx, ledger: Ledger, raw: sqlite3.Connection, words: list[str]
+) -> tuple[list[Row], dict[str, Timing]]:
+    """Search through `queries` (SQL + RosterRow objects) and plain sqlite3; also the raw timings."""
+    q = ledger.queries
+    limit = 0.050 if ctx.school else 0.100
+    target = Target(limit, f"≤ {limit * 1000:.0f} ms")
+    rows: list[Row] = []
+    raws: dict[str, Timing] = {}
+    for s in words:
+
+        def app_fn(s: str = s) -> object:
+            return q.roster("all", search=s, limit=PAGE), q.count("all", search=s)
+
+        where, params = raw_clause(s)
+
+        def raw_fn(where: str = where, params: list[object] = params) -> object:
+            return raw_page(raw, where, params)
+
+        sql, _ = search_clause(s)
+        raws[s] = measure(raw_fn, ctx.repeat, slow=ctx.slow)
+        rows.append(
+            Row(
+                f"search “{s}”: roster + count (SQL only)",
+                measure(app_fn, ctx.repeat, slow=ctx.slow),
+                raws[s],
+                target,
+                note=f"matches: {q.count('all', search=s):,}; app: `{sql}` + ORDER BY grade…",
+                raw_note="(one LIKE, no ORDER BY)",
+            )
+        )
+    return rows, raws
+
+
+def sort_filter_rows(ctx: Ctx, ledger: Ledger, raw: sqlite3.Connection) -> list[Row]:
+    q = ledger.queries
+    sort_t, filt_t = Target(1.0, "≤ 1 s"), Target(0.5, "≤ 0.5 s")
+    cases: list[tuple[str, Callable[[], object], Callable[[], object], Target]] = [
+        (
+            "sort name desc",
+            lambda: (q.roster("all", order="name", descending=True), q.count("all")),
+            lambda: raw_page(raw, "1", [], "name DESC, id DESC"),
+            sort_t,
+        ),
+        (
+            "sort village desc",
+            lambda: (q.roster("all", order="village", descending=True), q.count("all")),
+            lambda: raw_page(raw, "1", [], "village_name DESC, name DESC, id DESC"),
+            sort_t,
+        ),
+        (
+            "filter grade = 7",
+            lambda: (q.roster("all", filters={"grade": 7}), q.count("all", filters={"grade": 7})),
+            lambda: raw_page(raw, "grade = ?", [7], "grade, class_name, name, id"),
+            filt_t,
+        ),
+        (
+            "filter flag at_risk",
+            lambda: (
+                q.roster("all", filters={"flag": "at_risk"}),
+                q.count("all", filters={"flag": "at_risk"}),
+            ),
+            lambda: raw_page(raw, "at_risk != '[]'", [], "grade, class_name, name, id"),
+            filt_t,
+        ),
+    ]
+    return [
+        Row(
+            f"{name}: roster page + count",
+            measure(app_fn, ctx.repeat, slow=ctx.slow),
+            measure(raw_fn, ctx.repeat, slow=ctx.slow),
+            target,
+            raw_note="(same SQL, tuples)",
+        )
+        for name, app_fn, raw_fn, target in cases
+    ]
+
+
+WINDOW_QUERIES: list[tuple[str, dict[str, Any], str]] = [
+    ("sort name desc", {"order": "name", "descending": True}, "sort"),
+    ("sort village desc", {"order": "village", "descending": True}, "sort"),
+    ("filter grade = 7", {"filters": {"grade": 7}}, "filter"),
+    ("filter flag at_risk", {"filters": {"flag": "at_risk"}}, "filter"),
+]
+
+
+# --- 2b. the real window -----------------------------------------------------------------------
+
+
+def widget_rows(ctx: Ctx, app: QApplication, ledger: Ledger, raws: dict[str, Timing]) -> list[Row]:
+    """The real MainWindow (its own ThreadRunner), offscreen, roster tab showing."""
+    start = time.perf_counter()
+    window = MainWindow(ledger)
+    window.tabs.setCurrentWidget(window.table)
+    window.show()
+    window.wait_until_loaded(60_000)
+    app.processEvents()
+    first = Timing((time.perf_counter() - start,))
+    rows = [
+        Row(
+            "window: MainWindow() to first rows painted (in-process, n=1)",
+            first,
+            None,
+            note=f"{window.model.rowCount()} rows of {window.model.total:,}",
+        )
+    ]
+    limit = 0.050 if ctx.school else 0.100
+    target = Target(limit, f"≤ {limit * 1000:.0f} ms")
+
+    def keystroke(s: str) -> None:
+        window.search_box.setText(s)
+        window.refresh()
+        if not window.wait_until_loaded(60_000):
+            raise RuntimeError(f"search {s!r} did not load")
+        app.processEvents()
+
+    try:
+        for s, raw in raws.items():
+            rows.append(
+                Row(
+                    f"window: type “{s}” → rows painted",
+                    measure(partial(keystroke, s), ctx.repeat, slow=ctx.slow),
+                    raw,
+                    target,
+                    raw_note="(the raw SQL above)",
+                    note=f"matches: {window.model.total:,}; the {SEARCH_DELAY_MS} ms debounce"
+                    " after the last keystroke comes on top",
+                )
+            )
+        window.search_box.setText("")
+        window.refresh()  # also stops the search debounce timer, which would re-query mid-run
+        window.wait_until_loaded(60_000)
+        sort_t, filt_t = Target(1.0, "≤ 1 s"), Target(0.5, "≤ 0.5 s")
+        for name, kwargs, kind in WINDOW_QUERIES:
+
+            def query(kwargs: dict[str, Any] = kwargs) -> None:
+                window.model.set_query("all", "", **kwargs)
+                if not window.wait_until_loaded(60_000):
+                    raise RuntimeError(f"{kwargs} did not load")
+                app.processEvents()
+
+            timing = measure(query, ctx.repeat, slow=ctx.slow)
+            rows.append(
+                Row(
+                    f"window: {name} → rows painted",
+                    timing,
+                    None,
+                    sort_t if kind == "sort" else filt_t,
+                    note=f"matches: {window.model.total:,}; `model.set_query`, as a header"
+                    " click or a filter choice does",
+                )
+            )
+    finally:
+        window.close()
+        app.processEvents()
+    return rows
+
+
+# --- one ledger --------------------------------------------------------------------------------
+
+
+def bench_size(ctx: Ctx, app: QApplication, title: str, path: Path) -> Section:
+    section = Section(title)
+    log(f"{title}: cold start …")
+    app_row, hello_row, over_row, peak = cold_start(path, ctx.repeat, ctx.slow)
+    app_row.target = Target(1.0, "≤ 1.0 s") if ctx.school else Target(1.5, "≤ 1.5 s, RSS ≤ 500 MB")
+    if not ctx.school and peak > 500:
+        app_row.note += f" — **RSS misses by {peak - 500:,.0f} MiB**"
+    section.rows += [app_row, hello_row, over_row]
+    with Ledger.open(path) as ledger:
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            words = searches(ledger)
+            log(f"{title}: searches {words} …")
+            found, raws = query_rows(ctx, ledger, raw, words)
+            section.rows += found
+            log(f"{title}: the window …")
+            section.rows += widget_rows(ctx, app, ledger, raws)
+            log(f"{title}: sort and filter …")
+            section.rows += sort_filter_rows(ctx, ledger, raw)
+        finally:
+            raw.close()
+    return section
+
+
+def code_state() -> str:
+    """The commit measured, and whether the core or the UI had uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "dropout_ledger", "ui", "resources"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (no git; see --code)"
+    return head + (" + uncommitted changes in dropout_ledger/, ui/ or resources/" if dirty else "")
+
+
+def header(args: argparse.Namespace) -> list[str]:
+    return [
+        f"# bench_desktop — {dt.datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"- machine: {os.cpu_count()} cores ({_cpu_model()}), {platform.system()} "
+        f"{platform.release()}",
+        f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version},"
+        f" code at {args.code or code_state()}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}",
+        f"- command: bench/bench_desktop.py --students {args.students} --county {args.county}"
+        f" --repeat {args.repeat}",
+        "- figures: median [min–max, n] after one warm-up run (n=1: a single run, no warm-up)",
+        "",
+    ]
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--students", type=int, default=3000, help="school size (default 3000)")
+    parser.add_argument(
+        "--county",
+        type=int,
+        default=150_000,
+        help="county-sized ledger (default 150000; 0 skips it)",
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs after the warm-up")
+    parser.add_argument(
+        "--slow",
+        type=float,
+        default=30.0,
+        help="a warm-up slower than this many seconds is itself the figure",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="where the ledgers are built and kept for the next run"
+        " (default: a folder in the system temp)",
+    )
+    parser.add_argument(
+        "--code",
+        default="",
+        help="what code is measured, for the header, when the checkout is not a git work tree"
+        " (e.g. a `git archive` export); default: its git commit",
+    )
+    parser.add_argument("--out", type=Path, default=OUT_FILE, help="also write the report here")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    workdir: Path = args.workdir or Path(tempfile.gettempdir()) / "bench_desktop"
+    workdir.mkdir(parents=True, exist_ok=True)
+    qapp = QApplication([sys.argv[0]])
+    load_cjk_font(qapp)
+    started = time.perf_counter()
+    lines = header(args)
+    sizes = [("school", args.students, True)]
+    if args.county:
+        sizes.append(("county", args.county, False))
+    for title, students, school in sizes:
+        path = ensure_ledger(workdir, students)
+        ctx = Ctx(args.repeat, args.slow, school)
+        lines += bench_size(ctx, qapp, f"{title}: {students:,} students", path).lines()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines.append(
+        f"Peak RSS of this benchmark process: {peak:,.0f} MiB. "
+        f"Total {time.perf_counter() - started:.0f} s."
+    )
+    report = "\n".join(lines) + "\n"
+    print(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+    log(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
