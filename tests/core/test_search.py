@@ -68,12 +68,12 @@ def test_initials_follow_a_renamed_student(ledger, named):
 
 def test_duplicate_checks_use_the_id_number_index_not_a_roster_scan(ledger, named):
     """A wrong index here made every registration scan the roster (150k build: minutes → hours)."""
+    student = ledger.queries.student(named["张伟"])
     for column in ("id_number", "xjh"):
-        plan = ledger.conn.execute(
-            f"EXPLAIN QUERY PLAN SELECT id FROM students WHERE {column} = ? AND +retracted = 0",
-            ("x",)).fetchall()
-        assert f"students_{column}" in plan[0][3]
-    import inspect
-
-    from dropout_ledger.store.queries import Queries
-    assert "+retracted" in inspect.getsource(Queries.find_student)
+        seen: list[str] = []
+        ledger.conn.set_trace_callback(seen.append)
+        ledger.queries.find_student(**{column: student[column]})
+        ledger.conn.set_trace_callback(None)
+        lookup = next(sql for sql in seen if f"WHERE {column} = " in sql)
+        plan = ledger.conn.execute(f"EXPLAIN QUERY PLAN {lookup}").fetchall()
+        assert f"students_{column}" in plan[0][3], plan
