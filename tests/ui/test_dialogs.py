@@ -8,9 +8,6 @@ synchronous `ImmediateRunner`, so each save has finished when the click returns.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -20,28 +17,11 @@ from pytestqt.qtbot import QtBot
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.status import TRANSITIONS, Status
-from dropout_ledger.services.demo import ensure_demo
 from ui import errors
 from ui.dialogs.absence_dialog import ABSENT, NAME, AbsenceDialog
 from ui.dialogs.status_dialog import StatusDialog, status_label
 from ui.dialogs.visit_dialog import VisitDialog, split_participants
 from ui.ops import ImmediateRunner, ThreadRunner
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo school per module, copied per test (building it is the slow part)."""
-    path = tmp_path_factory.mktemp("template") / "l.sqlite"
-    assert ensure_demo(path, students=120)
-    return path
-
-
-@pytest.fixture
-def ledger(template: Path, tmp_path: Path) -> Iterator[Ledger]:
-    path = tmp_path / "l.sqlite"
-    shutil.copyfile(template, path)
-    with Ledger.open(path) as opened:
-        yield opened
 
 
 @pytest.fixture

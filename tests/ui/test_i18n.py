@@ -32,7 +32,6 @@ from pytestqt.qtbot import QtBot
 from subprocesses import run_module
 
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.services.demo import ensure_demo
 from ui import i18n
 from ui.main_window import MainWindow
 
@@ -179,19 +178,6 @@ def test_help_text_is_translated_before_qt_starts() -> None:
 
 
 # --- the main window in each language ------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ledger") / "l.sqlite"
-    assert ensure_demo(path, students=30)
-    return path
-
-
-@pytest.fixture
-def ledger(demo_path: Path) -> Iterator[Ledger]:
-    with Ledger.open(demo_path) as opened:
-        yield opened
 
 
 def build_window(qtbot: QtBot, ledger: Ledger) -> MainWindow:

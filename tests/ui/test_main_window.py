@@ -7,8 +7,7 @@ Anki's tests); the last ones use the window's own worker thread, as the app does
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -18,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
-from dropout_ledger.services.demo import ensure_demo
 from dropout_ledger.store import queries
 from dropout_ledger.store.queries import RosterRow
 from ui.main_window import MainWindow
@@ -26,20 +24,6 @@ from ui.ops import ImmediateRunner, ThreadRunner
 from ui.roster_model import COL_GRADE, COL_NAME, COL_RISK, COL_VILLAGE
 
 FULL_ID = re.compile(r"\d{17}[\dXx]")
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo school per module; the tests only read it."""
-    path = tmp_path_factory.mktemp("ledger") / "l.sqlite"
-    assert ensure_demo(path, students=120)
-    return path
-
-
-@pytest.fixture
-def ledger(demo_path: Path) -> Iterator[Ledger]:
-    with Ledger.open(demo_path) as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ Everything else is real: a demo ledger on disk, the worker thread, the change bu
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -21,27 +20,10 @@ from dropout_ledger.errors import ValidationError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.paths import HOME_ENV
-from dropout_ledger.services.demo import ensure_demo
 from ui import errors
 from ui.logging_setup import LOG_FILE, close_error_log
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner, ThreadRunner
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo school per module, copied per test (building it is the slow part)."""
-    path = tmp_path_factory.mktemp("template") / "l.sqlite"
-    assert ensure_demo(path, students=120)
-    return path
-
-
-@pytest.fixture
-def ledger(template: Path, tmp_path: Path) -> Iterator[Ledger]:
-    path = tmp_path / "l.sqlite"
-    shutil.copyfile(template, path)
-    with Ledger.open(path) as opened:
-        yield opened
 
 
 @pytest.fixture

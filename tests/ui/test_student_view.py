@@ -3,36 +3,16 @@
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.services.demo import ensure_demo
 from ui.ops import ImmediateRunner
 from ui.views.student_view import StudentView, record_cell
 
 FULL_ID = re.compile(r"\d{17}[\dXx]")
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo school per module, copied per test (building it is the slow part)."""
-    path = tmp_path_factory.mktemp("template") / "l.sqlite"
-    assert ensure_demo(path, students=120)
-    return path
-
-
-@pytest.fixture
-def ledger(template: Path, tmp_path: Path) -> Iterator[Ledger]:
-    path = tmp_path / "l.sqlite"
-    shutil.copyfile(template, path)
-    with Ledger.open(path) as opened:
-        yield opened
 
 
 @pytest.fixture

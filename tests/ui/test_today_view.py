@@ -4,7 +4,6 @@ pupil, and redrawing after a write (every read through an `ImmediateRunner`)."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from dropout_ledger.clock import FrozenClock
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.services.demo import ensure_demo
 from dropout_ledger.services.today import school_days_back
 from ui.ops import ImmediateRunner
 from ui.views.today_view import TodayView
@@ -22,19 +20,9 @@ from ui.views.today_view import TodayView
 NOW = dt.datetime(2026, 11, 20, 10)  # a Friday
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo school per module, copied per test (building it is the slow part)."""
-    path = tmp_path_factory.mktemp("template") / "l.sqlite"
-    assert ensure_demo(path, students=120)
-    return path
-
-
 @pytest.fixture
-def ledger(template: Path, tmp_path: Path) -> Iterator[Ledger]:
-    path = tmp_path / "l.sqlite"
-    shutil.copyfile(template, path)
-    with Ledger.open(path, clock=FrozenClock(NOW)) as opened:
+def ledger(ledger_copy: Path) -> Iterator[Ledger]:
+    with Ledger.open(ledger_copy, clock=FrozenClock(NOW)) as opened:
         yield opened
 
 
