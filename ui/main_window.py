@@ -40,8 +40,9 @@ from dropout_ledger.services.undo import undo_last
 from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.status_dialog import StatusDialog
 from ui.dialogs.visit_dialog import VisitDialog
+from ui.labels import grade_text
 from ui.ops import Runner, ThreadRunner
-from ui.roster_model import COL_GRADE, SORT_KEYS, PageFetch, RosterModel, grade_text
+from ui.roster_model import COL_GRADE, SORT_KEYS, PageFetch, RosterModel
 from ui.settings_menu import build_settings_menu
 from ui.views.student_view import StudentView
 from ui.views.today_view import TodayView

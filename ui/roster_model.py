@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from dropout_ledger.model.identity import mask_id_number, mask_xjh
+from ui.labels import grade_text, status_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -40,26 +41,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 _SEXES = {"1": QT_TRANSLATE_NOOP("RosterModel", "男"), "2": QT_TRANSLATE_NOOP("RosterModel", "女")}
-_GRADES = (
-    QT_TRANSLATE_NOOP("RosterModel", "一年级"), QT_TRANSLATE_NOOP("RosterModel", "二年级"),
-    QT_TRANSLATE_NOOP("RosterModel", "三年级"), QT_TRANSLATE_NOOP("RosterModel", "四年级"),
-    QT_TRANSLATE_NOOP("RosterModel", "五年级"), QT_TRANSLATE_NOOP("RosterModel", "六年级"),
-    QT_TRANSLATE_NOOP("RosterModel", "七年级"), QT_TRANSLATE_NOOP("RosterModel", "八年级"),
-    QT_TRANSLATE_NOOP("RosterModel", "九年级"),
-)
-# Status labels for display, keyed by the core's stored codes (the core's labels are Chinese only).
-_STATUSES = {
-    "enrolled": QT_TRANSLATE_NOOP("RosterModel", "在校"),
-    "suspended": QT_TRANSLATE_NOOP("RosterModel", "休学"),
-    "home_taught": QT_TRANSLATE_NOOP("RosterModel", "送教上门"),
-    "suspected": QT_TRANSLATE_NOOP("RosterModel", "疑似辍学"),
-    "dropped_out": QT_TRANSLATE_NOOP("RosterModel", "辍学"),
-    "returned": QT_TRANSLATE_NOOP("RosterModel", "复学跟踪"),
-    "transferred_out": QT_TRANSLATE_NOOP("RosterModel", "转出"),
-    "deceased": QT_TRANSLATE_NOOP("RosterModel", "死亡"),
-    "graduated": QT_TRANSLATE_NOOP("RosterModel", "毕业"),
-    "overage_left": QT_TRANSLATE_NOOP("RosterModel", "超龄离校"),
-}
 _RISK_COLOUR = QColor(176, 0, 32)
 
 
@@ -131,13 +112,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RosterModel", text)
 
 
-def grade_text(grade: int) -> str:
-    """1 → 一年级 … 9 → 九年级 (学籍 wording); anything else as plain digits."""
-    if 1 <= grade <= len(_GRADES):
-        return _tr(_GRADES[grade - 1])
-    return str(grade)
-
-
 def _sex_text(row: RosterRow) -> str:
     return _tr(_SEXES[row.sex]) if row.sex in _SEXES else row.sex
 
@@ -161,7 +135,7 @@ _COLUMNS: tuple[tuple[str, Callable[[RosterRow], str]], ...] = (
     (QT_TRANSLATE_NOOP("RosterModel", "全国学籍号"), _masked_xjh),
     (QT_TRANSLATE_NOOP("RosterModel", "村"), lambda row: row.village_name),
     (QT_TRANSLATE_NOOP("RosterModel", "状态"),
-     lambda row: _tr(_STATUSES[row.status]) if row.status in _STATUSES else row.status_label),
+     lambda row: status_text(row.status) or row.status_label),
     (QT_TRANSLATE_NOOP("RosterModel", "预警"), lambda row: _tr("预警") if row.at_risk else ""),
 )
 COL_NAME, COL_SEX, COL_GRADE, COL_CLASS, COL_ID, COL_XJH, COL_VILLAGE, COL_STATUS, COL_RISK = range(

@@ -85,229 +85,327 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Labels</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
-        <source>控辍保学台账</source>
-        <translation>Dropout Ledger</translation>
+        <location filename="../../ui/labels.py" line="15"/>
+        <source>一年级</source>
+        <translation>Grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <source>今日待办</source>
-        <translation>Today</translation>
+        <location filename="../../ui/labels.py" line="15"/>
+        <source>二年级</source>
+        <translation>Grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <source>学生名单</source>
-        <translation>Roster</translation>
+        <location filename="../../ui/labels.py" line="16"/>
+        <source>三年级</source>
+        <translation>Grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
-        <location filename="../../ui/main_window.py" line="305"/>
-        <source>学生详情</source>
-        <translation>Student</translation>
+        <location filename="../../ui/labels.py" line="16"/>
+        <source>四年级</source>
+        <translation>Grade 4</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="443"/>
-        <source>正在加载…</source>
-        <translation>Loading…</translation>
+        <location filename="../../ui/labels.py" line="17"/>
+        <source>五年级</source>
+        <translation>Grade 5</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
-        <source>全部学生</source>
-        <translation>All students</translation>
+        <location filename="../../ui/labels.py" line="17"/>
+        <source>六年级</source>
+        <translation>Grade 6</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
-        <location filename="../../ui/main_window.py" line="178"/>
-        <source>预警</source>
-        <translation>At risk</translation>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>七年级</source>
+        <translation>Grade 7</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>八年级</source>
+        <translation>Grade 8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>九年级</source>
+        <translation>Grade 9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>在校</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>休学</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>送教上门</source>
+        <translation>Home-taught</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>疑似辍学</source>
-        <translation>Suspected dropouts</translation>
+        <translation>Suspected dropout</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>复学跟踪</source>
+        <translation>Returned (follow-up)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>转出</source>
+        <translation>Transferred out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29"/>
+        <source>死亡</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30"/>
+        <source>毕业</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31"/>
+        <source>超龄离校</source>
+        <translation>Left over age</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <source>控辍保学台账</source>
+        <translation>Dropout Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <source>今日待办</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <source>学生名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <source>学生详情</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>全部学生</source>
+        <translation>All students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>预警</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="149"/>
+        <source>疑似辍学</source>
+        <translation>Suspected dropouts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <source>辍学</source>
+        <translation>Dropped out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -315,152 +413,57 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="42"/>
+        <location filename="../../ui/roster_model.py" line="43"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="42"/>
+        <location filename="../../ui/roster_model.py" line="43"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="44"/>
-        <source>一年级</source>
-        <translation>Grade 1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="44"/>
-        <source>二年级</source>
-        <translation>Grade 2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="45"/>
-        <source>三年级</source>
-        <translation>Grade 3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="45"/>
-        <source>四年级</source>
-        <translation>Grade 4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="46"/>
-        <source>五年级</source>
-        <translation>Grade 5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="46"/>
-        <source>六年级</source>
-        <translation>Grade 6</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="47"/>
-        <source>七年级</source>
-        <translation>Grade 7</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="47"/>
-        <source>八年级</source>
-        <translation>Grade 8</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="48"/>
-        <source>九年级</source>
-        <translation>Grade 9</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="52"/>
-        <source>在校</source>
-        <translation>Enrolled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="53"/>
-        <source>休学</source>
-        <translation>Suspended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="54"/>
-        <source>送教上门</source>
-        <translation>Home-taught</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="55"/>
-        <source>疑似辍学</source>
-        <translation>Suspected dropout</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="56"/>
-        <source>辍学</source>
-        <translation>Dropped out</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="57"/>
-        <source>复学跟踪</source>
-        <translation>Returned (follow-up)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="58"/>
-        <source>转出</source>
-        <translation>Transferred out</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="59"/>
-        <source>死亡</source>
-        <translation>Deceased</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="60"/>
-        <source>毕业</source>
-        <translation>Graduated</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="61"/>
-        <source>超龄离校</source>
-        <translation>Left over age</translation>
-    </message>
-    <message>
-        <location filename="../../ui/roster_model.py" line="156"/>
+        <location filename="../../ui/roster_model.py" line="130"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="157"/>
+        <location filename="../../ui/roster_model.py" line="131"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="158"/>
+        <location filename="../../ui/roster_model.py" line="132"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="159"/>
+        <location filename="../../ui/roster_model.py" line="133"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="160"/>
+        <location filename="../../ui/roster_model.py" line="134"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="161"/>
+        <location filename="../../ui/roster_model.py" line="135"/>
         <source>全国学籍号</source>
         <translation>National student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="162"/>
+        <location filename="../../ui/roster_model.py" line="136"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="163"/>
+        <location filename="../../ui/roster_model.py" line="137"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="165"/>
+        <location filename="../../ui/roster_model.py" line="139"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
@@ -468,184 +471,134 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="56"/>
-        <source>在校</source>
-        <translation>Enrolled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="57"/>
-        <source>休学</source>
-        <translation>Suspended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="58"/>
-        <source>送教上门</source>
-        <translation>Home-taught</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="59"/>
-        <source>疑似辍学</source>
-        <translation>Suspected dropout</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="60"/>
-        <source>辍学</source>
-        <translation>Dropped out</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="61"/>
-        <source>复学跟踪</source>
-        <translation>Returned (follow-up)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="62"/>
-        <source>转出</source>
-        <translation>Transferred out</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="63"/>
-        <source>死亡</source>
-        <translation>Deceased</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="64"/>
-        <source>毕业</source>
-        <translation>Graduated</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="65"/>
-        <source>超龄离校</source>
-        <translation>Left over age</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="88"/>
         <source>变更学籍状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="101"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="115"/>
         <source>选择“其他”时必须填写</source>
         <translation>Required when “Other” is chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="129"/>
-        <location filename="../../ui/dialogs/status_dialog.py" line="194"/>
-        <location filename="../../ui/dialogs/status_dialog.py" line="198"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="186"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="122"/>
         <source>例如：接收学校出具的在读证明、派出所证明</source>
         <translation>e.g. a certificate of attendance from the receiving school, or from the police station</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="133"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="134"/>
         <source>当前状态：</source>
         <translation>Current status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="135"/>
         <source>变更为：</source>
         <translation>Change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="136"/>
         <source>生效日期：</source>
         <translation>Effective date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="137"/>
         <source>辍学原因：</source>
         <translation>Dropout reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="150"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="138"/>
         <source>原因说明：</source>
         <translation>Reason details:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="151"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="139"/>
         <source>销号原因：</source>
         <translation>Closure reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="140"/>
         <source>销号依据：</source>
         <translation>Closure evidence:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="141"/>
         <source>备注：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="145"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="148"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="179"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="167"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="172"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="188"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="176"/>
         <source>{status}（自 {date} 起）</source>
         <translation>{status} (since {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="213"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="215"/>
         <source>“{status}”是终结状态，不能再变更</source>
         <translation>“{status}” is final and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="219"/>
         <source>请选择要变更为的状态</source>
         <translation>Choose the new status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="224"/>
         <source>请选择辍学原因</source>
         <translation>Choose the dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="226"/>
         <source>选择“其他”时须写明原因</source>
         <translation>Write the reason when “Other” is chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="229"/>
         <source>销号须选择销号原因</source>
         <translation>Closing a case needs a closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="231"/>
         <source>销号须写明依据</source>
         <translation>Closing a case needs written evidence</translation>
     </message>
@@ -654,388 +607,338 @@
     <name>StudentView</name>
     <message>
         <location filename="../../ui/views/student_view.py" line="46"/>
-        <source>在校</source>
-        <translation>Enrolled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="47"/>
-        <source>休学</source>
-        <translation>Suspended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="48"/>
-        <source>送教上门</source>
-        <translation>Home-taught</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="49"/>
-        <source>疑似辍学</source>
-        <translation>Suspected dropout</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="50"/>
-        <source>辍学</source>
-        <translation>Dropped out</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="51"/>
-        <source>复学跟踪</source>
-        <translation>Returned (follow-up)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="52"/>
-        <source>转出</source>
-        <translation>Transferred out</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="53"/>
-        <source>死亡</source>
-        <translation>Deceased</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="54"/>
-        <source>毕业</source>
-        <translation>Graduated</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="55"/>
-        <source>超龄离校</source>
-        <translation>Left over age</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="57"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="57"/>
+        <location filename="../../ui/views/student_view.py" line="46"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="114"/>
+        <location filename="../../ui/views/student_view.py" line="104"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="121"/>
+        <location filename="../../ui/views/student_view.py" line="110"/>
         <source>回证已签收</source>
         <translation>Receipt signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="123"/>
+        <location filename="../../ui/views/student_view.py" line="112"/>
         <source>已送达，回证未签收</source>
         <translation>Delivered, receipt not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="124"/>
+        <location filename="../../ui/views/student_view.py" line="113"/>
         <source>未送达</source>
         <translation>Not delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="161"/>
-        <location filename="../../ui/views/student_view.py" line="424"/>
+        <location filename="../../ui/views/student_view.py" line="150"/>
+        <location filename="../../ui/views/student_view.py" line="413"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="161"/>
+        <location filename="../../ui/views/student_view.py" line="150"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="161"/>
+        <location filename="../../ui/views/student_view.py" line="150"/>
         <source>状态与个案</source>
         <translation>Status and case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="161"/>
+        <location filename="../../ui/views/student_view.py" line="150"/>
         <source>资助与帮扶</source>
         <translation>Aid and support</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="162"/>
+        <location filename="../../ui/views/student_view.py" line="151"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="171"/>
+        <location filename="../../ui/views/student_view.py" line="160"/>
         <source>学生信息</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="214"/>
+        <location filename="../../ui/views/student_view.py" line="203"/>
         <source>找不到这名学生</source>
         <translation>This student cannot be found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="223"/>
+        <location filename="../../ui/views/student_view.py" line="212"/>
         <source>（已撤销登记）</source>
         <translation>(registration withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="229"/>
+        <location filename="../../ui/views/student_view.py" line="218"/>
         <source>身份证号 {v}</source>
         <translation>ID number {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="230"/>
-        <location filename="../../ui/views/student_view.py" line="231"/>
-        <location filename="../../ui/views/student_view.py" line="371"/>
-        <location filename="../../ui/views/student_view.py" line="373"/>
-        <location filename="../../ui/views/student_view.py" line="375"/>
-        <location filename="../../ui/views/student_view.py" line="377"/>
-        <location filename="../../ui/views/student_view.py" line="378"/>
+        <location filename="../../ui/views/student_view.py" line="219"/>
+        <location filename="../../ui/views/student_view.py" line="220"/>
+        <location filename="../../ui/views/student_view.py" line="360"/>
+        <location filename="../../ui/views/student_view.py" line="362"/>
+        <location filename="../../ui/views/student_view.py" line="364"/>
+        <location filename="../../ui/views/student_view.py" line="366"/>
+        <location filename="../../ui/views/student_view.py" line="367"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="231"/>
+        <location filename="../../ui/views/student_view.py" line="220"/>
         <source>学籍号 {v}</source>
         <translation>Student no. {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="235"/>
+        <location filename="../../ui/views/student_view.py" line="224"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="241"/>
+        <location filename="../../ui/views/student_view.py" line="230"/>
         <source>预警原因：{reasons}</source>
         <translation>At risk: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="244"/>
+        <location filename="../../ui/views/student_view.py" line="233"/>
         <source>预警原因：无</source>
         <translation>At risk: no</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="276"/>
+        <location filename="../../ui/views/student_view.py" line="265"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="298"/>
+        <location filename="../../ui/views/student_view.py" line="287"/>
         <source>此条已撤销</source>
         <translation>This entry was withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="332"/>
+        <location filename="../../ui/views/student_view.py" line="321"/>
         <source>撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="342"/>
+        <location filename="../../ui/views/student_view.py" line="331"/>
         <source>身份与家庭</source>
         <translation>Identity and family</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="349"/>
+        <location filename="../../ui/views/student_view.py" line="338"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="360"/>
+        <location filename="../../ui/views/student_view.py" line="349"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="361"/>
+        <location filename="../../ui/views/student_view.py" line="350"/>
         <source>与学生关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="361"/>
+        <location filename="../../ui/views/student_view.py" line="350"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="361"/>
+        <location filename="../../ui/views/student_view.py" line="350"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="369"/>
+        <location filename="../../ui/views/student_view.py" line="358"/>
         <source>（仅校长可见）</source>
         <translation>(principal only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="386"/>
+        <location filename="../../ui/views/student_view.py" line="375"/>
         <source>当前个案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="388"/>
+        <location filename="../../ui/views/student_view.py" line="377"/>
         <source>没有未销号的个案</source>
         <translation>No open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="392"/>
+        <location filename="../../ui/views/student_view.py" line="381"/>
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="393"/>
+        <location filename="../../ui/views/student_view.py" line="382"/>
         <source>立案日期 {opened}　当前阶段：{stage}</source>
         <translation>Opened {opened}   Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="403"/>
+        <location filename="../../ui/views/student_view.py" line="392"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="404"/>
+        <location filename="../../ui/views/student_view.py" line="393"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="404"/>
+        <location filename="../../ui/views/student_view.py" line="393"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="404"/>
+        <location filename="../../ui/views/student_view.py" line="393"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="404"/>
+        <location filename="../../ui/views/student_view.py" line="393"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="404"/>
+        <location filename="../../ui/views/student_view.py" line="393"/>
         <source>销号</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="410"/>
+        <location filename="../../ui/views/student_view.py" line="399"/>
         <source>劝返阶段</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="412"/>
+        <location filename="../../ui/views/student_view.py" line="401"/>
         <source>全部个案</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="413"/>
+        <location filename="../../ui/views/student_view.py" line="402"/>
         <source>包保教师</source>
         <translation>Responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="413"/>
+        <location filename="../../ui/views/student_view.py" line="402"/>
         <source>立案日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="413"/>
+        <location filename="../../ui/views/student_view.py" line="402"/>
         <source>辍学原因</source>
         <translation>Dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="413"/>
+        <location filename="../../ui/views/student_view.py" line="402"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="414"/>
+        <location filename="../../ui/views/student_view.py" line="403"/>
         <source>销号原因</source>
         <translation>Closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="414"/>
+        <location filename="../../ui/views/student_view.py" line="403"/>
         <source>销号日期</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="428"/>
+        <location filename="../../ui/views/student_view.py" line="417"/>
         <source>劝返复学通知书</source>
         <translation>Return notices</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="431"/>
+        <location filename="../../ui/views/student_view.py" line="420"/>
         <source>回证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="432"/>
+        <location filename="../../ui/views/student_view.py" line="421"/>
         <source>法律文书</source>
         <translation>Legal documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="436"/>
+        <location filename="../../ui/views/student_view.py" line="425"/>
         <source>书面报告</source>
         <translation>Written reports</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="443"/>
+        <location filename="../../ui/views/student_view.py" line="432"/>
         <source>资助发放</source>
         <translation>Subsidies paid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="447"/>
+        <location filename="../../ui/views/student_view.py" line="436"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="451"/>
+        <location filename="../../ui/views/student_view.py" line="440"/>
         <source>帮扶记录</source>
         <translation>Pairing log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="454"/>
+        <location filename="../../ui/views/student_view.py" line="443"/>
         <source>帮扶教师</source>
         <translation>Teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="456"/>
+        <location filename="../../ui/views/student_view.py" line="445"/>
         <source>送教上门记录</source>
         <translation>Home-teaching sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="464"/>
+        <location filename="../../ui/views/student_view.py" line="453"/>
         <source>时间是当时那台电脑上的时间，电脑时钟不准时可能有出入。</source>
         <translation>Times are those of the computer that made the change; they may be off if its clock was wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="468"/>
+        <location filename="../../ui/views/student_view.py" line="457"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="468"/>
+        <location filename="../../ui/views/student_view.py" line="457"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="468"/>
+        <location filename="../../ui/views/student_view.py" line="457"/>
         <source>本机时间</source>
         <translation>Computer time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="468"/>
+        <location filename="../../ui/views/student_view.py" line="457"/>
         <source>电脑</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="468"/>
+        <location filename="../../ui/views/student_view.py" line="457"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="466"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="466"/>
         <source>已撤销：{reason}</source>
         <translation>Withdrawn: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="493"/>
+        <location filename="../../ui/views/student_view.py" line="482"/>
         <source>{reason}，依据：{evidence}</source>
         <translation>{reason}; evidence: {evidence}</translation>
     </message>
@@ -1043,227 +946,182 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="36"/>
+        <location filename="../../ui/views/today_view.py" line="37"/>
         <source>确认辍学</source>
         <translation>Confirm dropout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="37"/>
+        <location filename="../../ui/views/today_view.py" line="38"/>
         <source>标记疑似辍学</source>
         <translation>Mark suspected dropout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="38"/>
+        <location filename="../../ui/views/today_view.py" line="39"/>
         <source>通知书逾期</source>
         <translation>Notice overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="39"/>
+        <location filename="../../ui/views/today_view.py" line="40"/>
         <source>报告表</source>
         <translation>Report form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="40"/>
+        <location filename="../../ui/views/today_view.py" line="41"/>
         <source>家访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="41"/>
+        <location filename="../../ui/views/today_view.py" line="42"/>
         <source>劝返跟进</source>
         <translation>Case follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="42"/>
+        <location filename="../../ui/views/today_view.py" line="43"/>
         <source>电话</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="43"/>
+        <location filename="../../ui/views/today_view.py" line="44"/>
         <source>月报</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="49"/>
-        <source>一年级</source>
-        <translation>Grade 1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="49"/>
-        <source>二年级</source>
-        <translation>Grade 2</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/today_view.py" line="50"/>
-        <source>三年级</source>
-        <translation>Grade 3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="50"/>
-        <source>四年级</source>
-        <translation>Grade 4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="51"/>
-        <source>五年级</source>
-        <translation>Grade 5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="51"/>
-        <source>六年级</source>
-        <translation>Grade 6</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="52"/>
-        <source>七年级</source>
-        <translation>Grade 7</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="52"/>
-        <source>八年级</source>
-        <translation>Grade 8</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="53"/>
-        <source>九年级</source>
-        <translation>Grade 9</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="56"/>
+        <location filename="../../ui/views/today_view.py" line="50"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="57"/>
+        <location filename="../../ui/views/today_view.py" line="51"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="57"/>
+        <location filename="../../ui/views/today_view.py" line="51"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="58"/>
+        <location filename="../../ui/views/today_view.py" line="52"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="58"/>
+        <location filename="../../ui/views/today_view.py" line="52"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="59"/>
+        <location filename="../../ui/views/today_view.py" line="53"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="79"/>
+        <location filename="../../ui/views/today_view.py" line="69"/>
         <source>{y}年{m}月{d}日 {weekday}</source>
         <translation>{weekday}, {y}-{m}-{d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="102"/>
+        <location filename="../../ui/views/today_view.py" line="92"/>
         <source>事项</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="103"/>
+        <location filename="../../ui/views/today_view.py" line="93"/>
         <source>学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="104"/>
+        <location filename="../../ui/views/today_view.py" line="94"/>
         <source>年级班级</source>
         <translation>Grade and class</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="105"/>
+        <location filename="../../ui/views/today_view.py" line="95"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="106"/>
+        <location filename="../../ui/views/today_view.py" line="96"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="131"/>
+        <location filename="../../ui/views/today_view.py" line="121"/>
         <source>今天没有待办事项</source>
         <translation>Nothing is due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="146"/>
+        <location filename="../../ui/views/today_view.py" line="136"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="147"/>
+        <location filename="../../ui/views/today_view.py" line="137"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="204"/>
+        <location filename="../../ui/views/today_view.py" line="194"/>
         <source>待办事项没有加载成功</source>
         <translation>The task list could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="209"/>
+        <location filename="../../ui/views/today_view.py" line="199"/>
         <source>今日待办 · {date}</source>
         <translation>Today · {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="217"/>
+        <location filename="../../ui/views/today_view.py" line="207"/>
         <source>按县里定的标准，今天没有需要跟进的学生。</source>
         <translation>By the county&apos;s thresholds, no pupil needs follow-up today.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="221"/>
+        <location filename="../../ui/views/today_view.py" line="211"/>
         <source>{kind} {n} 件</source>
         <translation>{kind}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="223"/>
+        <location filename="../../ui/views/today_view.py" line="213"/>
         <source>今天有 {n} 件事要办</source>
         <translation>{n} tasks today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="226"/>
+        <location filename="../../ui/views/today_view.py" line="216"/>
         <source>，其中紧急 {n} 件</source>
         <translation>, {n} urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="227"/>
+        <location filename="../../ui/views/today_view.py" line="217"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="227"/>
+        <location filename="../../ui/views/today_view.py" line="217"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="233"/>
+        <location filename="../../ui/views/today_view.py" line="223"/>
         <source>今天要办</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="233"/>
+        <location filename="../../ui/views/today_view.py" line="223"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="250"/>
+        <location filename="../../ui/views/today_view.py" line="240"/>
         <source>{title}（{n} 件）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="282"/>
+        <location filename="../../ui/views/today_view.py" line="272"/>
         <source>双击或按回车键打开学生页面</source>
         <translation>Double-click or press Enter to open the student</translation>
     </message>

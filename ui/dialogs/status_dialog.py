@@ -36,6 +36,7 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.codes import CLOSURE_REASONS
 from dropout_ledger.model.status import NEEDS_DROPOUT_REASON, TRANSITIONS, Status, is_closure
+from ui.labels import status_text
 from ui.ops import Runner
 
 OTHER_REASON = "99"
@@ -51,24 +52,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("StatusDialog", text)
 
 
-# The core's status labels are Chinese only; these are the same words, marked for translation.
-_STATUS_LABELS = {
-    Status.ENROLLED: QT_TRANSLATE_NOOP("StatusDialog", "在校"),
-    Status.SUSPENDED: QT_TRANSLATE_NOOP("StatusDialog", "休学"),
-    Status.HOME_TAUGHT: QT_TRANSLATE_NOOP("StatusDialog", "送教上门"),
-    Status.SUSPECTED: QT_TRANSLATE_NOOP("StatusDialog", "疑似辍学"),
-    Status.DROPPED_OUT: QT_TRANSLATE_NOOP("StatusDialog", "辍学"),
-    Status.RETURNED: QT_TRANSLATE_NOOP("StatusDialog", "复学跟踪"),
-    Status.TRANSFERRED_OUT: QT_TRANSLATE_NOOP("StatusDialog", "转出"),
-    Status.DECEASED: QT_TRANSLATE_NOOP("StatusDialog", "死亡"),
-    Status.GRADUATED: QT_TRANSLATE_NOOP("StatusDialog", "毕业"),
-    Status.OVERAGE_LEFT: QT_TRANSLATE_NOOP("StatusDialog", "超龄离校"),
-}
 
 
 def status_label(status: Status) -> str:
     """The translated label of `status` (Chinese unless another language is installed)."""
-    return _tr(_STATUS_LABELS[status])
+    return status_text(status.value)
 
 
 def _load(student_id: str) -> Any:

@@ -38,22 +38,11 @@ from dropout_ledger.model.identity import mask_id_number, mask_xjh
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.student import RESTRICTED_FIELDS, STUDENT_FIELDS, STUDENT_SPECS
 from dropout_ledger.services.history import HistoryEntry, display, student_history
+from ui.labels import grade_class_text, status_text
 from ui.ops import Runner
 from ui.roster_model import QT_TRANSLATE_NOOP
-from ui.views.today_view import URGENT_COLOUR, grade_class_text
+from ui.views.today_view import URGENT_COLOUR
 
-_STATUSES = {
-    "enrolled": QT_TRANSLATE_NOOP("StudentView", "在校"),
-    "suspended": QT_TRANSLATE_NOOP("StudentView", "休学"),
-    "home_taught": QT_TRANSLATE_NOOP("StudentView", "送教上门"),
-    "suspected": QT_TRANSLATE_NOOP("StudentView", "疑似辍学"),
-    "dropped_out": QT_TRANSLATE_NOOP("StudentView", "辍学"),
-    "returned": QT_TRANSLATE_NOOP("StudentView", "复学跟踪"),
-    "transferred_out": QT_TRANSLATE_NOOP("StudentView", "转出"),
-    "deceased": QT_TRANSLATE_NOOP("StudentView", "死亡"),
-    "graduated": QT_TRANSLATE_NOOP("StudentView", "毕业"),
-    "overage_left": QT_TRANSLATE_NOOP("StudentView", "超龄离校"),
-}
 _SEXES = {"1": QT_TRANSLATE_NOOP("StudentView", "男"), "2": QT_TRANSLATE_NOOP("StudentView", "女")}
 _CASE_STATUSES = frozenset({"suspected", "dropped_out"})
 
@@ -108,11 +97,11 @@ def _header_label(kind: str, field: str) -> str:
     return spec.label if spec is not None else field
 
 
+
+
 def status_label(code: str | None) -> str:
     """The translated label of a stored status code ("资料不全" when missing)."""
-    if not code:
-        return _tr("资料不全")
-    return _tr(_STATUSES[code]) if code in _STATUSES else code
+    return status_text(code) if code else _tr("资料不全")
 
 
 def receipt_state(notice: dict[str, Any]) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.today import SEVERITY, TodayItem, today_items
+from ui.labels import grade_class_text
 from ui.ops import Runner
 from ui.roster_model import QT_TRANSLATE_NOOP
 
@@ -45,13 +46,6 @@ KIND_LABELS: dict[str, str] = {
 URGENT_KINDS = frozenset({"confirm", "suspect", "notice_overdue"})
 """Kinds that carry a legal deadline or a status decision: shown first, in red."""
 
-GRADE_NAMES = (
-    QT_TRANSLATE_NOOP("TodayView", "一年级"), QT_TRANSLATE_NOOP("TodayView", "二年级"),
-    QT_TRANSLATE_NOOP("TodayView", "三年级"), QT_TRANSLATE_NOOP("TodayView", "四年级"),
-    QT_TRANSLATE_NOOP("TodayView", "五年级"), QT_TRANSLATE_NOOP("TodayView", "六年级"),
-    QT_TRANSLATE_NOOP("TodayView", "七年级"), QT_TRANSLATE_NOOP("TodayView", "八年级"),
-    QT_TRANSLATE_NOOP("TodayView", "九年级"),
-)
 _WEEKDAYS = (
     QT_TRANSLATE_NOOP("TodayView", "星期一"), QT_TRANSLATE_NOOP("TodayView", "星期二"),
     QT_TRANSLATE_NOOP("TodayView", "星期三"), QT_TRANSLATE_NOOP("TodayView", "星期四"),
@@ -68,10 +62,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TodayView", text)
 
 
-def grade_class_text(grade: int, class_name: str) -> str:
-    """"八年级 1班": the grade as people say it, then the class as the school names it."""
-    grade_text = _tr(GRADE_NAMES[grade - 1]) if 1 <= grade <= len(GRADE_NAMES) else ""
-    return " ".join(part for part in (grade_text, class_name) if part)
 
 
 def date_text(day: dt.date) -> str:
