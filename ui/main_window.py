@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed()
         self.today.open_student.connect(self.open_student)
+        self.today.open_task.connect(self._start_task)
         self.runner.query(lambda ledger: ledger.org.name, on_done=self._show_title, parent=self)
         self.refresh()
 
@@ -329,6 +330,13 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self) -> None:
         """The view selector and search box belong to the roster: show them only there."""
         self.roster_bar.setVisible(self.tabs.currentWidget() is self.table)
+
+    def _start_task(self, kind: str, student_id: str) -> None:
+        """A 今日待办 row opens the student page and, where one fits, the dialog for the task."""
+        if kind in ("visit", "case_no_visit", "call"):
+            VisitDialog(self.runner, student_id, self).open()
+        elif kind in ("suspect", "confirm"):
+            StatusDialog(self.runner, student_id, self).open()
 
     def _open_row(self, index: QModelIndex) -> None:
         self.open_student(str(self.model.row_at(index.row()).student_id))

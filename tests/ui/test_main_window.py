@@ -293,3 +293,18 @@ def test_filtered_window_model_follows_qt_model_rules(
     choose(window.grade_filter, 4)
     window._sort_by_column(COL_NAME)
     qtmodeltester.check(window.model)
+
+
+def test_a_today_row_opens_the_student_and_the_matching_dialog(
+    window: MainWindow, ledger: Ledger
+) -> None:
+    from ui.dialogs.status_dialog import StatusDialog
+    from ui.dialogs.visit_dialog import VisitDialog
+
+    row = window.model.row_at(0)
+    window._start_task("visit", row.student_id)
+    assert [type(d) for d in window.findChildren(VisitDialog)] == [VisitDialog]
+    window._start_task("suspect", row.student_id)
+    assert len(window.findChildren(StatusDialog)) == 1
+    window._start_task("monthly_report", row.student_id)
+    assert len(window.findChildren(VisitDialog)) == 1 and len(window.findChildren(StatusDialog)) == 1

@@ -55,6 +55,8 @@ _WEEKDAYS = (
 URGENT_COLOUR = QColor(176, 0, 32)
 _GROUP_BACKGROUND = QColor(238, 238, 238)
 STUDENT_ID_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Item data role holding a row's kind of task ("visit", "suspect", …)."""
 """Item data role holding a row's student id ("" for group rows and the monthly report)."""
 
 
@@ -83,6 +85,8 @@ class TodayView(QWidget):
     """
 
     open_student = Signal(str)
+    open_task = Signal(str, str)
+    """(kind, student id) of the row opened, so the window can offer the matching dialog."""
     """A row naming a pupil was double-clicked or Enter was pressed on it (the student id)."""
 
     loaded = Signal()
@@ -184,6 +188,8 @@ class TodayView(QWidget):
     def _open_row(self, row: int) -> None:
         if row >= 0 and (student_id := self.student_id_at(row)):
             self.open_student.emit(student_id)
+            item = self.table.item(row, 0)
+            self.open_task.emit(str(item.data(KIND_ROLE) or "") if item else "", student_id)
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
         """Any write may add or clear a due item (an absence, a visit, a status, a threshold)."""
@@ -262,6 +268,7 @@ class TodayView(QWidget):
         for column, text in enumerate(texts):
             cell = QTableWidgetItem(str(text))
             cell.setData(STUDENT_ID_ROLE, item.student_id)
+            cell.setData(KIND_ROLE, item.kind)
             if urgent:
                 cell.setForeground(QBrush(URGENT_COLOUR))
             if column == 0:
