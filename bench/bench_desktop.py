@@ -51,6 +51,7 @@ from bench_ledger import (  # noqa: E402
     ProcessRuns,
     Timing,
     _cpu_model,
+    common_parser,
     log,
     measure,
 )
@@ -481,21 +482,7 @@ def header(args: argparse.Namespace) -> list[str]:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--students", type=int, default=3000, help="school size (default 3000)")
-    parser.add_argument(
-        "--county",
-        type=int,
-        default=150_000,
-        help="county-sized ledger (default 150000; 0 skips it)",
-    )
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs after the warm-up")
-    parser.add_argument(
-        "--slow",
-        type=float,
-        default=30.0,
-        help="a warm-up slower than this many seconds is itself the figure",
-    )
+    parser = common_parser(__doc__)
     parser.add_argument(
         "--workdir",
         type=Path,

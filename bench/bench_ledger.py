@@ -550,8 +550,9 @@ def profile_build(work: Path, students: int, top: int) -> list[str]:
 # --- main --------------------------------------------------------------------------------------
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+def common_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options every benchmark here shares: sizes, repeats and the slow-run rule."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
     parser.add_argument("--students", type=int, default=3000, help="school size (default 3000)")
     parser.add_argument(
         "--county",
@@ -561,16 +562,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--repeat", type=int, default=3, help="timed runs after the warm-up")
     parser.add_argument(
-        "--county-build-repeat",
-        type=int,
-        default=1,
-        help="county builds, without warm-up (default 1: each takes minutes)",
-    )
-    parser.add_argument(
         "--slow",
         type=float,
         default=30.0,
         help="a warm-up run slower than this many seconds is reported as n=1",
+    )
+    return parser
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = common_parser(__doc__)
+    parser.add_argument(
+        "--county-build-repeat",
+        type=int,
+        default=1,
+        help="county builds, without warm-up (default 1: each takes minutes)",
     )
     parser.add_argument(
         "--profile",

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from boxes import Boxes
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.services.demo import ensure_demo
+from ui import errors
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +34,10 @@ def ledger_copy(template: Path, tmp_path: Path) -> Path:
 def ledger(ledger_copy: Path) -> Iterator[Ledger]:
     with Ledger.open(ledger_copy) as opened:
         yield opened
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    recorder = Boxes()
+    monkeypatch.setattr(errors, "QMessageBox", recorder)
+    return recorder

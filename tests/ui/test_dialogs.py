@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from boxes import Boxes
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.status import TRANSITIONS, Status
-from ui import errors
 from ui.dialogs.absence_dialog import ABSENT, NAME, AbsenceDialog
 from ui.dialogs.status_dialog import StatusDialog, status_label
 from ui.dialogs.visit_dialog import VisitDialog, split_participants
@@ -29,24 +28,6 @@ def runner(ledger: Ledger) -> ImmediateRunner:
     return ImmediateRunner(ledger)
 
 
-class Boxes:
-    """Stands in for QMessageBox in ui/errors.py and records every box that would be shown."""
-
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str]] = []
-
-    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.shown.append(("warning", text))
-
-    def critical(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.shown.append(("critical", text))
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    recorder = Boxes()
-    monkeypatch.setattr(errors, "QMessageBox", recorder)
-    return recorder
 
 
 def event_count(ledger: Ledger) -> int:

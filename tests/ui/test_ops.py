@@ -12,15 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from boxes import Boxes
 from PySide6.QtCore import QCoreApplication, QThread
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from dropout_ledger.errors import ValidationError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.paths import HOME_ENV
-from ui import errors
 from ui.logging_setup import LOG_FILE, close_error_log
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner, ThreadRunner
@@ -42,26 +41,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     close_error_log()
 
 
-class Boxes:
-    """Stands in for QMessageBox in ui/errors.py and records every box that would be shown."""
-
-    shown: list[tuple[str, str]]
-
-    def __init__(self) -> None:
-        self.shown = []
-
-    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.shown.append(("warning", text))
-
-    def critical(self, parent: QWidget | None, title: str, text: str) -> None:
-        self.shown.append(("critical", text))
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    recorder = Boxes()
-    monkeypatch.setattr(errors, "QMessageBox", recorder)
-    return recorder
 
 
 def event_count(ledger: Ledger) -> int:
