@@ -1,5 +1,6 @@
 """Append-only record kinds: absences, cases, visits, reports, notices, legal documents,
-subsidies, teacher pairings and their logs, and home-teaching (送教上门) sessions.
+subsidies, teacher pairings and their logs, home-teaching (送教上门) sessions, and documents
+(证明材料: a photo or scan filed on a pupil's page).
 
 A record is created once (`record_add`) and never overwritten: later facts (a notice's delivery
 receipt, a case's responsible teacher) are field edits on the record, and a wrong record is
@@ -67,6 +68,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
             F("attitude", "家长和学生态度", "code", table=codes.ATTITUDES),
             F("result", "承诺或结果", max_len=LONG_TEXT),
             F("next_step", "下一步", max_len=LONG_TEXT),
+            F("next_date", "下一步日期", "date", future_days=None),
             _FILES,
         )),
         RecordKind("escalation", "劝返阶段", (
@@ -104,6 +106,13 @@ RECORD_KINDS: dict[str, RecordKind] = {
             F("deadline", "履行期限", "date", future_days=None),
             F("outcome", "结果", max_len=LONG_TEXT),
             _FILES,
+        )),
+        RecordKind("document", "证明材料", (
+            _STUDENT, _CASE,
+            F("date", "日期", "date", required=True),
+            F("title", "材料名称", required=True, max_len=100),
+            F("attachments", "附件", "attachments", required=True),
+            F("note", "说明", max_len=200),
         )),
         RecordKind("subsidy", "资助发放", (
             _STUDENT,

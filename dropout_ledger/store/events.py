@@ -25,6 +25,8 @@ class Operator:
 
     id: str
     name: str
+    role: str = ""
+    """A code of `model.access.ROLES`; "" (no login yet) may see only masked data."""
 
 
 @dataclass(frozen=True)
