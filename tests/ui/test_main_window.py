@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QComboBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -84,6 +85,26 @@ def test_search_by_surname_filters_the_table(
     assert shown
     assert all(surname in row.name for row in shown)
     assert window.model.total == ledger.queries.count(search=surname) < ledger.queries.count()
+
+
+def test_search_takes_chinese_from_an_input_method_commit(
+    qtbot: QtBot, window: MainWindow, ledger: Ledger
+) -> None:
+    """A pinyin IME first shows a preedit string, then commits the characters: only the commit
+    is text (the preedit "zh" must not be searched for)."""
+    name = window.model.row_at(0).name[:2]
+    box = window.search_box
+    box.setFocus()
+    composing = QInputMethodEvent("zh", [])
+    QCoreApplication.sendEvent(box, composing)
+    assert box.text() == ""
+    commit = QInputMethodEvent()
+    commit.setCommitString(name)
+    QCoreApplication.sendEvent(box, commit)
+    assert box.text() == name
+    qtbot.waitUntil(lambda: window.model.search == name, timeout=3000)
+    assert window.model.total == ledger.queries.count(search=name) >= 1
+    assert all(name in window.model.row_at(i).name for i in range(window.model.rowCount()))
 
 
 @pytest.mark.parametrize("view", ["all", "at-risk", "suspected", "dropped"])
