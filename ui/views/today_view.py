@@ -37,9 +37,11 @@ KIND_LABELS: dict[str, str] = {
     "confirm": QT_TRANSLATE_NOOP("TodayView", "确认辍学"),
     "suspect": QT_TRANSLATE_NOOP("TodayView", "标记疑似辍学"),
     "notice_overdue": QT_TRANSLATE_NOOP("TodayView", "通知书逾期"),
+    "stage_due": QT_TRANSLATE_NOOP("TodayView", "劝返阶段到期"),
     "report_form": QT_TRANSLATE_NOOP("TodayView", "报告表"),
     "visit": QT_TRANSLATE_NOOP("TodayView", "家访"),
     "case_no_visit": QT_TRANSLATE_NOOP("TodayView", "劝返跟进"),
+    "visit_next": QT_TRANSLATE_NOOP("TodayView", "约定复访"),
     "call": QT_TRANSLATE_NOOP("TodayView", "电话"),
     "monthly_report": QT_TRANSLATE_NOOP("TodayView", "月报"),
 }
@@ -55,15 +57,13 @@ _WEEKDAYS = (
 URGENT_COLOUR = QColor(176, 0, 32)
 _GROUP_BACKGROUND = QColor(238, 238, 238)
 STUDENT_ID_ROLE = Qt.ItemDataRole.UserRole
+"""Item data role holding a row's student id ("" for group rows and the monthly report)."""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 """Item data role holding a row's kind of task ("visit", "suspect", …)."""
-"""Item data role holding a row's student id ("" for group rows and the monthly report)."""
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TodayView", text)
-
-
 
 
 def date_text(day: dt.date) -> str:
@@ -85,9 +85,9 @@ class TodayView(QWidget):
     """
 
     open_student = Signal(str)
+    """A row naming a pupil was double-clicked or Enter was pressed on it (the student id)."""
     open_task = Signal(str, str)
     """(kind, student id) of the row opened, so the window can offer the matching dialog."""
-    """A row naming a pupil was double-clicked or Enter was pressed on it (the student id)."""
 
     loaded = Signal()
     """The latest answer arrived (or failed): tests and the main window may wait on it."""
