@@ -34,8 +34,9 @@ SCHOOL_STAGES = frozenset({"L0", "L1", "L2", "L3", "L4"})
 WARNING_DAYS = 2
 """今日待办 lists a stage from this many days before it is due."""
 
-# Who carries out each stage (domain.md §4.1–4.2) and what the school has to do for it.
-_ACTORS: dict[str, tuple[str, str, str]] = {
+# Who carries out each stage (domain.md §4.1–4.2), who that is in words, and what the school
+# has to do for it: stage → (actor code, actor, school task).
+STAGE_ACTORS: dict[str, tuple[str, str, str]] = {
     "L0": ("school", "班主任", "电话联系监护人，区分请假与无故缺课"),
     "L1": ("school", "班主任", "家访，当天交家访记录"),
     "L2": ("school", "年级主任或分管领导与班主任", "第二次家访，学校登记个案"),
@@ -134,7 +135,7 @@ def _stage_due(row: tuple[Any, ...], profile: dict[str, Any], today: dt.date) ->
         return None
     since = dt.date.fromisoformat(last_step if stage and last_step else opened)
     due = due_date(following, since, profile)
-    actor, actor_label, task = _ACTORS[following]
+    actor, actor_label, task = STAGE_ACTORS[following]
     days_left = (due - today).days
     return StageDue(
         case_id=case_id, student_id=student_id, stage=stage, since=since,

@@ -85,6 +85,333 @@
     </message>
 </context>
 <context>
+    <name>EscalationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="70"/>
+        <source>班主任电话联系</source>
+        <translation>Class teacher phones the family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="71"/>
+        <source>班主任家访</source>
+        <translation>Class teacher&apos;s home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="72"/>
+        <source>学校第二次家访并登记</source>
+        <translation>Second school visit; case registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="73"/>
+        <source>校长与村委联合家访、报告表</source>
+        <translation>Principal and village committee visit; report form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="74"/>
+        <source>书面报告乡镇与教育局</source>
+        <translation>Written report to township and county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="75"/>
+        <source>乡镇下达限期复学通知书</source>
+        <translation>Township&apos;s order to return by a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="76"/>
+        <source>行政处罚决定与催告</source>
+        <translation>Administrative penalty and demand to comply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="77"/>
+        <source>申请强制执行或提起诉讼</source>
+        <translation>Court enforcement applied for, or lawsuit filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="78"/>
+        <source>法院调解或判决</source>
+        <translation>Court mediation or judgment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="82"/>
+        <source>班主任</source>
+        <translation>Class teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="83"/>
+        <source>年级主任或分管领导与班主任</source>
+        <translation>Grade head or deputy principal with the class teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="84"/>
+        <source>校长与村（居）委会</source>
+        <translation>Principal with the village (residents&apos;) committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="85"/>
+        <source>学校</source>
+        <translation>The school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="87"/>
+        <source>乡镇人民政府</source>
+        <translation>Township government</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="88"/>
+        <source>乡镇人民政府或检察院</source>
+        <translation>Township government or procuratorate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="89"/>
+        <source>人民法院</source>
+        <translation>People&apos;s court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="92"/>
+        <source>电话联系监护人，区分请假与无故缺课</source>
+        <translation>phone the guardian; tell excused from unexcused absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="93"/>
+        <source>家访，当天交家访记录</source>
+        <translation>visit the home; hand in the visit record the same day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="94"/>
+        <source>第二次家访，学校登记个案</source>
+        <translation>visit again; the school registers the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="95"/>
+        <source>制定劝返方案，联合家访，校长签署辍学学生情况报告表</source>
+        <translation>plan the persuasion, visit jointly, principal signs the dropout report form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="97"/>
+        <source>向中心校、乡镇人民政府和县教育局书面报告</source>
+        <translation>report in writing to the central school, township and county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="98"/>
+        <source>报请乡镇政府下达限期复学通知书，收到后登记文书</source>
+        <translation>ask the township to issue a return-by order; record it when it arrives</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="100"/>
+        <source>报告乡镇政府限期已过仍未返校，请其处罚并催告，登记文书</source>
+        <translation>tell the township the deadline passed without a return, ask it to penalise and demand compliance; record the documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="102"/>
+        <source>提请乡镇政府申请强制执行或起诉（检察院可支持起诉），登记文书</source>
+        <translation>ask the township to apply for enforcement or sue (the procuratorate may support the suit); record the documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="104"/>
+        <source>配合法院调解或审理，登记调解书或判决书</source>
+        <translation>assist the court&apos;s mediation or hearing; record the mediation agreement or judgment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="118"/>
+        <source>已逾期 {days} 天</source>
+        <translation>{days} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="120"/>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="121"/>
+        <source>还有 {days} 天</source>
+        <translation>{days} days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="173"/>
+        <source>劝返阶段</source>
+        <translation>Escalation stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="189"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="189"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="189"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="199"/>
+        <source>（尚未记录任何阶段）</source>
+        <translation>(no stage recorded yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="214"/>
+        <source>如：已向乡镇政府报送书面报告，文号……</source>
+        <translation>e.g. written report sent to the township, reference no. …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="231"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="232"/>
+        <source>个案：</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="233"/>
+        <source>已记录阶段：</source>
+        <translation>Stages recorded:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="235"/>
+        <source>下一阶段：</source>
+        <translation>Next stage:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="236"/>
+        <source>期限：</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="237"/>
+        <source>办理：</source>
+        <translation>Who acts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="239"/>
+        <source>记录阶段：</source>
+        <translation>Record stage:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="240"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="241"/>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="245"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="248"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="271"/>
+        <source>找不到这名学生。</source>
+        <translation>This student cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="275"/>
+        <source>{name}（{where}）</source>
+        <translation>{name} ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="278"/>
+        <source>该生没有未销号的个案，不能记录劝返阶段。</source>
+        <translation>This student has no open case, so no escalation stage can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="281"/>
+        <source>立案日期 {date}</source>
+        <translation>Opened {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="296"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="307"/>
+        <source>共 {count} 次</source>
+        <translation>{count} in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="325"/>
+        <source>已到最后阶段 L8，没有下一阶段</source>
+        <translation>Already at the last stage, L8: there is no next stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="330"/>
+        <source>应于 {date} 前完成（{timing}）</source>
+        <translation>Due by {date} ({timing})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="337"/>
+        <source>{actor}：{task}</source>
+        <translation>{actor}: {task}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="339"/>
+        <source>由{actor}办理；学校须{task}</source>
+        <translation>Done by: {actor}; the school must {task}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="363"/>
+        <source>正在读取个案信息…</source>
+        <translation>Reading the case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="366"/>
+        <source>{date} 已记录过 {stage}，无需重复记录</source>
+        <translation>{stage} is already recorded on {date}; no need to record it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="376"/>
+        <source>该日期早于当前阶段 {stage} 的日期 {date}：作为补记保存，当前阶段不变</source>
+        <translation>This date is before the current stage {stage} ({date}): it is saved as a late entry and the current stage stays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="379"/>
+        <source>当前已是 {current}：退回到 {stage} 后，期限从该阶段重新计算，保存时请确认</source>
+        <translation>The case is already at {current}: going back to {stage} restarts the deadlines from it; you will be asked to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="385"/>
+        <source>将跳过 {stages}</source>
+        <translation>Skips {stages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="389"/>
+        <source>保存后下一阶段 {stage} 应于 {date} 前完成</source>
+        <translation>After saving, the next stage {stage} is due by {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="392"/>
+        <source>此阶段由乡镇政府或法院办理；学校不出具责令、处罚文书，只登记收到的法律文书</source>
+        <translation>The township or the court acts at this stage; the school issues no orders or penalties and only records the legal documents it receives</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="426"/>
+        <source>退回到较早阶段</source>
+        <translation>Go back to an earlier stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="427"/>
+        <source>该个案当前已是 {current}。确定记录 {stage} 吗？
+记录后当前阶段变为 {stage}，以后各阶段的期限从 {date} 起重新计算。</source>
+        <translation>This case is already at {current}. Record {stage}?
+The case will then be at {stage}, and the following deadlines count again from {date}.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="15"/>
@@ -191,221 +518,221 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="118"/>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="119"/>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="123"/>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -1021,107 +1348,107 @@
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="69"/>
+        <location filename="../../ui/views/today_view.py" line="71"/>
         <source>{y}年{m}月{d}日 {weekday}</source>
         <translation>{weekday}, {y}-{m}-{d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="92"/>
+        <location filename="../../ui/views/today_view.py" line="96"/>
         <source>事项</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="93"/>
+        <location filename="../../ui/views/today_view.py" line="97"/>
         <source>学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="94"/>
+        <location filename="../../ui/views/today_view.py" line="98"/>
         <source>年级班级</source>
         <translation>Grade and class</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="95"/>
+        <location filename="../../ui/views/today_view.py" line="99"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="96"/>
+        <location filename="../../ui/views/today_view.py" line="100"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="121"/>
+        <location filename="../../ui/views/today_view.py" line="125"/>
         <source>今天没有待办事项</source>
         <translation>Nothing is due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="136"/>
+        <location filename="../../ui/views/today_view.py" line="140"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="137"/>
+        <location filename="../../ui/views/today_view.py" line="141"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="194"/>
+        <location filename="../../ui/views/today_view.py" line="200"/>
         <source>待办事项没有加载成功</source>
         <translation>The task list could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="199"/>
+        <location filename="../../ui/views/today_view.py" line="205"/>
         <source>今日待办 · {date}</source>
         <translation>Today · {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="207"/>
+        <location filename="../../ui/views/today_view.py" line="213"/>
         <source>按县里定的标准，今天没有需要跟进的学生。</source>
         <translation>By the county&apos;s thresholds, no pupil needs follow-up today.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="211"/>
+        <location filename="../../ui/views/today_view.py" line="217"/>
         <source>{kind} {n} 件</source>
         <translation>{kind}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="213"/>
+        <location filename="../../ui/views/today_view.py" line="219"/>
         <source>今天有 {n} 件事要办</source>
         <translation>{n} tasks today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="216"/>
+        <location filename="../../ui/views/today_view.py" line="222"/>
         <source>，其中紧急 {n} 件</source>
         <translation>, {n} urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="217"/>
+        <location filename="../../ui/views/today_view.py" line="223"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="217"/>
+        <location filename="../../ui/views/today_view.py" line="223"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="223"/>
+        <location filename="../../ui/views/today_view.py" line="229"/>
         <source>今天要办</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="223"/>
+        <location filename="../../ui/views/today_view.py" line="229"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="246"/>
         <source>{title}（{n} 件）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="272"/>
+        <location filename="../../ui/views/today_view.py" line="279"/>
         <source>双击或按回车键打开学生页面</source>
         <translation>Double-click or press Enter to open the student</translation>
     </message>
