@@ -364,47 +364,47 @@
         <translation>Done by: {actor}; the school must {task}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="363"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="364"/>
         <source>正在读取个案信息…</source>
         <translation>Reading the case…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="366"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="367"/>
         <source>{date} 已记录过 {stage}，无需重复记录</source>
         <translation>{stage} is already recorded on {date}; no need to record it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="376"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="377"/>
         <source>该日期早于当前阶段 {stage} 的日期 {date}：作为补记保存，当前阶段不变</source>
         <translation>This date is before the current stage {stage} ({date}): it is saved as a late entry and the current stage stays</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="379"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="380"/>
         <source>当前已是 {current}：退回到 {stage} 后，期限从该阶段重新计算，保存时请确认</source>
         <translation>The case is already at {current}: going back to {stage} restarts the deadlines from it; you will be asked to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="385"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="386"/>
         <source>将跳过 {stages}</source>
         <translation>Skips {stages}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="389"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="390"/>
         <source>保存后下一阶段 {stage} 应于 {date} 前完成</source>
         <translation>After saving, the next stage {stage} is due by {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="392"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="393"/>
         <source>此阶段由乡镇政府或法院办理；学校不出具责令、处罚文书，只登记收到的法律文书</source>
         <translation>The township or the court acts at this stage; the school issues no orders or penalties and only records the legal documents it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="426"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="427"/>
         <source>退回到较早阶段</source>
         <translation>Go back to an earlier stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="427"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="428"/>
         <source>该个案当前已是 {current}。确定记录 {stage} 吗？
 记录后当前阶段变为 {stage}，以后各阶段的期限从 {date} 起重新计算。</source>
         <translation>This case is already at {current}. Record {stage}?

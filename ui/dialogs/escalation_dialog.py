@@ -251,11 +251,11 @@ class EscalationDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.info_label)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.buttons)
+        self.main_layout = QVBoxLayout(self)
+        self.main_layout.addLayout(self.form)
+        self.main_layout.addWidget(self.info_label)
+        self.main_layout.addWidget(self.hint_label)
+        self.main_layout.addWidget(self.buttons)
         self.form.setRowVisible(self.steps_table, False)
 
     # -- loading -------------------------------------------------------------------------------
@@ -346,8 +346,9 @@ class EscalationDialog(QDialog):
         return str(self.stage_combo.currentData() or "")
 
     def day(self) -> dt.date:
-        value: dt.date = self.date_edit.date().toPython()  # type: ignore[assignment]
-        return value
+        """The date typed for the new step."""
+        day = self.date_edit.date()
+        return dt.date(day.year(), day.month(), day.day())
 
     def steps_back(self) -> bool:
         """True when the new step would make an earlier (or the same) stage current again."""
@@ -403,7 +404,7 @@ class EscalationDialog(QDialog):
 
     def _fit_height(self) -> None:
         """Grow to fit wrapped notes: Qt does not enlarge a shown window for word-wrapped text."""
-        layout = self.layout()
+        layout = self.main_layout
         needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
         if needed > self.height():
             self.resize(self.width(), needed)
