@@ -3,6 +3,11 @@
 Counties differ in every threshold and deadline (domain.md §2.2, §9), so each is a field of
 the county profile with a default from the design README. Rates are stored in basis points
 (万分之一: 50 = 0.50 %) because the canonical encoding allows integers only.
+
+The escalation ladder's deadlines (domain.md §4.2) are one plain integer per stage, "days from
+the previous stage (L0: from the case's opening) until this one is due", rather than one
+structured table: each is then validated, stored, edited and synced like every other threshold
+(docs/decisions/0008-escalation-deadlines.md).
 """
 
 from __future__ import annotations
@@ -13,6 +18,12 @@ from dropout_ledger.model import codes
 from dropout_ledger.model.fields import FieldSpec
 
 F = FieldSpec
+
+
+def stage_days_field(stage: str) -> str:
+    """The profile field holding the days allowed to reach escalation `stage` ("L3")."""
+    return f"stage_days_{stage.lower()}"
+
 
 ORG_FIELDS: tuple[FieldSpec, ...] = (
     F("kind", "类型", required=True, max_len=10),
@@ -39,6 +50,13 @@ PROFILE_FIELDS: tuple[FieldSpec, ...] = (
     F("consolidation_min_bp", "九年义务教育巩固率目标（万分之）", "int", maximum=10000),
     F("progression_min_bp", "初中升学率目标（万分之）", "int", maximum=10000),
     F("dropout_reasons", "辍学原因代码表", "code_table"),
+    *(
+        F(stage_days_field(stage.code), f"{stage.code} {stage.label}：{previous}后几天内",
+          "int", minimum=0, maximum=365)
+        for stage, previous in zip(
+            codes.ESCALATION_STAGES,
+            ("立案", *(s.code for s in codes.ESCALATION_STAGES[:-1])), strict=True)
+    ),
 )
 
 PROFILE_DEFAULTS: dict[str, Any] = {
@@ -56,6 +74,13 @@ PROFILE_DEFAULTS: dict[str, Any] = {
     "consolidation_min_bp": 9600,
     "progression_min_bp": 9000,
     "dropout_reasons": [{"code": c.code, "label": c.label} for c in codes.DROPOUT_REASONS],
+    # domain.md §4.2: L0 the day the case opens, L1–L3 one school day apart, the written
+    # report (L4) within about a week; then the township's notice, its ~6-day deadline and the
+    # penalty, the court application after the 催告书's ten days, and the court's hearing.
+    **{stage_days_field(code): days for code, days in (
+        ("L0", 0), ("L1", 1), ("L2", 1), ("L3", 1), ("L4", 2),
+        ("L5", 7), ("L6", 10), ("L7", 15), ("L8", 30),
+    )},
 }
 
 ROLES = (

@@ -85,6 +85,333 @@
     </message>
 </context>
 <context>
+    <name>EscalationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="70"/>
+        <source>班主任电话联系</source>
+        <translation>Class teacher phones the family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="71"/>
+        <source>班主任家访</source>
+        <translation>Class teacher&apos;s home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="72"/>
+        <source>学校第二次家访并登记</source>
+        <translation>Second school visit; case registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="73"/>
+        <source>校长与村委联合家访、报告表</source>
+        <translation>Principal and village committee visit; report form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="74"/>
+        <source>书面报告乡镇与教育局</source>
+        <translation>Written report to township and county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="75"/>
+        <source>乡镇下达限期复学通知书</source>
+        <translation>Township&apos;s order to return by a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="76"/>
+        <source>行政处罚决定与催告</source>
+        <translation>Administrative penalty and demand to comply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="77"/>
+        <source>申请强制执行或提起诉讼</source>
+        <translation>Court enforcement applied for, or lawsuit filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="78"/>
+        <source>法院调解或判决</source>
+        <translation>Court mediation or judgment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="82"/>
+        <source>班主任</source>
+        <translation>Class teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="83"/>
+        <source>年级主任或分管领导与班主任</source>
+        <translation>Grade head or deputy principal with the class teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="84"/>
+        <source>校长与村（居）委会</source>
+        <translation>Principal with the village (residents&apos;) committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="85"/>
+        <source>学校</source>
+        <translation>The school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="87"/>
+        <source>乡镇人民政府</source>
+        <translation>Township government</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="88"/>
+        <source>乡镇人民政府或检察院</source>
+        <translation>Township government or procuratorate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="89"/>
+        <source>人民法院</source>
+        <translation>People&apos;s court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="92"/>
+        <source>电话联系监护人，区分请假与无故缺课</source>
+        <translation>phone the guardian; tell excused from unexcused absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="93"/>
+        <source>家访，当天交家访记录</source>
+        <translation>visit the home; hand in the visit record the same day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="94"/>
+        <source>第二次家访，学校登记个案</source>
+        <translation>visit again; the school registers the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="95"/>
+        <source>制定劝返方案，联合家访，校长签署辍学学生情况报告表</source>
+        <translation>plan the persuasion, visit jointly, principal signs the dropout report form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="97"/>
+        <source>向中心校、乡镇人民政府和县教育局书面报告</source>
+        <translation>report in writing to the central school, township and county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="98"/>
+        <source>报请乡镇政府下达限期复学通知书，收到后登记文书</source>
+        <translation>ask the township to issue a return-by order; record it when it arrives</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="100"/>
+        <source>报告乡镇政府限期已过仍未返校，请其处罚并催告，登记文书</source>
+        <translation>tell the township the deadline passed without a return, ask it to penalise and demand compliance; record the documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="102"/>
+        <source>提请乡镇政府申请强制执行或起诉（检察院可支持起诉），登记文书</source>
+        <translation>ask the township to apply for enforcement or sue (the procuratorate may support the suit); record the documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="104"/>
+        <source>配合法院调解或审理，登记调解书或判决书</source>
+        <translation>assist the court&apos;s mediation or hearing; record the mediation agreement or judgment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="118"/>
+        <source>已逾期 {days} 天</source>
+        <translation>{days} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="120"/>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="121"/>
+        <source>还有 {days} 天</source>
+        <translation>{days} days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="173"/>
+        <source>劝返阶段</source>
+        <translation>Escalation stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="189"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="189"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="189"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="199"/>
+        <source>（尚未记录任何阶段）</source>
+        <translation>(no stage recorded yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="214"/>
+        <source>如：已向乡镇政府报送书面报告，文号……</source>
+        <translation>e.g. written report sent to the township, reference no. …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="231"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="232"/>
+        <source>个案：</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="233"/>
+        <source>已记录阶段：</source>
+        <translation>Stages recorded:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="235"/>
+        <source>下一阶段：</source>
+        <translation>Next stage:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="236"/>
+        <source>期限：</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="237"/>
+        <source>办理：</source>
+        <translation>Who acts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="239"/>
+        <source>记录阶段：</source>
+        <translation>Record stage:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="240"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="241"/>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="245"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="248"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="271"/>
+        <source>找不到这名学生。</source>
+        <translation>This student cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="275"/>
+        <source>{name}（{where}）</source>
+        <translation>{name} ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="278"/>
+        <source>该生没有未销号的个案，不能记录劝返阶段。</source>
+        <translation>This student has no open case, so no escalation stage can be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="281"/>
+        <source>立案日期 {date}</source>
+        <translation>Opened {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="296"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="307"/>
+        <source>共 {count} 次</source>
+        <translation>{count} in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="325"/>
+        <source>已到最后阶段 L8，没有下一阶段</source>
+        <translation>Already at the last stage, L8: there is no next stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="330"/>
+        <source>应于 {date} 前完成（{timing}）</source>
+        <translation>Due by {date} ({timing})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="337"/>
+        <source>{actor}：{task}</source>
+        <translation>{actor}: {task}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="339"/>
+        <source>由{actor}办理；学校须{task}</source>
+        <translation>Done by: {actor}; the school must {task}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="364"/>
+        <source>正在读取个案信息…</source>
+        <translation>Reading the case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="367"/>
+        <source>{date} 已记录过 {stage}，无需重复记录</source>
+        <translation>{stage} is already recorded on {date}; no need to record it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="377"/>
+        <source>该日期早于当前阶段 {stage} 的日期 {date}：作为补记保存，当前阶段不变</source>
+        <translation>This date is before the current stage {stage} ({date}): it is saved as a late entry and the current stage stays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="380"/>
+        <source>当前已是 {current}：退回到 {stage} 后，期限从该阶段重新计算，保存时请确认</source>
+        <translation>The case is already at {current}: going back to {stage} restarts the deadlines from it; you will be asked to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="386"/>
+        <source>将跳过 {stages}</source>
+        <translation>Skips {stages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="390"/>
+        <source>保存后下一阶段 {stage} 应于 {date} 前完成</source>
+        <translation>After saving, the next stage {stage} is due by {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="393"/>
+        <source>此阶段由乡镇政府或法院办理；学校不出具责令、处罚文书，只登记收到的法律文书</source>
+        <translation>The township or the court acts at this stage; the school issues no orders or penalties and only records the legal documents it receives</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="427"/>
+        <source>退回到较早阶段</source>
+        <translation>Go back to an earlier stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="428"/>
+        <source>该个案当前已是 {current}。确定记录 {stage} 吗？
+记录后当前阶段变为 {stage}，以后各阶段的期限从 {date} 起重新计算。</source>
+        <translation>This case is already at {current}. Record {stage}?
+The case will then be at {stage}, and the following deadlines count again from {date}.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="15"/>
