@@ -38,6 +38,7 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.undo import undo_last
 from ui.dialogs.absence_dialog import AbsenceDialog
+from ui.dialogs.escalation_dialog import EscalationDialog
 from ui.dialogs.status_dialog import StatusDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.labels import grade_text
@@ -296,6 +297,7 @@ class MainWindow(QMainWindow):
             (self.tr("缺勤登记（本班）"), "Ctrl+K", self.record_absences),
             (self.tr("变更状态"), "Ctrl+T", self.change_status),
             (self.tr("登记劝返记录"), "Ctrl+R", self.record_visit),
+            (self.tr("登记劝返阶段"), "Ctrl+L", self.record_stage),
             (self.tr("撤销上一步"), QKeySequence.StandardKey.Undo, self.undo),
         )
         for text, keys, slot in entries:
@@ -337,6 +339,8 @@ class MainWindow(QMainWindow):
             VisitDialog(self.runner, student_id, self).open()
         elif kind in ("suspect", "confirm"):
             StatusDialog(self.runner, student_id, self).open()
+        elif kind == "stage_due":
+            EscalationDialog(self.runner, student_id, self).open()
 
     def _open_row(self, index: QModelIndex) -> None:
         self.open_student(str(self.model.row_at(index.row()).student_id))
@@ -361,6 +365,11 @@ class MainWindow(QMainWindow):
         chosen = self._need_student()
         if chosen is not None:
             VisitDialog(self.runner, chosen[0], self).open()
+
+    def record_stage(self) -> None:
+        chosen = self._need_student()
+        if chosen is not None:
+            EscalationDialog(self.runner, chosen[0], self).open()
 
     def undo(self) -> None:
         """Take back this computer's last change (new events: the history keeps both)."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,9 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.store import queries
 from dropout_ledger.store.queries import RosterRow
+from ui.dialogs.escalation_dialog import EscalationDialog
+from ui.dialogs.status_dialog import StatusDialog
+from ui.dialogs.visit_dialog import VisitDialog
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner, ThreadRunner
 from ui.roster_model import COL_GRADE, COL_NAME, COL_RISK, COL_VILLAGE
@@ -316,16 +319,17 @@ def test_filtered_window_model_follows_qt_model_rules(
     qtmodeltester.check(window.model)
 
 
-def test_a_today_row_opens_the_student_and_the_matching_dialog(
-    window: MainWindow, ledger: Ledger
+@pytest.mark.parametrize(("kind", "dialog"), [
+    ("visit", VisitDialog), ("call", VisitDialog), ("case_no_visit", VisitDialog),
+    ("suspect", StatusDialog), ("confirm", StatusDialog), ("stage_due", EscalationDialog),
+])
+def test_a_today_row_opens_the_matching_dialog(
+    window: MainWindow, kind: str, dialog: type[QDialog]
 ) -> None:
-    from ui.dialogs.status_dialog import StatusDialog
-    from ui.dialogs.visit_dialog import VisitDialog
+    window._start_task(kind, window.model.row_at(0).student_id)
+    assert [type(d) for d in window.findChildren(QDialog)] == [dialog]
 
-    row = window.model.row_at(0)
-    window._start_task("visit", row.student_id)
-    assert [type(d) for d in window.findChildren(VisitDialog)] == [VisitDialog]
-    window._start_task("suspect", row.student_id)
-    assert len(window.findChildren(StatusDialog)) == 1
-    window._start_task("monthly_report", row.student_id)
-    assert len(window.findChildren(VisitDialog)) == 1 and len(window.findChildren(StatusDialog)) == 1
+
+def test_a_today_row_without_a_dialog_opens_none(window: MainWindow) -> None:
+    window._start_task("monthly_report", window.model.row_at(0).student_id)
+    assert window.findChildren(QDialog) == []
