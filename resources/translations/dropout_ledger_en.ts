@@ -743,6 +743,231 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
 </context>
 <context>
+    <name>PairingDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="58"/>
+        <source>学业</source>
+        <translation>Academic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="59"/>
+        <source>心理</source>
+        <translation>Psychological</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="60"/>
+        <source>生活</source>
+        <translation>Daily life</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="61"/>
+        <source>家庭</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="65"/>
+        <source>谈心</source>
+        <translation>Heart-to-heart talk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="66"/>
+        <source>辅导</source>
+        <translation>Tutoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="67"/>
+        <source>家访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="68"/>
+        <source>电话</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="69"/>
+        <source>物资</source>
+        <translation>Material help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="83"/>
+        <source>{date} 起</source>
+        <translation>since {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="84"/>
+        <source>已记录 {n} 次</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="105"/>
+        <source>结对帮扶</source>
+        <translation>Teacher pairing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="116"/>
+        <source>正在读取学生信息…</source>
+        <translation>Reading the student&apos;s details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="131"/>
+        <source>该生还没有结对帮扶，请先建立结对。</source>
+        <translation>This pupil has no pairing yet: start one first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="143"/>
+        <source>如：谈心、辅导、家访</source>
+        <translation>e.g. talk, tutoring, home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="149"/>
+        <source>帮扶教师姓名</source>
+        <translation>Name of the supporting teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="152"/>
+        <source>（未填写）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="156"/>
+        <source>如：每周谈心一次，补习数学</source>
+        <translation>e.g. one talk a week, extra maths</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="188"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="255"/>
+        <source>记录到：</source>
+        <translation>Log to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="195"/>
+        <source>学生表现和变化：</source>
+        <translation>Pupil&apos;s progress:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="195"/>
+        <source>帮扶内容：</source>
+        <translation>What was done:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="195"/>
+        <source>方式：</source>
+        <translation>How:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="195"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="196"/>
+        <source>下一步：</source>
+        <translation>Next step:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="201"/>
+        <source>帮扶教师：</source>
+        <translation>Teacher:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="201"/>
+        <source>帮扶目标：</source>
+        <translation>Goal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="201"/>
+        <source>帮扶类型：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="201"/>
+        <source>结对日期：</source>
+        <translation>Paired on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="207"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="209"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="236"/>
+        <source>找不到这名学生。</source>
+        <translation>This student cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="238"/>
+        <source>{name}（{where}）</source>
+        <translation>{name} ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="250"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="269"/>
+        <source>新建结对帮扶</source>
+        <translation>Start a new pairing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="255"/>
+        <source>结对：</source>
+        <translation>Pairing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="269"/>
+        <source>帮扶记录</source>
+        <translation>Support log entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="289"/>
+        <source>正在读取学生信息</source>
+        <translation>Reading the student&apos;s details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="294"/>
+        <source>请填写帮扶教师</source>
+        <translation>Enter the supporting teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="296"/>
+        <source>帮扶教师应填写姓名（不含数字，最多 30 字）</source>
+        <translation>The teacher must be a person&apos;s name (no digits, at most 30 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="298"/>
+        <source>帮扶目标太长</source>
+        <translation>The goal is too long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="301"/>
+        <source>请填写帮扶内容</source>
+        <translation>Enter what was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="303"/>
+        <source>方式最多 50 字</source>
+        <translation>How: at most 50 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="306"/>
+        <source>内容太长（每栏最多 2000 字）</source>
+        <translation>Text too long (at most 2000 characters per field)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="311"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <location filename="../../ui/roster_model.py" line="43"/>
@@ -1273,6 +1498,362 @@ The case will then be at {stage}, and the following deadlines count again from {
         <location filename="../../ui/views/student_view.py" line="482"/>
         <source>{reason}，依据：{evidence}</source>
         <translation>{reason}; evidence: {evidence}</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="78"/>
+        <source>家庭经济困难寄宿生生活补助</source>
+        <translation>Living allowance, boarders from needy families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="79"/>
+        <source>家庭经济困难非寄宿生生活补助</source>
+        <translation>Living allowance, day pupils from needy families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="80"/>
+        <source>营养改善计划膳食补助</source>
+        <translation>Nutrition programme meal subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="81"/>
+        <source>残疾学生补助</source>
+        <translation>Subsidy for pupils with disabilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="82"/>
+        <source>地方资助项目</source>
+        <translation>Local aid scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="90"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="86"/>
+        <source>惠民一卡通/社保卡</source>
+        <translation>Benefits card / social security card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="87"/>
+        <source>银行卡</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="88"/>
+        <source>以餐代补（不发现金）</source>
+        <translation>As meals (no cash)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="89"/>
+        <source>实物</source>
+        <translation>In kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="93"/>
+        <source>脱贫户</source>
+        <translation>Ex-poverty household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="94"/>
+        <source>监测户</source>
+        <translation>Monitored household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="95"/>
+        <source>低保户</source>
+        <translation>Dibao household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="96"/>
+        <source>特困供养</source>
+        <translation>Extreme-hardship support</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="99"/>
+        <source>留守</source>
+        <translation>Left-behind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="100"/>
+        <source>孤儿</source>
+        <translation>Orphan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="101"/>
+        <source>事实无人抚养</source>
+        <translation>De facto unsupported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="102"/>
+        <source>困境</source>
+        <translation>In difficulty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="103"/>
+        <source>残疾</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="104"/>
+        <source>随迁</source>
+        <translation>Migrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="107"/>
+        <source>金额未填</source>
+        <translation>no amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="108"/>
+        <source>金额不是数字</source>
+        <translation>the amount is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="109"/>
+        <source>金额最多两位小数</source>
+        <translation>at most two decimals in an amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="110"/>
+        <source>金额应大于 0</source>
+        <translation>the amount must be greater than 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="111"/>
+        <source>金额过大</source>
+        <translation>the amount is too large</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="114"/>
+        <source>小学</source>
+        <translation>primary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="115"/>
+        <source>初中</source>
+        <translation>junior secondary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="425"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="137"/>
+        <source>{names}等 {n} 人</source>
+        <translation>{names} and others ({n} pupils)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="191"/>
+        <source>资助发放登记</source>
+        <translation>Record subsidy payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="199"/>
+        <source>正在读取班级名单…</source>
+        <translation>Reading the classes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="216"/>
+        <source>如：2026年秋季学期</source>
+        <translation>e.g. 2026年秋季学期 (autumn term 2026)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="218"/>
+        <source>单位：元</source>
+        <translation>in yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="235"/>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="424"/>
+        <source>住校</source>
+        <translation>Boarder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="235"/>
+        <source>发放</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="235"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="235"/>
+        <source>特殊群体</source>
+        <translation>Special groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="235"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="236"/>
+        <source>困难类别</source>
+        <translation>Need category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="236"/>
+        <source>本期已发</source>
+        <translation>Already paid this term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="236"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="253"/>
+        <source>全选</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="254"/>
+        <source>全不选</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="255"/>
+        <source>勾选家庭经济困难学生</source>
+        <translation>Tick pupils from needy families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="256"/>
+        <source>勾选有家庭经济困难类别的学生（仅有权限的角色可见）</source>
+        <translation>Tick pupils whose family has a need category (shown only to roles allowed to see it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="265"/>
+        <source>方向键移动，空格勾选或取消；直接输入数字修改金额；回车保存。</source>
+        <translation>Arrow keys move, Space ticks or unticks; type a number to change an amount; Enter saves.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="277"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="279"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="294"/>
+        <source>年级：</source>
+        <translation>Grade:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="294"/>
+        <source>班级：</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="295"/>
+        <source>发放方式：</source>
+        <translation>Paid by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="295"/>
+        <source>资助项目：</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="296"/>
+        <source>发放日期：</source>
+        <translation>Paid on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="296"/>
+        <source>资助期间：</source>
+        <translation>Term:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="297"/>
+        <source>每人金额：</source>
+        <translation>Amount each:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="352"/>
+        <source>台账中没有在籍学生。</source>
+        <translation>The ledger has no pupils on roll.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="389"/>
+        <source>正在读取本班名单…</source>
+        <translation>Reading the class list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="462"/>
+        <source>国家标准：{stage}每生每学期 {yuan} 元</source>
+        <translation>National standard: {yuan} yuan per {stage} pupil per term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="468"/>
+        <source>该项目无国家统一标准，请按本地标准填写</source>
+        <translation>No national standard for this item: enter the local amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="556"/>
+        <source>正在读取本班名单</source>
+        <translation>Reading the class list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="559"/>
+        <source>请填写资助期间</source>
+        <translation>Enter the term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="562"/>
+        <source>每人金额：{reason}</source>
+        <translation>Amount each: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="565"/>
+        <source>请勾选发放的学生</source>
+        <translation>Tick the pupils who were paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="569"/>
+        <source>{names}：{reason}</source>
+        <translation>{names}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="588"/>
+        <source>已发 {yuan} 元</source>
+        <translation>{yuan} yuan paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="606"/>
+        <source>已勾选 {n} 人，合计 {yuan} 元</source>
+        <translation>{n} ticked, {yuan} yuan in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="611"/>
+        <source>注意：{names}在{period}已领取过该项目，再保存将重复发放。请核对后再保存。</source>
+        <translation>Note: {names} already received this item in {period}; saving pays them twice. Check before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="619"/>
+        <source>本班没有在籍学生。</source>
+        <translation>This class has no pupils on roll.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="622"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/subsidy_dialog.py" line="660"/>
+        <source>已为 {n} 名学生登记“{item}”，共 {yuan} 元。</source>
+        <translation>Recorded “{item}” for {n} pupils, {yuan} yuan in all.</translation>
     </message>
 </context>
 <context>
