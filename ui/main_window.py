@@ -39,7 +39,9 @@ from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.undo import undo_last
 from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
+from ui.dialogs.pairing_dialog import PairingDialog
 from ui.dialogs.status_dialog import StatusDialog
+from ui.dialogs.subsidy_dialog import SubsidyDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.labels import grade_text
 from ui.ops import Runner, ThreadRunner
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self._owns_runner = runner is None
         self.runner: Runner = runner if runner is not None else ThreadRunner(ledger, parent=self)
         self.bus = self.runner.bus
+        self.role = ledger.operator.role  # `model.access`; "" until accounts exist: all masked
         self.setWindowTitle(self.tr("控辍保学台账"))
         self.resize(1200, 760)
 
@@ -298,6 +301,8 @@ class MainWindow(QMainWindow):
             (self.tr("变更状态"), "Ctrl+T", self.change_status),
             (self.tr("登记劝返记录"), "Ctrl+R", self.record_visit),
             (self.tr("登记劝返阶段"), "Ctrl+L", self.record_stage),
+            (self.tr("资助发放（整班）"), "Ctrl+M", self.record_subsidies),
+            (self.tr("结对帮扶"), "Ctrl+B", self.record_pairing),
             (self.tr("撤销上一步"), QKeySequence.StandardKey.Undo, self.undo),
         )
         for text, keys, slot in entries:
@@ -370,6 +375,17 @@ class MainWindow(QMainWindow):
         chosen = self._need_student()
         if chosen is not None:
             EscalationDialog(self.runner, chosen[0], self).open()
+
+    def record_subsidies(self) -> None:
+        """For the class of the student in hand, or a class chosen in the dialog."""
+        chosen = self.selected_student()
+        grade, class_name = (chosen[1], chosen[2]) if chosen is not None else (None, None)
+        SubsidyDialog(self.runner, self.role, grade, class_name, self).open()
+
+    def record_pairing(self) -> None:
+        chosen = self._need_student()
+        if chosen is not None:
+            PairingDialog(self.runner, chosen[0], self).open()
 
     def undo(self) -> None:
         """Take back this computer's last change (new events: the history keeps both)."""

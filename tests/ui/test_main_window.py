@@ -20,8 +20,11 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.store import queries
 from dropout_ledger.store.queries import RosterRow
+from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
+from ui.dialogs.pairing_dialog import PairingDialog
 from ui.dialogs.status_dialog import StatusDialog
+from ui.dialogs.subsidy_dialog import SubsidyDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner, ThreadRunner
@@ -327,6 +330,19 @@ def test_a_today_row_opens_the_matching_dialog(
     window: MainWindow, kind: str, dialog: type[QDialog]
 ) -> None:
     window._start_task(kind, window.model.row_at(0).student_id)
+    assert [type(d) for d in window.findChildren(QDialog)] == [dialog]
+
+
+@pytest.mark.parametrize(("action", "dialog"), [
+    ("record_visit", VisitDialog), ("change_status", StatusDialog),
+    ("record_stage", EscalationDialog), ("record_subsidies", SubsidyDialog),
+    ("record_pairing", PairingDialog), ("record_absences", AbsenceDialog),
+])
+def test_each_menu_action_opens_its_dialog_for_the_selected_student(
+    window: MainWindow, action: str, dialog: type[QDialog]
+) -> None:
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    getattr(window, action)()
     assert [type(d) for d in window.findChildren(QDialog)] == [dialog]
 
 
