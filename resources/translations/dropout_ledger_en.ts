@@ -191,223 +191,411 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="118"/>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="119"/>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="123"/>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFormDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="73"/>
+        <source>乡镇人民政府</source>
+        <translation>Township government</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="74"/>
+        <source>县教育局</source>
+        <translation>County education bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="75"/>
+        <source>乡镇中心校</source>
+        <translation>Township central school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="79"/>
+        <source>包保教师</source>
+        <translation>Responsible teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="80"/>
+        <source>村级责任人</source>
+        <translation>Village contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="81"/>
+        <source>乡镇责任人</source>
+        <translation>Township contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="110"/>
+        <source>辍学学生情况报告表</source>
+        <translation>Dropout report form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="118"/>
+        <source>正在读取学生信息…</source>
+        <translation>Reading the student…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="143"/>
+        <source>个案情况（保存时一并更新该生的辍学个案）</source>
+        <translation>Case facts (saved into the pupil&apos;s dropout case as well)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="144"/>
+        <source>该生没有未销号的辍学个案：只保存报告。</source>
+        <translation>This pupil has no open dropout case: only the report is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="148"/>
+        <source>选择“其他”时必须填写</source>
+        <translation>Required when “Other” is chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="150"/>
+        <source>如：在家、外出务工（广东东莞）、去向不明</source>
+        <translation>e.g. at home, working (Dongguan, Guangdong), unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="154"/>
+        <source>重新生成草稿</source>
+        <translation>Redraft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="156"/>
+        <source>草稿由台账生成，请核对、修改后保存。</source>
+        <translation>Drafted from the ledger: check and edit it before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="170"/>
+        <source>辍学原因：</source>
+        <translation>Dropout reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="171"/>
+        <source>原因说明：</source>
+        <translation>Reason details:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="172"/>
+        <source>去向：</source>
+        <translation>Whereabouts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="174"/>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="181"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="182"/>
+        <source>缺课情况：</source>
+        <translation>Absence:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="183"/>
+        <source>报告日期：</source>
+        <translation>Report date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="184"/>
+        <source>报送单位：</source>
+        <translation>Send to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="188"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="190"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="198"/>
+        <source>报告内容：</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="225"/>
+        <source>找不到这名学生。</source>
+        <translation>This student cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="228"/>
+        <source>{name}（{grade_class}）</source>
+        <translation>{name} ({grade_class})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="231"/>
+        <source>已连续无故缺课 {days} 个上学日（自 {start} 起）</source>
+        <translation>Absent without leave for {days} school days in a row (since {start})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="233"/>
+        <source>目前没有连续的无故缺课记录</source>
+        <translation>No current run of unexcused absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="234"/>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="291"/>
+        <source>正在读取学生信息</source>
+        <translation>Reading the student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="294"/>
+        <source>请至少选择一个报送单位</source>
+        <translation>Choose at least one recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="298"/>
+        <source>请填写报告内容</source>
+        <translation>Write the report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="305"/>
+        <source>请选择辍学原因</source>
+        <translation>Choose the dropout reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="307"/>
+        <source>选择“其他”时须写明原因</source>
+        <translation>“Other” needs a written reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="309"/>
+        <source>请填写包保教师</source>
+        <translation>Name the responsible teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="312"/>
+        <source>{label}“{name}”不像姓名</source>
+        <translation>{label} “{name}” does not look like a name</translation>
     </message>
 </context>
 <context>
@@ -1021,107 +1209,107 @@
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="69"/>
+        <location filename="../../ui/views/today_view.py" line="71"/>
         <source>{y}年{m}月{d}日 {weekday}</source>
         <translation>{weekday}, {y}-{m}-{d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="92"/>
+        <location filename="../../ui/views/today_view.py" line="96"/>
         <source>事项</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="93"/>
+        <location filename="../../ui/views/today_view.py" line="97"/>
         <source>学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="94"/>
+        <location filename="../../ui/views/today_view.py" line="98"/>
         <source>年级班级</source>
         <translation>Grade and class</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="95"/>
+        <location filename="../../ui/views/today_view.py" line="99"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="96"/>
+        <location filename="../../ui/views/today_view.py" line="100"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="121"/>
+        <location filename="../../ui/views/today_view.py" line="125"/>
         <source>今天没有待办事项</source>
         <translation>Nothing is due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="136"/>
+        <location filename="../../ui/views/today_view.py" line="140"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="137"/>
+        <location filename="../../ui/views/today_view.py" line="141"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="194"/>
+        <location filename="../../ui/views/today_view.py" line="200"/>
         <source>待办事项没有加载成功</source>
         <translation>The task list could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="199"/>
+        <location filename="../../ui/views/today_view.py" line="205"/>
         <source>今日待办 · {date}</source>
         <translation>Today · {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="207"/>
+        <location filename="../../ui/views/today_view.py" line="213"/>
         <source>按县里定的标准，今天没有需要跟进的学生。</source>
         <translation>By the county&apos;s thresholds, no pupil needs follow-up today.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="211"/>
+        <location filename="../../ui/views/today_view.py" line="217"/>
         <source>{kind} {n} 件</source>
         <translation>{kind}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="213"/>
+        <location filename="../../ui/views/today_view.py" line="219"/>
         <source>今天有 {n} 件事要办</source>
         <translation>{n} tasks today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="216"/>
+        <location filename="../../ui/views/today_view.py" line="222"/>
         <source>，其中紧急 {n} 件</source>
         <translation>, {n} urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="217"/>
+        <location filename="../../ui/views/today_view.py" line="223"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="217"/>
+        <location filename="../../ui/views/today_view.py" line="223"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="223"/>
+        <location filename="../../ui/views/today_view.py" line="229"/>
         <source>今天要办</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="223"/>
+        <location filename="../../ui/views/today_view.py" line="229"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="246"/>
         <source>{title}（{n} 件）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="272"/>
+        <location filename="../../ui/views/today_view.py" line="279"/>
         <source>双击或按回车键打开学生页面</source>
         <translation>Double-click or press Enter to open the student</translation>
     </message>
@@ -1129,154 +1317,249 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="50"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="72"/>
         <source>电话</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="73"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="74"/>
         <source>家访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="75"/>
         <source>联合家访</source>
         <translation>Joint home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="76"/>
         <source>法律文书送达</source>
         <translation>Legal document served</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="79"/>
         <source>配合</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="80"/>
         <source>犹豫</source>
         <translation>Hesitant</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="81"/>
         <source>拒绝</source>
         <translation>Refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="82"/>
         <source>联系不上</source>
         <translation>Unreachable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="87"/>
+        <source>包保教师</source>
+        <translation>responsible teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="88"/>
+        <source>村级责任人</source>
+        <translation>village contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="89"/>
+        <source>乡镇责任人</source>
+        <translation>township contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="90"/>
+        <source>结对教师</source>
+        <translation>pairing teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="91"/>
+        <source>校长</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="92"/>
+        <source>学籍管理员</source>
+        <translation>registrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="93"/>
+        <source>班主任</source>
+        <translation>class teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="94"/>
+        <source>县教育局工作人员</source>
+        <translation>county clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="95"/>
+        <source>操作员</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="96"/>
+        <source>曾参加劝返</source>
+        <translation>earlier visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="97"/>
+        <source>送教教师</source>
+        <translation>home-teaching teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="98"/>
+        <source>本次添加</source>
+        <translation>added now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="115"/>
+        <source>“{name}”不像姓名（只能包含汉字、字母和间隔号“·”，不能有数字）</source>
+        <translation>“{name}” does not look like a name (Chinese characters, letters and “·” only, no digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="145"/>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="206"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="220"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="108"/>
-        <source>多人用顿号或逗号分隔，如：张老师、村主任</source>
-        <translation>Separate several people with commas, e.g. Ms Zhang, village head</translation>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="241"/>
+        <source>名单中没有的人：输入姓名，多人用顿号分隔</source>
+        <translation>Someone not listed: type the name; separate several with 、</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="242"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="248"/>
         <source>如：学生母亲</source>
         <translation>e.g. the pupil&apos;s mother</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="250"/>
         <source>（未填写）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="259"/>
+        <source>约定了日期</source>
+        <translation>Date agreed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="284"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="285"/>
         <source>个案：</source>
         <translation>Case:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="286"/>
         <source>劝返日期：</source>
         <translation>Visit date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="287"/>
         <source>方式：</source>
         <translation>Mode:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="288"/>
         <source>参加人员：</source>
         <translation>Participants:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="289"/>
         <source>见到何人：</source>
         <translation>Met:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="290"/>
         <source>家长和学生态度：</source>
         <translation>Attitude:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="291"/>
         <source>承诺或结果：</source>
         <translation>Promise or result:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="292"/>
         <source>下一步：</source>
         <translation>Next step:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="293"/>
+        <source>下一步日期：</source>
+        <translation>Next step by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="297"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="300"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="317"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="324"/>
         <source>无（该生没有未销号的个案）</source>
         <translation>None (no open case for this pupil)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="324"/>
         <source>本次记录归入该生的辍学个案</source>
         <translation>This visit is filed under the pupil&apos;s dropout case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="367"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="177"/>
-        <source>请填写参加人员</source>
-        <translation>Enter the participants</translation>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="370"/>
+        <source>请勾选或填写参加人员</source>
+        <translation>Tick or type who took part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="373"/>
+        <source>下一步日期不能早于劝返日期</source>
+        <translation>The next-step date cannot be before the visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="382"/>
+        <source>已选 {n} 人：{names}</source>
+        <translation>{n} chosen: {names}</translation>
     </message>
 </context>
 <context>
