@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -139,6 +140,8 @@ class ReportFormDialog(QDialog):
         for entry in REPORT_RECIPIENTS:
             check = QCheckBox(_tr(_RECIPIENT_LABELS.get(entry.code, entry.label)))
             check.setChecked(entry.code in DEFAULT_RECIPIENTS)
+            # Never squeezed: a cut-off recipient is worse than a wider dialog.
+            check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self.recipient_checks[entry.code] = check
         self.case_box = QGroupBox(_tr("个案情况（保存时一并更新该生的辍学个案）"))
         self.no_case_label = QLabel(_tr("该生没有未销号的辍学个案：只保存报告。"))

@@ -124,6 +124,9 @@ def _checked(item: QListWidgetItem | None) -> bool:
 class PeopleList(QListWidget):
     """Known people as ticks in a grid; a click anywhere on a name, or space, toggles it.
 
+    Not `uniformItemSizes`: that takes every item's width from the first one, and a short
+    first name ("吴德（本次添加）") would then cut the longer ones off.
+
     The items are not user-checkable in Qt's sense, so the delegate never toggles them itself:
     that way a click on the box and a click on the name do the same thing, exactly once.
     """
@@ -136,7 +139,6 @@ class PeopleList(QListWidget):
         self.setFlow(QListWidget.Flow.LeftToRight)
         self.setWrapping(True)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setSpacing(2)
         self.itemClicked.connect(self.toggle)
