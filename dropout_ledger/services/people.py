@@ -13,8 +13,10 @@ how often they took part. A person appears once, under their most relevant role.
 
 Why one SQL statement: on a county-sized ledger (150,000 pupils, tens of thousands of visits)
 the name lists must be unpacked (`json_each`), counted and ranked where the rows are; Python
-sees only the final, short list. The pupil's own rows are found through the `student_id`
-indexes; the counting reads each record table once.
+sees only the final, short list. The pupil's case is found through `rec_case_student`; the
+counting reads the visit, notice, 送教 and pairing tables once each and never the roster.
+Measured on the 150,000-pupil demo ledger (3,200 visits): 23 ms; with 60,000 more visits: 250 ms,
+most of it SQLite sorting the names to group them.
 """
 
 from __future__ import annotations
