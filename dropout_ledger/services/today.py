@@ -1,8 +1,9 @@
 """今日待办: what the ledger keeper must do today, from the county's thresholds.
 
-Four kinds of work: pupils whose current run of unexcused absence reaches the call, home-visit,
+Five kinds of work: pupils whose current run of unexcused absence reaches the call, home-visit,
 report-form, suspected-dropout or confirm-dropout threshold (domain.md §2.2); notices whose
-return deadline passed while the child is still out; open cases with no persuasion visit for
+return deadline passed while the child is still out; visits whose agreed next-step date
+(下一步日期: "周一核实到校") has come with no visit since; open cases with no persuasion visit for
 too long; and the monthly report when its day is near. Absence runs count school days, so with
 `exclude_weekends` a Friday and the next Monday are consecutive.
 """
@@ -23,8 +24,10 @@ _ABSENCE_LEVELS = (
     ("visit_days", "visit", "请今天家访"),
     ("call_days", "call", "请今天电话联系监护人"),
 )
+# A promise made to a family (visit_next) ranks after today's absence visits, which cannot wait a
+# day, and before the generic "no visit for a week" reminder, which it usually explains.
 SEVERITY = {"confirm": 0, "suspect": 1, "notice_overdue": 2, "report_form": 3, "visit": 4,
-            "case_no_visit": 5, "call": 6, "monthly_report": 7}
+            "visit_next": 5, "case_no_visit": 6, "call": 7, "monthly_report": 8}
 REPORT_WARNING_DAYS = 5
 
 
@@ -68,7 +71,8 @@ def absence_run(dates: set[dt.date], today: dt.date, exclude_weekends: bool) -> 
 def today_items(queries: Queries, profile: dict[str, Any], today: dt.date) -> list[TodayItem]:
     """Everything due today, most urgent first."""
     items = (_absences(queries, profile, today) + _overdue_notices(queries, today)
-             + _quiet_cases(queries, profile, today) + _monthly_report(profile, today))
+             + _next_steps_due(queries, today) + _quiet_cases(queries, profile, today)
+             + _monthly_report(profile, today))
     return sorted(items, key=lambda i: (SEVERITY[i.kind], i.grade, i.class_name, i.name))
 
 
@@ -120,6 +124,35 @@ def _overdue_notices(queries: Queries, today: dt.date) -> list[TodayItem]:
     return [TodayItem(kind="notice_overdue", due=row[4], **_student(row),
                       detail=f"劝返复学通知书限期 {row[4]} 已过，学生仍未返校：请报告乡镇政府")
             for row in rows]
+
+
+# The latest visit of a pupil whose next-step date has come. A later visit (a later date, or the
+# same date entered afterwards) answers it, and so do the visit's case being closed and the
+# pupil leaving the roll. A pupil has one open case at a time, so "later visit of the pupil" and
+# "later visit of the case" only differ for a closed case, which is left out anyway.
+_NEXT_STEPS_DUE = f"""
+SELECT s.id, s.name, s.grade, s.class_name, v.next_date, v.next_step FROM rec_visit v
+  JOIN students s ON s.id = v.student_id
+  LEFT JOIN rec_case c ON c.id = v.case_id
+ WHERE v.retracted = 0 AND v.next_date <= :today AND +s.retracted = 0 AND s.{ON_ROLL}
+   AND (coalesce(v.case_id, '') = '' OR (c.retracted = 0 AND c.closed_date IS NULL))
+   AND NOT EXISTS (
+       SELECT 1 FROM rec_visit w WHERE w.student_id = v.student_id AND w.retracted = 0
+          AND (w.date, w.created_lc) > (v.date, v.created_lc))
+ ORDER BY v.next_date"""
+
+
+def _next_steps_due(queries: Queries, today: dt.date) -> list[TodayItem]:
+    rows = queries.conn.execute(_NEXT_STEPS_DUE, {"today": today.isoformat()})
+    return [TodayItem(kind="visit_next", due=row[4], **_student(row),
+                      detail=f"劝返约定的下一步日期已到：{_one_line(row[5]) or '请跟进'}")
+            for row in rows]
+
+
+def _one_line(text: str | None, limit: int = 40) -> str:
+    """A next step written over several lines, shortened to fit one row of the list."""
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _quiet_cases(queries: Queries, profile: dict[str, Any], today: dt.date) -> list[TodayItem]:

@@ -978,6 +978,194 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
 </context>
 <context>
+    <name>ReportFormDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="74"/>
+        <source>乡镇人民政府</source>
+        <translation>Township government</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="75"/>
+        <source>县教育局</source>
+        <translation>County bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="76"/>
+        <source>乡镇中心校</source>
+        <translation>Central school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="80"/>
+        <source>包保教师</source>
+        <translation>Responsible teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="81"/>
+        <source>村级责任人</source>
+        <translation>Village contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="82"/>
+        <source>乡镇责任人</source>
+        <translation>Township contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="111"/>
+        <source>辍学学生情况报告表</source>
+        <translation>Dropout report form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="119"/>
+        <source>正在读取学生信息…</source>
+        <translation>Reading the student…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="146"/>
+        <source>个案情况（保存时一并更新该生的辍学个案）</source>
+        <translation>Case facts (saved into the pupil&apos;s dropout case as well)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="147"/>
+        <source>该生没有未销号的辍学个案：只保存报告。</source>
+        <translation>This pupil has no open dropout case: only the report is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="151"/>
+        <source>选择“其他”时必须填写</source>
+        <translation>Required when “Other” is chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="153"/>
+        <source>如：在家、外出务工（广东东莞）、去向不明</source>
+        <translation>e.g. at home, working (Dongguan, Guangdong), unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="157"/>
+        <source>重新生成草稿</source>
+        <translation>Redraft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="159"/>
+        <source>草稿由台账生成，请核对、修改后保存。</source>
+        <translation>Drafted from the ledger: check and edit it before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="173"/>
+        <source>辍学原因：</source>
+        <translation>Dropout reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="174"/>
+        <source>原因说明：</source>
+        <translation>Reason details:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="175"/>
+        <source>去向：</source>
+        <translation>Whereabouts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="177"/>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="184"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="185"/>
+        <source>缺课情况：</source>
+        <translation>Absence:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="186"/>
+        <source>报告日期：</source>
+        <translation>Report date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="187"/>
+        <source>报送单位：</source>
+        <translation>Send to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="191"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="193"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="201"/>
+        <source>报告内容：</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="228"/>
+        <source>找不到这名学生。</source>
+        <translation>This student cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="231"/>
+        <source>{name}（{grade_class}）</source>
+        <translation>{name} ({grade_class})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="234"/>
+        <source>已连续无故缺课 {days} 个上学日（自 {start} 起）</source>
+        <translation>Absent without leave for {days} school days in a row (since {start})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="236"/>
+        <source>目前没有连续的无故缺课记录</source>
+        <translation>No current run of unexcused absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="237"/>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="294"/>
+        <source>正在读取学生信息</source>
+        <translation>Reading the student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="297"/>
+        <source>请至少选择一个报送单位</source>
+        <translation>Choose at least one recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="301"/>
+        <source>请填写报告内容</source>
+        <translation>Write the report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="308"/>
+        <source>请选择辍学原因</source>
+        <translation>Choose the dropout reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="310"/>
+        <source>选择“其他”时须写明原因</source>
+        <translation>“Other” needs a written reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="312"/>
+        <source>请填写包保教师</source>
+        <translation>Name the responsible teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_dialog.py" line="315"/>
+        <source>{label}“{name}”不像姓名</source>
+        <translation>{label} “{name}” does not look like a name</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <location filename="../../ui/roster_model.py" line="43"/>
@@ -2062,154 +2250,249 @@ The case will then be at {stage}, and the following deadlines count again from {
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="50"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="72"/>
         <source>电话</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="73"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="74"/>
         <source>家访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="75"/>
         <source>联合家访</source>
         <translation>Joint home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="76"/>
         <source>法律文书送达</source>
         <translation>Legal document served</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="79"/>
         <source>配合</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="80"/>
         <source>犹豫</source>
         <translation>Hesitant</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="81"/>
         <source>拒绝</source>
         <translation>Refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="82"/>
         <source>联系不上</source>
         <translation>Unreachable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="87"/>
+        <source>包保教师</source>
+        <translation>responsible teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="88"/>
+        <source>村级责任人</source>
+        <translation>village contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="89"/>
+        <source>乡镇责任人</source>
+        <translation>township contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="90"/>
+        <source>结对教师</source>
+        <translation>pairing teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="91"/>
+        <source>校长</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="92"/>
+        <source>学籍管理员</source>
+        <translation>registrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="93"/>
+        <source>班主任</source>
+        <translation>class teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="94"/>
+        <source>县教育局工作人员</source>
+        <translation>county clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="95"/>
+        <source>操作员</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="96"/>
+        <source>曾参加劝返</source>
+        <translation>earlier visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="97"/>
+        <source>送教教师</source>
+        <translation>home-teaching teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="98"/>
+        <source>本次添加</source>
+        <translation>added now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="115"/>
+        <source>“{name}”不像姓名（只能包含汉字、字母和间隔号“·”，不能有数字）</source>
+        <translation>“{name}” does not look like a name (Chinese characters, letters and “·” only, no digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="147"/>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="208"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="222"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="108"/>
-        <source>多人用顿号或逗号分隔，如：张老师、村主任</source>
-        <translation>Separate several people with commas, e.g. Ms Zhang, village head</translation>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="243"/>
+        <source>名单中没有的人：输入姓名，多人用顿号分隔</source>
+        <translation>Not listed? Type names, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="244"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="250"/>
         <source>如：学生母亲</source>
         <translation>e.g. the pupil&apos;s mother</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="252"/>
         <source>（未填写）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="261"/>
+        <source>约定了日期</source>
+        <translation>Date agreed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="286"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="287"/>
         <source>个案：</source>
         <translation>Case:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="288"/>
         <source>劝返日期：</source>
         <translation>Visit date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="289"/>
         <source>方式：</source>
         <translation>Mode:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="290"/>
         <source>参加人员：</source>
         <translation>Participants:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="291"/>
         <source>见到何人：</source>
         <translation>Met:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="292"/>
         <source>家长和学生态度：</source>
         <translation>Attitude:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="293"/>
         <source>承诺或结果：</source>
         <translation>Promise or result:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="294"/>
         <source>下一步：</source>
         <translation>Next step:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="295"/>
+        <source>下一步日期：</source>
+        <translation>Next step by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="299"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="302"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="319"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="326"/>
         <source>无（该生没有未销号的个案）</source>
         <translation>None (no open case for this pupil)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="326"/>
         <source>本次记录归入该生的辍学个案</source>
         <translation>This visit is filed under the pupil&apos;s dropout case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="369"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="177"/>
-        <source>请填写参加人员</source>
-        <translation>Enter the participants</translation>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="372"/>
+        <source>请勾选或填写参加人员</source>
+        <translation>Tick or type who took part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="375"/>
+        <source>下一步日期不能早于劝返日期</source>
+        <translation>The next-step date cannot be before the visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="384"/>
+        <source>已选 {n} 人：{names}</source>
+        <translation>{n} chosen: {names}</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from dropout_ledger.model.status import Status
-from dropout_ledger.services.today import absence_run, today_items
+from dropout_ledger.services.today import SEVERITY, absence_run, today_items
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -74,3 +74,40 @@ def test_the_monthly_report_appears_in_its_last_days(ledger):
     february = today_items(ledger.queries, {**ledger.settings.profile(),
                                             "monthly_report_day": 31}, dt.date(2026, 2, 28))
     assert february[0].due == "2026-02-28" and "今天" in february[0].detail
+
+
+def _visit(ledger, sid, case, date, **fields):
+    ledger.records.add("visit", {"student_id": sid, "case_id": case, "date": date,
+                                 "mode": "home", "participants": ["李老师"], **fields})
+
+
+def test_an_agreed_next_step_date_is_listed_until_a_later_visit(ledger, add_student):
+    sid = add_student(name="戊")
+    ledger.status.change(sid, Status.SUSPECTED, effective_date="2026-11-02", reason_code="01")
+    case = ledger.queries.student(sid)["case_id"]
+    _visit(ledger, sid, case, "2026-11-18", next_step="周五核实\n是否到校", next_date="2026-11-23")
+    assert "visit_next" not in {i.kind for i in _items(ledger)}  # tomorrow: not yet
+
+    _visit(ledger, sid, case, "2026-11-19", next_step="周日再电话联系", next_date="2026-11-22")
+    [item] = [i for i in _items(ledger) if i.kind == "visit_next"]
+    assert (item.name, item.due) == ("戊", "2026-11-22")
+    assert item.detail == "劝返约定的下一步日期已到：周日再电话联系"
+    assert SEVERITY["visit"] < SEVERITY["visit_next"] < SEVERITY["case_no_visit"]
+
+    _visit(ledger, sid, case, "2026-11-22", next_step="")  # today's call answers it
+    assert "visit_next" not in {i.kind for i in _items(ledger)}
+
+
+def test_a_past_next_step_date_stays_listed_and_a_closed_case_drops_it(ledger, add_student):
+    sid, other = add_student(name="己"), add_student(name="庚")
+    ledger.status.change(sid, Status.SUSPECTED, effective_date="2026-11-02", reason_code="01")
+    case = ledger.queries.student(sid)["case_id"]
+    _visit(ledger, sid, case, "2026-11-10", next_step="", next_date="2026-11-16")
+    _visit(ledger, other, None, "2026-11-10", next_step="随访", next_date="2026-11-20")
+    due = {i.name: i for i in _items(ledger) if i.kind == "visit_next"}
+    assert set(due) == {"己", "庚"}  # a visit without a case is followed up too
+    assert due["己"].due == "2026-11-16" and due["己"].detail.endswith("请跟进")
+
+    ledger.status.change(sid, Status.ENROLLED, effective_date="2026-11-21",
+                         closure_reason="returned", closure_evidence="已返校")
+    assert {i.name for i in _items(ledger) if i.kind == "visit_next"} == {"庚"}

@@ -19,7 +19,7 @@ from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.status import TRANSITIONS, Status
 from ui.dialogs.absence_dialog import ABSENT, NAME, AbsenceDialog
 from ui.dialogs.status_dialog import StatusDialog, status_label
-from ui.dialogs.visit_dialog import VisitDialog, split_participants
+from ui.dialogs.visit_dialog import NAME_ROLE, VisitDialog, split_participants
 from ui.ops import ImmediateRunner, ThreadRunner
 
 
@@ -235,23 +235,47 @@ def test_ticking_leave_or_typing_a_reason_marks_the_pupil_absent(
 # -- visit --------------------------------------------------------------------------------------
 
 
+def click_person(qtbot: QtBot, dialog: VisitDialog, name: str) -> None:
+    """Click a name in the pick list, the way a principal ticks it."""
+    item = dialog.people_list.find_name(name)
+    assert item is not None, name
+    rect = dialog.people_list.visualItemRect(item)
+    qtbot.mouseClick(dialog.people_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+
+
 def test_the_visit_dialog_stores_a_home_visit_on_the_open_case(
     qtbot: QtBot, runner: ImmediateRunner, ledger: Ledger
 ) -> None:
     student_id = one(ledger, "suspected")
     case_id = ledger.queries.student(student_id)["case_id"]  # type: ignore[index]
+    teacher = ledger.queries.record("case", case_id)["teacher"]  # type: ignore[index]
     before = len(ledger.queries.records("visit", student_id=student_id))
     dialog = VisitDialog(runner, student_id)
     qtbot.addWidget(dialog)
+    dialog.show()
     assert dialog.case_id == case_id and not dialog.save_button.isEnabled()
+    assert dialog.people_list.item(0).text() == f"{teacher}（包保教师）"
+    assert "参加人员" in dialog.hint_label.text()
 
     choose(dialog.mode_combo, "home")
     assert dialog.mode_combo.currentText() == "家访"
-    dialog.participants_edit.setText("王校长、李老师, 村主任，")
+    click_person(qtbot, dialog, teacher)
+    other = str(dialog.people_list.item(2).data(NAME_ROLE))
+    click_person(qtbot, dialog, other)
+    click_person(qtbot, dialog, other)  # a second click unticks
+    dialog.people_list.setCurrentRow(2)
+    qtbot.keyClick(dialog.people_list, Qt.Key.Key_Space)  # and space ticks again
+    assert dialog.people_list.checked_names() == [teacher, other]
+    dialog.participants_edit.setText("吴村主任， ")
+    assert dialog.picked_label.text() == f"已选 3 人：{teacher}、{other}、吴村主任"
     dialog.met_edit.setText("学生父亲")
     choose(dialog.attitude_combo, "hesitant")
     dialog.result_edit.setPlainText("答应下周一送回学校")
     dialog.next_edit.setPlainText("周一核实到校")
+    dialog.next_date_check.setChecked(True)
+    monday = ledger.clock.today() + dt.timedelta(days=3)
+    dialog.next_date_edit.setDate(qdate(monday))
     assert dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
@@ -259,12 +283,63 @@ def test_the_visit_dialog_stores_a_home_visit_on_the_open_case(
     assert len(visits) == before + 1
     visit = visits[-1]
     assert visit["mode"] == "home" and visit["case_id"] == case_id
-    assert visit["participants"] == ["王校长", "李老师", "村主任"]
+    assert visit["participants"] == [teacher, other, "吴村主任"]
     assert (visit["met"], visit["attitude"], visit["result"], visit["next_step"]) == (
         "学生父亲", "hesitant", "答应下周一送回学校", "周一核实到校"
     )
     assert visit["date"] == ledger.clock.today().isoformat()
+    assert visit["next_date"] == monday.isoformat()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_typed_people_join_the_list_ticked_and_bad_names_block_saving(
+    qtbot: QtBot, runner: ImmediateRunner, ledger: Ledger
+) -> None:
+    student_id = one(ledger, "suspected")
+    dialog = VisitDialog(runner, student_id)
+    qtbot.addWidget(dialog)
+    known = str(dialog.people_list.item(3).data(NAME_ROLE))
+    count = dialog.people_list.count()
+    dialog.participants_edit.setText(f"张3、杨光明、{known}")
+    assert not dialog.save_button.isEnabled()
+    assert "“张3”不像姓名" in dialog.hint_label.text()
+    qtbot.keyClick(dialog.participants_edit, Qt.Key.Key_Return)  # adds what it can
+    assert dialog.participants_edit.text() == "张3"  # the refused name stays to be fixed
+    assert dialog.people_list.count() == count + 1  # the known name was ticked, not repeated
+    assert dialog.people_list.item(0).text() == "杨光明（本次添加）"
+    assert dialog.people_list.checked_names() == ["杨光明", known]
+    assert not dialog.save_button.isEnabled()
+    dialog.participants_edit.clear()
+    assert dialog.save_button.isEnabled() and dialog.hint_label.text() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    visit = ledger.queries.records("visit", student_id=student_id)[-1]
+    assert visit["participants"] == ["杨光明", known] and not visit["next_date"]
+
+
+def test_a_next_step_date_before_the_visit_is_refused(
+    qtbot: QtBot, runner: ImmediateRunner, ledger: Ledger
+) -> None:
+    student_id = one(ledger, "suspected")
+    dialog = VisitDialog(runner, student_id)
+    qtbot.addWidget(dialog)
+    events = event_count(ledger)
+    today = ledger.clock.today()
+    dialog.participants_edit.setText("张老师")
+    assert not dialog.next_date_edit.isEnabled()
+    dialog.date_edit.setDate(qdate(today - dt.timedelta(days=2)))
+    dialog.next_date_edit.setDate(qdate(today - dt.timedelta(days=3)))
+    assert dialog.save_button.isEnabled()  # no date agreed: the date box does not count
+    dialog.next_date_check.setChecked(True)
+    assert dialog.next_date_edit.isEnabled() and not dialog.save_button.isEnabled()
+    assert dialog.hint_label.text() == "下一步日期不能早于劝返日期"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert event_count(ledger) == events
+    dialog.next_date_edit.setDate(qdate(today - dt.timedelta(days=2)))  # the same day is fine
+    assert dialog.save_button.isEnabled()
+    dialog.next_date_edit.setDate(qdate(today + dt.timedelta(days=30)))  # and so is the future
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    visit = ledger.queries.records("visit", student_id=student_id)[-1]
+    assert visit["next_date"] == (today + dt.timedelta(days=30)).isoformat()
 
 
 def test_a_visit_to_a_pupil_without_a_case_has_no_case_and_needs_participants(
