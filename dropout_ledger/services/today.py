@@ -26,8 +26,8 @@ _ABSENCE_LEVELS = (
 )
 # A promise made to a family (visit_next) ranks after today's absence visits, which cannot wait a
 # day, and before the generic "no visit for a week" reminder, which it usually explains.
-SEVERITY = {"confirm": 0, "suspect": 1, "notice_overdue": 2, "report_form": 3, "visit": 4,
-            "visit_next": 5, "case_no_visit": 6, "call": 7, "monthly_report": 8}
+SEVERITY = {"confirm": 0, "suspect": 1, "notice_overdue": 2, "stage_due": 3, "report_form": 4,
+            "visit": 5, "visit_next": 6, "case_no_visit": 7, "call": 8, "monthly_report": 9}
 REPORT_WARNING_DAYS = 5
 
 
@@ -70,7 +70,9 @@ def absence_run(dates: set[dt.date], today: dt.date, exclude_weekends: bool) -> 
 
 def today_items(queries: Queries, profile: dict[str, Any], today: dt.date) -> list[TodayItem]:
     """Everything due today, most urgent first."""
-    items = (_absences(queries, profile, today) + _overdue_notices(queries, today)
+    from dropout_ledger.services.escalation import escalation_items  # it imports this module
+
+    items = (escalation_items(queries, profile, today) + _absences(queries, profile, today) + _overdue_notices(queries, today)
              + _next_steps_due(queries, today) + _quiet_cases(queries, profile, today)
              + _monthly_report(profile, today))
     return sorted(items, key=lambda i: (SEVERITY[i.kind], i.grade, i.class_name, i.name))
@@ -161,7 +163,8 @@ def _quiet_cases(queries: Queries, profile: dict[str, Any], today: dt.date) -> l
         "SELECT s.id, s.name, s.grade, s.class_name, max(c.opened_date, coalesce(("
         "  SELECT max(v.date) FROM rec_visit v WHERE v.case_id = c.id AND v.retracted = 0),"
         "  c.opened_date)) AS last FROM rec_case c JOIN students s ON s.id = c.student_id"
-        " WHERE c.retracted = 0 AND c.closed_date IS NULL AND +s.retracted = 0")
+        " WHERE c.retracted = 0 AND c.closed_date IS NULL AND +s.retracted = 0"
+        " AND s.case_id = c.id")  # a case whose opening suspicion was withdrawn is not open
     items = []
     for row in rows:
         idle = (today - dt.date.fromisoformat(row[4])).days
