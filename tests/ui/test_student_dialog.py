@@ -29,7 +29,7 @@ from ui.dialogs.student_dialog import (
     check_id_number,
     check_xjh,
 )
-from ui.ops import ImmediateRunner
+from ui.ops import ImmediateRunner, ThreadRunner
 
 
 class InfoBoxes:
@@ -72,6 +72,12 @@ def open_dialog(qtbot: QtBot, runner: ImmediateRunner, student_id: str | None,
     dialog = StudentDialog(runner, student_id, role)
     qtbot.addWidget(dialog)
     assert dialog.loaded
+    return dialog
+
+
+def open_dialog_unloaded(qtbot: QtBot, runner: ImmediateRunner, student_id: str) -> StudentDialog:
+    dialog = StudentDialog(runner, student_id, "principal")
+    qtbot.addWidget(dialog)
     return dialog
 
 
@@ -374,6 +380,41 @@ def test_a_duplicate_id_number_shows_the_core_message_and_writes_nothing(
     assert other["id_number"] not in text  # the core masks it
     assert dialog.result() == 0 and dialog.name_edit.text() == "刘芳"
     assert dialog.save_button.isEnabled()  # fix it and try again
+
+
+def test_with_the_app_runner_loading_and_saving_finish_later(
+    qtbot: QtBot, ledger: Ledger, notes: InfoBoxes,
+) -> None:
+    """In the app the read and the save finish later, on the GUI thread: until the pupil is
+    read, nothing can be typed or saved."""
+    student = first_student(ledger)
+    runner = ThreadRunner(ledger)
+    try:
+        dialog = StudentDialog(runner, student["id"], "principal")
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.loaded, timeout=2000)
+        assert dialog.name_edit.text() == student["name"] and dialog.body.isEnabled()
+        dialog.edits["address"].setText("石桥镇白岩村五组")
+        with qtbot.waitSignal(dialog.saved, timeout=2000):
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        after = ledger.queries.student(student["id"])
+        assert after is not None and after["address"] == "石桥镇白岩村五组"
+        # Let the runner's deferred deletes run: destroying a ThreadRunner whose progress timer
+        # is still queued for deleteLater crashes PySide (reported to the lead, ui/ops.py).
+        qtbot.wait(20)
+    finally:
+        runner.close()
+
+
+def test_a_withdrawn_pupil_cannot_be_edited(
+    qtbot: QtBot, runner: ImmediateRunner, ledger: Ledger,
+) -> None:
+    student = first_student(ledger)
+    ledger.students.retract(student["id"], "重复登记")
+    dialog = open_dialog_unloaded(qtbot, runner, student["id"])
+    assert "找不到这名学生" in dialog.hint_label.text()
+    assert not dialog.body.isEnabled() and not dialog.save_button.isEnabled()
+    assert student["name"] not in shown_texts(dialog)
 
 
 # -- the other fields ----------------------------------------------------------------------------

@@ -262,8 +262,13 @@ def _table_entries(table: codes.CodeTable) -> tuple[tuple[str, Any], ...]:
     return tuple((entry.label, entry.code) for entry in table)
 
 
-def _select(combo: QComboBox, data: Any) -> None:
+def _select(combo: QComboBox, data: Any, *, keep_unknown: bool = False) -> None:
+    """Show the entry for `data`; with `keep_unknown`, a stored code the table lacks is added
+    as it is rather than shown as blank, which a save would silently turn into "cleared"."""
     index = combo.findData(data)
+    if index < 0 and keep_unknown and data not in ("", None):
+        combo.addItem(str(data), data)
+        index = combo.count() - 1
     combo.setCurrentIndex(max(index, 0))
 
 
@@ -337,7 +342,7 @@ class GuardianEditor(QWidget):
 
     def _fill(self, row: int, item: Mapping[str, str]) -> None:
         self.names[row].setText(item.get("name", ""))
-        _select(self.relations[row], item.get("relation", ""))
+        _select(self.relations[row], item.get("relation", ""), keep_unknown=True)
         self.phones[row].setText(item.get("phone", ""))
 
     def set_guardians(self, guardians: list[dict[str, str]]) -> None:
@@ -693,7 +698,8 @@ class StudentDialog(QDialog):
         for name in _BOOLS:
             self.checks[name].setChecked(bool(student.get(name)))
         for name, combo in self.combos.items():
-            _select(combo, student.get(name) or ("1" if name == "id_type" else ""))
+            _select(combo, student.get(name) or ("1" if name == "id_type" else ""),
+                    keep_unknown=True)
         self.birth_edit.setText(str(student.get("birth_date") or ""))
         self.guardians.set_guardians(list(student.get("guardians") or []))
         for code, check in self.risks.items():
@@ -725,10 +731,7 @@ class StudentDialog(QDialog):
                            else _tr("身份证号还没输完"))
         elif not self._masked_unchanged("id_number", self.id_edit):
             values["id_number"] = info.number if info else ""
-        known_id = info.number if info else None
-        if known_id is None and self.full_ids:
-            known_id = str(self.stored.get("id_number") or "") or None
-        verdict, number = check_xjh(self.xjh_edit.text(), known_id)
+        verdict, number = check_xjh(self.xjh_edit.text(), info.number if info else None)
         idle = (_tr("留空表示不修改") if not self.full_ids and self.stored.get("xjh")
                 else _tr("有身份证号的学生，学籍号一般是G加身份证号"))
         show_verdict(self.xjh_message, verdict, idle)
@@ -762,6 +765,7 @@ class StudentDialog(QDialog):
             _select(self.sex_combo, shown[1] if locked else self._manual[1])
         self._locked = locked
         self.birth_edit.setReadOnly(locked)
+        self.birth_edit.setEnabled(not locked)  # greyed like the sex box: visibly not typed
         self.sex_combo.setEnabled(not locked)
         self.derived_label.setText(note)
         self.derived_label.setVisible(locked)
@@ -777,15 +781,16 @@ class StudentDialog(QDialog):
                 continue
             cleaned, reason = check_field(name, value, self.today)
             blank = value in ("", None)
-            widget = self.edits.get(name)
             if reason and blank:  # a required field not yet filled in: say so, do not mark it
                 reasons.append(_tr("请选择年级") if name == "grade" else _tr("请填写姓名"))
             elif reason:
                 reasons.append(reason)
             else:
                 values[name] = cleaned
-            if widget is not None:
-                mark(widget, reason if reason and not blank else "")
+            # A date still being typed ("2015-0") is not marked red yet; it still blocks saving.
+            typing = name == "birth_date" and len(str(value).strip()) < 8
+            if name in self.edits:
+                mark(self.edits[name], reason if reason and not blank and not typing else "")
 
     def collect(self) -> tuple[dict[str, Any], list[str]]:
         """Check the whole form and mark wrong fields: (cleaned values, reasons it cannot save)."""
@@ -824,7 +829,7 @@ class StudentDialog(QDialog):
         finally:
             self._refreshing = False
         shown_under_xjh = self.xjh_message.text()
-        notes = [w for w in self.warnings() if w not in shown_under_xjh] if not self.problems else []
+        notes = [w for w in self.warnings() if w not in shown_under_xjh]
         self.warning_label.setText(_tr("注意：{notes}").format(notes="；".join(notes)) if notes else "")
         self.warning_label.setVisible(bool(notes))
         unchanged = self.student_id is not None and not self.problems and not self.changed_values()
