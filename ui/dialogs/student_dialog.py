@@ -766,6 +766,7 @@ class StudentDialog(QDialog):
         self._locked = locked
         self.birth_edit.setReadOnly(locked)
         self.birth_edit.setEnabled(not locked)  # greyed like the sex box: visibly not typed
+        self.birth_edit.setPlaceholderText("" if locked else _tr("如 2015-03-08"))
         self.sex_combo.setEnabled(not locked)
         self.derived_label.setText(note)
         self.derived_label.setVisible(locked)
