@@ -716,7 +716,7 @@ class StudentDialog(QDialog):
 
     # -- checking --------------------------------------------------------------------------------
 
-    def _masked_unchanged(self, name: str, edit: QLineEdit) -> bool:
+    def _masked_unchanged(self, edit: QLineEdit) -> bool:
         """Without FULL_IDS an empty number field means "keep the stored number"."""
         return not self.full_ids and not edit.text().strip()
 
@@ -729,7 +729,7 @@ class StudentDialog(QDialog):
         if verdict.blocks:
             reasons.append(_tr("身份证号有误") if verdict.level == "error"
                            else _tr("身份证号还没输完"))
-        elif not self._masked_unchanged("id_number", self.id_edit):
+        elif not self._masked_unchanged(self.id_edit):
             values["id_number"] = info.number if info else ""
         verdict, number = check_xjh(self.xjh_edit.text(), info.number if info else None)
         idle = (_tr("留空表示不修改") if not self.full_ids and self.stored.get("xjh")
@@ -739,7 +739,7 @@ class StudentDialog(QDialog):
         if verdict.blocks:
             reasons.append(_tr("学籍号有误") if verdict.level == "error"
                            else _tr("学籍号还没输完"))
-        elif not self._masked_unchanged("xjh", self.xjh_edit):
+        elif not self._masked_unchanged(self.xjh_edit):
             values["xjh"] = number
         return info
 
