@@ -1359,6 +1359,469 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
 </context>
 <context>
+    <name>StudentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="74"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="74"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="75"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="75"/>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="76"/>
+        <source>身份证件类型</source>
+        <translation>ID document type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="77"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="78"/>
+        <source>全国学籍号</source>
+        <translation>National student no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="78"/>
+        <source>年级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="79"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="80"/>
+        <source>村（居）区划代码</source>
+        <translation>Village division code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="81"/>
+        <source>村（居）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="82"/>
+        <source>住校</source>
+        <translation>Boarding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="82"/>
+        <source>家庭住址</source>
+        <translation>Home address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="83"/>
+        <source>监护人</source>
+        <translation>Guardians</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="84"/>
+        <source>孤儿</source>
+        <translation>Orphan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="84"/>
+        <source>留守儿童</source>
+        <translation>Left-behind child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="85"/>
+        <source>事实无人抚养儿童</source>
+        <translation>De facto unsupported child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="86"/>
+        <source>困境儿童</source>
+        <translation>Child in difficulty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="87"/>
+        <source>随迁子女</source>
+        <translation>Migrant child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="88"/>
+        <source>残疾类型</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="89"/>
+        <source>随班就读</source>
+        <translation>Inclusive class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="90"/>
+        <source>家庭经济困难类别</source>
+        <translation>Economic hardship category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="91"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="91"/>
+        <source>预警原因</source>
+        <translation>Risk reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="93"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="94"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="148"/>
+        <source>身份证号只能是数字，18位号码的最后一位可以是X</source>
+        <translation>An ID number has digits only; the last of 18 may be X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="150"/>
+        <source>身份证号多了{extra}位，应为18位</source>
+        <translation>The ID number has {extra} digit(s) too many; it should have 18</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="182"/>
+        <source>已输入{n}位，还差{rest}位</source>
+        <translation>{n} typed, {rest} to go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="155"/>
+        <source>身份证号有误（校验不通过），请对照身份证逐位核对</source>
+        <translation>The ID number is wrong (checksum fails); compare it digit by digit with the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="164"/>
+        <source>15位旧身份证号（{year}年出生）；如是18位新号码，请继续输入</source>
+        <translation>Old 15-digit ID number (born {year}); if it is an 18-digit number, keep typing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="166"/>
+        <source>号码有效</source>
+        <translation>Valid number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="172"/>
+        <source>学籍号以字母G、J或L开头（有身份证号的学生是G加身份证号）</source>
+        <translation>A student number starts with G, J or L (G plus the ID number for pupils with an ID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="177"/>
+        <source>学籍号的字母后面只能是数字（G、J开头的最后一位可以是X）</source>
+        <translation>Only digits may follow the letter (the last may be X after G or J)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="179"/>
+        <source>学籍号多了{extra}位，应为19位</source>
+        <translation>The student number has {extra} character(s) too many; it should have 19</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="196"/>
+        <source>学籍号有误（G后的号码校验不通过），请与学籍系统逐位核对</source>
+        <translation>The student number is wrong (checksum after G fails); compare it digit by digit with the registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="203"/>
+        <source>号码格式正确</source>
+        <translation>Well-formed number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="218"/>
+        <source>第{n}名监护人：请填写姓名</source>
+        <translation>Guardian {n}: enter a name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="220"/>
+        <source>第{n}名监护人的姓名只能包含汉字、字母和间隔号“·”</source>
+        <translation>Guardian {n}: a name may contain only Chinese characters, letters and the dot “·”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="222"/>
+        <source>第{n}名监护人的电话无效：手机号为11位，座机写作 0854-1234567</source>
+        <translation>Guardian {n}: invalid phone; a mobile has 11 digits, a landline looks like 0854-1234567</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="290"/>
+        <source>与学生关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="290"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="298"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="304"/>
+        <source>手机或座机</source>
+        <translation>Mobile or landline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="306"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="308"/>
+        <source>删除这一名监护人</source>
+        <translation>Remove this guardian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="322"/>
+        <source>添加监护人</source>
+        <translation>Add guardian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="432"/>
+        <source>已保存，请注意</source>
+        <translation>Saved; please note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="433"/>
+        <source>学生信息已保存。请注意：
+{warnings}</source>
+        <translation>Saved; please note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="469"/>
+        <source>新增学生</source>
+        <translation>New pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="469"/>
+        <source>编辑学生信息</source>
+        <translation>Edit pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="476"/>
+        <source>正在读取学生信息…</source>
+        <translation>Reading the pupil…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="492"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="493"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="495"/>
+        <source>（未填写）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="494"/>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="496"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="497"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="522"/>
+        <source>18位，最后一位可以是X</source>
+        <translation>18 digits; the last may be X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="523"/>
+        <source>G、J或L加18位，共19位</source>
+        <translation>G, J or L plus 18: 19 in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="524"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="769"/>
+        <source>如 2015-03-08</source>
+        <translation>e.g. 2015-03-08</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="525"/>
+        <source>如 2班</source>
+        <translation>e.g. 2班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="526"/>
+        <source>12位统计用区划代码，可不填</source>
+        <translation>12-digit statistical division code (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="527"/>
+        <source>如 坪坝镇石门村三组</source>
+        <translation>e.g. 坪坝镇石门村三组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="528"/>
+        <source>可不填；按回车保存</source>
+        <translation>Optional; press Enter to save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="538"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="547"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="558"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="569"/>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="541"/>
+        <source>身份</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="555"/>
+        <source>就读</source>
+        <translation>Schooling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="565"/>
+        <source>家庭与监护人</source>
+        <translation>Home and guardians</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="575"/>
+        <source>特殊群体</source>
+        <translation>Special groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="580"/>
+        <source>其他：</source>
+        <translation>Other:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="590"/>
+        <source>预警与备注</source>
+        <translation>Risk and notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="619"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="621"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="668"/>
+        <source>找不到这名学生，可能已被撤销。</source>
+        <translation>This pupil cannot be found; the record may have been withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="676"/>
+        <source>编辑学生信息 · {name}</source>
+        <translation>Edit pupil · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="712"/>
+        <source>已登记 {masked}；如需更正，请输入完整号码</source>
+        <translation>On record: {masked}; to correct it, type the whole number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="725"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="735"/>
+        <source>留空表示不修改</source>
+        <translation>Leave empty to keep it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="726"/>
+        <source>出生日期和性别将由号码自动得出</source>
+        <translation>Date of birth and sex are read from the number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="730"/>
+        <source>身份证号有误</source>
+        <translation>the ID number is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="731"/>
+        <source>身份证号还没输完</source>
+        <translation>the ID number is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="736"/>
+        <source>有身份证号的学生，学籍号一般是G加身份证号</source>
+        <translation>For a pupil with an ID, this is usually G plus the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="740"/>
+        <source>学籍号有误</source>
+        <translation>the student number is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="741"/>
+        <source>学籍号还没输完</source>
+        <translation>the student number is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="752"/>
+        <source>由身份证号自动得出</source>
+        <translation>Read from the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="754"/>
+        <source>输完身份证号后自动得出</source>
+        <translation>Read from the ID number once complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="757"/>
+        <source>由已登记的身份证号得出</source>
+        <translation>Read from the ID number on record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="786"/>
+        <source>请填写姓名</source>
+        <translation>enter the name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="786"/>
+        <source>请选择年级</source>
+        <translation>choose the grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="834"/>
+        <source>注意：{notes}</source>
+        <translation>Note: {notes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="838"/>
+        <source>还不能保存：{reasons}</source>
+        <translation>Cannot save yet: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="840"/>
+        <source>还没有改动</source>
+        <translation>Nothing changed yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/student_dialog.py" line="843"/>
+        <source>保存（在备注栏按回车也可保存）</source>
+        <translation>Save (Enter in the note field saves too)</translation>
+    </message>
+</context>
+<context>
     <name>StudentView</name>
     <message>
         <location filename="../../ui/views/student_view.py" line="46"/>
