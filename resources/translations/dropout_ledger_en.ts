@@ -1605,7 +1605,8 @@ The case will then be at {stage}, and the following deadlines count again from {
         <location filename="../../ui/dialogs/student_dialog.py" line="433"/>
         <source>学生信息已保存。请注意：
 {warnings}</source>
-        <translation>Saved; please note</translation>
+        <translation>The pupil was saved. Please note:
+{warnings}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/student_dialog.py" line="469"/>
