@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -40,7 +41,9 @@ from dropout_ledger.services.undo import undo_last
 from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
 from ui.dialogs.pairing_dialog import PairingDialog
+from ui.dialogs.report_dialog import ReportFormDialog
 from ui.dialogs.status_dialog import StatusDialog
+from ui.dialogs.student_dialog import StudentDialog
 from ui.dialogs.subsidy_dialog import SubsidyDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.labels import grade_text
@@ -69,6 +72,13 @@ _COLUMN_SAMPLES = (
     "预警",
 )
 
+
+_TASK_DIALOGS: dict[str, Callable[[Runner, str, QWidget], QDialog]] = {
+    "visit": VisitDialog, "case_no_visit": VisitDialog, "call": VisitDialog,
+    "visit_next": VisitDialog, "suspect": StatusDialog, "confirm": StatusDialog,
+    "stage_due": EscalationDialog, "report_form": ReportFormDialog,
+}
+"""The dialog a 今日待办 row of each kind opens (the others open only the student page)."""
 
 _Choices = tuple[list[int], list[tuple[int, str]], list[str]]
 """What the filters offer: grades, (grade, class) pairs and villages present in the ledger."""
@@ -297,10 +307,13 @@ class MainWindow(QMainWindow):
         """The 操作 menu; every frequent action has a shortcut (the desktop issue, item 1)."""
         menu = self.menuBar().addMenu(self.tr("操作"))
         entries = (
+            (self.tr("新增学生"), QKeySequence.StandardKey.New, self.add_student),
+            (self.tr("编辑学生信息"), "Ctrl+E", self.edit_student),
             (self.tr("缺勤登记（本班）"), "Ctrl+K", self.record_absences),
             (self.tr("变更状态"), "Ctrl+T", self.change_status),
             (self.tr("登记劝返记录"), "Ctrl+R", self.record_visit),
             (self.tr("登记劝返阶段"), "Ctrl+L", self.record_stage),
+            (self.tr("填写辍学学生情况报告表"), "Ctrl+G", self.file_report_form),
             (self.tr("资助发放（整班）"), "Ctrl+M", self.record_subsidies),
             (self.tr("结对帮扶"), "Ctrl+B", self.record_pairing),
             (self.tr("撤销上一步"), QKeySequence.StandardKey.Undo, self.undo),
@@ -340,12 +353,9 @@ class MainWindow(QMainWindow):
 
     def _start_task(self, kind: str, student_id: str) -> None:
         """A 今日待办 row opens the student page and, where one fits, the dialog for the task."""
-        if kind in ("visit", "case_no_visit", "call"):
-            VisitDialog(self.runner, student_id, self).open()
-        elif kind in ("suspect", "confirm"):
-            StatusDialog(self.runner, student_id, self).open()
-        elif kind == "stage_due":
-            EscalationDialog(self.runner, student_id, self).open()
+        dialog = _TASK_DIALOGS.get(kind)
+        if dialog is not None:
+            dialog(self.runner, student_id, self).open()
 
     def _open_row(self, index: QModelIndex) -> None:
         self.open_student(str(self.model.row_at(index.row()).student_id))
@@ -370,6 +380,22 @@ class MainWindow(QMainWindow):
         chosen = self._need_student()
         if chosen is not None:
             VisitDialog(self.runner, chosen[0], self).open()
+
+    def add_student(self) -> None:
+        dialog = StudentDialog(self.runner, None, self.role, self)
+        dialog.saved.connect(lambda changes: changes.created and self.open_student(
+            changes.created[0]))
+        dialog.open()
+
+    def edit_student(self) -> None:
+        chosen = self._need_student()
+        if chosen is not None:
+            StudentDialog(self.runner, chosen[0], self.role, self).open()
+
+    def file_report_form(self) -> None:
+        chosen = self._need_student()
+        if chosen is not None:
+            ReportFormDialog(self.runner, chosen[0], self).open()
 
     def record_stage(self) -> None:
         chosen = self._need_student()

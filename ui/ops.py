@@ -262,7 +262,9 @@ class ThreadRunner(Runner):
         self._busy.discard(call)
         if call.timer is not None:
             call.timer.stop()
-            call.timer.deleteLater()
+            # Not deleteLater(): a runner dropped right after this would leave a queued delete
+            # for a timer PySide already freed (a crash at shutdown). Unparented, Python frees it.
+            call.timer.setParent(None)
             call.timer = None
         self._hide_progress_if_idle()
         if not self._closed:

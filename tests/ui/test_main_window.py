@@ -23,7 +23,9 @@ from dropout_ledger.store.queries import RosterRow
 from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
 from ui.dialogs.pairing_dialog import PairingDialog
+from ui.dialogs.report_dialog import ReportFormDialog
 from ui.dialogs.status_dialog import StatusDialog
+from ui.dialogs.student_dialog import StudentDialog
 from ui.dialogs.subsidy_dialog import SubsidyDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.main_window import MainWindow
@@ -325,6 +327,7 @@ def test_filtered_window_model_follows_qt_model_rules(
 @pytest.mark.parametrize(("kind", "dialog"), [
     ("visit", VisitDialog), ("call", VisitDialog), ("case_no_visit", VisitDialog),
     ("suspect", StatusDialog), ("confirm", StatusDialog), ("stage_due", EscalationDialog),
+    ("visit_next", VisitDialog), ("report_form", ReportFormDialog),
 ])
 def test_a_today_row_opens_the_matching_dialog(
     window: MainWindow, kind: str, dialog: type[QDialog]
@@ -337,6 +340,8 @@ def test_a_today_row_opens_the_matching_dialog(
     ("record_visit", VisitDialog), ("change_status", StatusDialog),
     ("record_stage", EscalationDialog), ("record_subsidies", SubsidyDialog),
     ("record_pairing", PairingDialog), ("record_absences", AbsenceDialog),
+    ("edit_student", StudentDialog), ("file_report_form", ReportFormDialog),
+    ("add_student", StudentDialog),
 ])
 def test_each_menu_action_opens_its_dialog_for_the_selected_student(
     window: MainWindow, action: str, dialog: type[QDialog]
