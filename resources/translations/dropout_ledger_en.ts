@@ -689,12 +689,12 @@ The case will then be at {stage}, and the following deadlines count again from {
     <message>
         <location filename="../../ui/main_window.py" line="310"/>
         <source>新增学生</source>
-        <translation type="unfinished">New pupil</translation>
+        <translation>New pupil</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="311"/>
         <source>编辑学生信息</source>
-        <translation type="unfinished">Edit pupil</translation>
+        <translation>Edit pupil</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="312"/>
