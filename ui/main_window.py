@@ -383,9 +383,13 @@ class MainWindow(QMainWindow):
 
     def add_student(self) -> None:
         dialog = StudentDialog(self.runner, None, self.role, self)
-        dialog.saved.connect(lambda changes: changes.created and self.open_student(
-            changes.created[0]))
+        dialog.saved.connect(self._open_created)
         dialog.open()
+
+    def _open_created(self, changes: Changes) -> None:
+        """After registering a pupil, show the new pupil's page."""
+        if changes.created:
+            self.open_student(changes.created[0])
 
     def edit_student(self) -> None:
         chosen = self._need_student()

@@ -354,3 +354,14 @@ def test_each_menu_action_opens_its_dialog_for_the_selected_student(
 def test_a_today_row_without_a_dialog_opens_none(window: MainWindow) -> None:
     window._start_task("monthly_report", window.model.row_at(0).student_id)
     assert window.findChildren(QDialog) == []
+
+
+def test_a_newly_registered_pupil_opens_on_the_student_page(
+    window: MainWindow, ledger: Ledger
+) -> None:
+    from dropout_ledger.synthetic import SyntheticFactory
+
+    changes = ledger.students.add(SyntheticFactory(seed=7).student(grade=3))
+    window._open_created(changes)
+    assert window.tabs.currentWidget() is window.student
+    assert window.student.data["student"]["id"] == changes.created[0]
