@@ -17,7 +17,12 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.services.demo import ensure_demo
 from ui.app import load_cjk_font
 from ui.dialogs.absence_dialog import AbsenceDialog
+from ui.dialogs.escalation_dialog import EscalationDialog
+from ui.dialogs.pairing_dialog import PairingDialog
+from ui.dialogs.report_dialog import ReportFormDialog
 from ui.dialogs.status_dialog import StatusDialog
+from ui.dialogs.student_dialog import StudentDialog
+from ui.dialogs.subsidy_dialog import SubsidyDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner
@@ -56,6 +61,14 @@ def main(out: Path) -> None:
             suspected = ledger.queries.roster("suspected")[0].student_id
             _save(app, StatusDialog(runner, suspected, window), out / "status-dialog.png")
             _save(app, VisitDialog(runner, suspected, window), out / "visit-dialog.png")
+            _save(app, ReportFormDialog(runner, suspected, window), out / "report-dialog.png")
+            _save(app, EscalationDialog(runner, case_pupil.student_id, window),
+                  out / "escalation-dialog.png")
+            _save(app, StudentDialog(runner, suspected, window.role, window),
+                  out / "student-dialog.png")
+            _save(app, SubsidyDialog(runner, window.role, case_pupil.grade,
+                                     case_pupil.class_name, window), out / "subsidy-dialog.png")
+            _save(app, PairingDialog(runner, suspected, window), out / "pairing-dialog.png")
             window.close()
 
 
