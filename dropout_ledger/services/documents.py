@@ -113,32 +113,39 @@ class Evidence:
 
 
 def student_evidence(queries: Queries, student_id: str) -> list[Evidence]:
-    """Every attachment on the pupil's live records, newest first (retracted records left out)."""
-    found: list[tuple[dict[str, Any], str, str, str, str, str]] = []
+    """Every attachment on the pupil's live records (retracted ones left out), newest first.
+
+    Newest by the record's date, then by when it was entered; one record's files keep their
+    name order, so 扫描1.jpg comes before 扫描2.jpg.
+    """
+    found: list[tuple[tuple[str, int], str, dict[str, Any]]] = []
     for kind in ATTACHMENT_KINDS:
         for record in queries.records(kind, student_id=student_id):
             if record["retracted"] or not record.get("attachments"):
                 continue
             source = _source(kind, record)
-            title = str(record.get("title") or source)
-            day = str(record.get("date") or record.get("issued_date") or "")
-            for digest in record["attachments"]:
-                found.append((record, kind, source, title, day, digest))
+            about = {"kind": kind, "record_id": record["id"], "source": source,
+                     "title": str(record.get("title") or source),
+                     "date": str(record.get("date") or record.get("issued_date") or ""),
+                     "note": str(record.get("note") or "")}
+            order = (about["date"], int(record["created_lc"] or 0))
+            found += [(order, digest, about) for digest in record["attachments"]]
     for fact in queries.status_history(student_id):
         digests = canonical.decode(fact["attachments"].encode()) if fact["attachments"] else []
         if fact["retracted"] or not digests:
             continue
-        for digest in digests:
-            found.append(({"id": fact["eid"], "note": fact.get("closure_evidence") or ""},
-                          "status", "销号依据", "销号依据", str(fact["effective_date"]), digest))
-    meta = _attachment_rows(queries, {item[5] for item in found})
+        about = {"kind": "status", "record_id": fact["eid"], "source": "销号依据",
+                 "title": "销号依据", "date": str(fact["effective_date"]),
+                 "note": str(fact.get("closure_evidence") or "")}
+        found += [((about["date"], int(fact["lc"])), digest, about) for digest in digests]
+    meta = _attachment_rows(queries, {digest for _order, digest, _about in found})
     items = []
-    for record, kind, source, title, day, digest in found:
+    for order, digest, about in found:
         name, mime, size = meta.get(digest, (digest[:12], "application/octet-stream", 0))
-        items.append(Evidence(digest, name, mime, size, kind, str(record["id"]), source, title,
-                              day, str(record.get("note") or "")))
-    items.sort(key=lambda e: (e.date, e.title, e.name), reverse=True)
-    return items
+        items.append((order, Evidence(digest=digest, name=name, mime=mime, size=size, **about)))
+    items.sort(key=lambda pair: pair[1].name)
+    items.sort(key=lambda pair: pair[0], reverse=True)  # stable: keeps the name order within
+    return [item for _order, item in items]
 
 
 def _source(kind: str, record: dict[str, Any]) -> str:
