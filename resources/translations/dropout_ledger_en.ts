@@ -89,7 +89,7 @@
     <message>
         <location filename="../../ui/widgets/attachments.py" line="230"/>
         <source>{n} 页</source>
-        <translation>{n} pages</translation>
+        <translation>{n} p.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/attachments.py" line="230"/>
