@@ -106,6 +106,7 @@ _CACHE_SIZE = 400  # thumbnails (about 75 kB each): one busy pupil's page many t
 _VIEW_PREFIX = "dropout-ledger-view-"
 _STALE_SECONDS = 12 * 3600  # another open app may be using a younger folder
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_LAST_FOLDER: dict[str, Path] = {}  # where files were last picked, for this run
 _IMAGE_FILTER = "*.jpg *.jpeg *.png *.pdf *.JPG *.JPEG *.PNG *.PDF"
 
 
@@ -856,10 +857,11 @@ class AttachmentStrip(QWidget):
     def choose_files(self) -> None:
         """Pick photos or scans (several at once become one 证明材料 of several pages)."""
         paths, _chosen = QFileDialog.getOpenFileNames(
-            self, _tr("选择照片或扫描件"), str(Path.home()),
+            self, _tr("选择照片或扫描件"), str(_LAST_FOLDER.get("open", Path.home())),
             ";;".join((_tr("照片或扫描件 ({patterns})").format(patterns=_IMAGE_FILTER),
                        _tr("所有文件 (*)"))))
         if paths:
+            _LAST_FOLDER["open"] = Path(paths[0]).parent  # the next scan is in the same folder
             self.add_files(paths)
 
     def add_files(self, paths: Sequence[str]) -> AddDocumentDialog:
