@@ -769,7 +769,8 @@ class AttachmentStrip(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.message_label)
-        layout.addWidget(self.empty_label)
+        # Only one of these two shows; either takes the slack, so an empty strip reads top-down.
+        layout.addWidget(self.empty_label, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.list, 1)
         self.message_label.hide()
         self._show_empty(True)
@@ -825,6 +826,7 @@ class AttachmentStrip(QWidget):
     def _show_empty(self, empty: bool) -> None:
         self.empty_label.setVisible(empty)
         self.list.setVisible(not empty)
+        self.hint_label.setVisible(not empty)  # nothing to double-click yet
 
     # ---- opening ---------------------------------------------------------------------------
 
