@@ -85,6 +85,207 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="231"/>
+        <source>{n} 页</source>
+        <translation>{n} p.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="231"/>
+        <source>无法显示</source>
+        <translation>Cannot show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="319"/>
+        <source>这台电脑没有能打开 PDF 的程序。可以右键点这份材料，选“保存原件…”，再用别的电脑打开。</source>
+        <translation>This computer has no program that opens PDF files. Right-click the document, choose “Save original…” and open it on another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="332"/>
+        <source>保存原件</source>
+        <translation>Save original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="333"/>
+        <source>原来的格式 (*{suffix})</source>
+        <translation>Original format (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="341"/>
+        <source>无法保存到 {path}（{reason}）：请换一个文件夹或U盘</source>
+        <translation>Cannot save to {path} ({reason}): choose another folder or USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="401"/>
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="407"/>
+        <location filename="../../ui/widgets/attachments.py" line="853"/>
+        <source>保存原件…</source>
+        <translation>Save original…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="409"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="431"/>
+        <source>这张图片无法显示（文件可能不完整）。可以“保存原件…”后用别的程序打开。</source>
+        <translation>This picture cannot be shown (the file may be incomplete). Use “Save original…” and open it with another program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="451"/>
+        <source>来自：{source}</source>
+        <translation>From: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="452"/>
+        <source>文件：{name}（{kind}，{size}）</source>
+        <translation>File: {name} ({kind}, {size})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="461"/>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="462"/>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="514"/>
+        <source>添加证明材料</source>
+        <translation>Add supporting document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="544"/>
+        <source>如：送达回证、在读证明、家访照片</source>
+        <translation>e.g. delivery receipt, enrolment certificate, home-visit photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="554"/>
+        <source>可不填，如：接收学校盖章</source>
+        <translation>Optional, e.g. stamped by the receiving school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="563"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="564"/>
+        <source>文件：</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="565"/>
+        <source>材料名称：</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="566"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="567"/>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="570"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="571"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="585"/>
+        <source>找不到这名学生</source>
+        <translation>Student not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="602"/>
+        <source>{name}
+不能添加</source>
+        <translation>{name}
+cannot be added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="616"/>
+        <source>没有选择文件</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="618"/>
+        <source>正在读取文件…</source>
+        <translation>Reading the files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="621"/>
+        <source>请取消后重新选择文件</source>
+        <translation>Cancel and choose the files again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="623"/>
+        <source>请填写材料名称</source>
+        <translation>Enter a title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="738"/>
+        <source>添加照片或扫描件…</source>
+        <translation>Add photo or scan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="741"/>
+        <source>双击查看大图；右键可保存原件。</source>
+        <translation>Double-click to view; right-click to save the original.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="745"/>
+        <source>还没有证明材料。送达回证、在读证明、病历证明、家访照片等，可以拍照或扫描后点“添加照片或扫描件…”。</source>
+        <translation>No supporting documents yet. Photograph or scan delivery receipts, enrolment certificates, medical certificates or home-visit photos, then click “Add photo or scan…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="852"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="862"/>
+        <source>选择照片或扫描件</source>
+        <translation>Choose photos or scans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="863"/>
+        <source>照片或扫描件 ({patterns})</source>
+        <translation>Photos or scans ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="864"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="880"/>
+        <source>已保存。注意：{warning}</source>
+        <translation>Saved. Note: {warning}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attachments.py" line="884"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>EscalationDialog</name>
     <message>
         <location filename="../../ui/dialogs/escalation_dialog.py" line="70"/>
@@ -536,7 +737,7 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
@@ -747,22 +948,22 @@ The case will then be at {stage}, and the following deadlines count again from {
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -1840,339 +2041,371 @@ The case will then be at {stage}, and the following deadlines count again from {
 <context>
     <name>StudentView</name>
     <message>
-        <location filename="../../ui/views/student_view.py" line="46"/>
+        <location filename="../../ui/views/student_view.py" line="54"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="46"/>
+        <location filename="../../ui/views/student_view.py" line="54"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="104"/>
+        <location filename="../../ui/views/student_view.py" line="115"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="110"/>
+        <location filename="../../ui/views/student_view.py" line="121"/>
         <source>回证已签收</source>
         <translation>Receipt signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="112"/>
+        <location filename="../../ui/views/student_view.py" line="123"/>
         <source>已送达，回证未签收</source>
         <translation>Delivered, receipt not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="113"/>
+        <location filename="../../ui/views/student_view.py" line="124"/>
         <source>未送达</source>
         <translation>Not delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="150"/>
-        <location filename="../../ui/views/student_view.py" line="413"/>
+        <location filename="../../ui/views/student_view.py" line="161"/>
+        <location filename="../../ui/views/student_view.py" line="444"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="150"/>
+        <location filename="../../ui/views/student_view.py" line="161"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="150"/>
+        <location filename="../../ui/views/student_view.py" line="161"/>
         <source>状态与个案</source>
         <translation>Status and case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="150"/>
+        <location filename="../../ui/views/student_view.py" line="161"/>
         <source>资助与帮扶</source>
         <translation>Aid and support</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="151"/>
+        <location filename="../../ui/views/student_view.py" line="162"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="160"/>
+        <location filename="../../ui/views/student_view.py" line="172"/>
         <source>学生信息</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="203"/>
+        <location filename="../../ui/views/student_view.py" line="216"/>
         <source>找不到这名学生</source>
         <translation>This student cannot be found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="212"/>
+        <location filename="../../ui/views/student_view.py" line="223"/>
+        <location filename="../../ui/views/student_view.py" line="277"/>
+        <location filename="../../ui/views/student_view.py" line="466"/>
+        <source>证明材料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="228"/>
         <source>（已撤销登记）</source>
         <translation>(registration withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="218"/>
+        <location filename="../../ui/views/student_view.py" line="234"/>
         <source>身份证号 {v}</source>
         <translation>ID number {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="219"/>
-        <location filename="../../ui/views/student_view.py" line="220"/>
-        <location filename="../../ui/views/student_view.py" line="360"/>
-        <location filename="../../ui/views/student_view.py" line="362"/>
-        <location filename="../../ui/views/student_view.py" line="364"/>
-        <location filename="../../ui/views/student_view.py" line="366"/>
-        <location filename="../../ui/views/student_view.py" line="367"/>
+        <location filename="../../ui/views/student_view.py" line="235"/>
+        <location filename="../../ui/views/student_view.py" line="236"/>
+        <location filename="../../ui/views/student_view.py" line="391"/>
+        <location filename="../../ui/views/student_view.py" line="393"/>
+        <location filename="../../ui/views/student_view.py" line="395"/>
+        <location filename="../../ui/views/student_view.py" line="397"/>
+        <location filename="../../ui/views/student_view.py" line="398"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="220"/>
+        <location filename="../../ui/views/student_view.py" line="236"/>
         <source>学籍号 {v}</source>
         <translation>Student no. {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="224"/>
+        <location filename="../../ui/views/student_view.py" line="240"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="230"/>
+        <location filename="../../ui/views/student_view.py" line="246"/>
         <source>预警原因：{reasons}</source>
         <translation>At risk: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="233"/>
+        <location filename="../../ui/views/student_view.py" line="249"/>
         <source>预警原因：无</source>
         <translation>At risk: no</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="265"/>
+        <location filename="../../ui/views/student_view.py" line="269"/>
+        <source>证明材料与照片</source>
+        <translation>Supporting documents and photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="270"/>
+        <source>这名学生的全部照片和扫描件：单独添加的证明材料，以及劝返记录、通知书、法律文书、书面报告和销号所附的文件。</source>
+        <translation>Every photo and scan for this student: documents added on their own, and files attached to visits, notices, legal documents, reports and case closures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="296"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="287"/>
+        <location filename="../../ui/views/student_view.py" line="318"/>
         <source>此条已撤销</source>
         <translation>This entry was withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="321"/>
+        <location filename="../../ui/views/student_view.py" line="352"/>
         <source>撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="331"/>
+        <location filename="../../ui/views/student_view.py" line="362"/>
         <source>身份与家庭</source>
         <translation>Identity and family</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="338"/>
+        <location filename="../../ui/views/student_view.py" line="369"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="349"/>
+        <location filename="../../ui/views/student_view.py" line="380"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="350"/>
+        <location filename="../../ui/views/student_view.py" line="381"/>
         <source>与学生关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="350"/>
+        <location filename="../../ui/views/student_view.py" line="381"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="350"/>
+        <location filename="../../ui/views/student_view.py" line="381"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="358"/>
+        <location filename="../../ui/views/student_view.py" line="389"/>
         <source>（仅校长可见）</source>
         <translation>(principal only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="375"/>
+        <location filename="../../ui/views/student_view.py" line="406"/>
         <source>当前个案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="377"/>
+        <location filename="../../ui/views/student_view.py" line="408"/>
         <source>没有未销号的个案</source>
         <translation>No open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="381"/>
+        <location filename="../../ui/views/student_view.py" line="412"/>
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="382"/>
+        <location filename="../../ui/views/student_view.py" line="413"/>
         <source>立案日期 {opened}　当前阶段：{stage}</source>
         <translation>Opened {opened}   Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="392"/>
+        <location filename="../../ui/views/student_view.py" line="423"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="393"/>
+        <location filename="../../ui/views/student_view.py" line="424"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="393"/>
+        <location filename="../../ui/views/student_view.py" line="424"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="393"/>
+        <location filename="../../ui/views/student_view.py" line="424"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="393"/>
+        <location filename="../../ui/views/student_view.py" line="424"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="393"/>
+        <location filename="../../ui/views/student_view.py" line="424"/>
         <source>销号</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="399"/>
+        <location filename="../../ui/views/student_view.py" line="430"/>
         <source>劝返阶段</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="401"/>
+        <location filename="../../ui/views/student_view.py" line="432"/>
         <source>全部个案</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="402"/>
+        <location filename="../../ui/views/student_view.py" line="433"/>
         <source>包保教师</source>
         <translation>Responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="402"/>
+        <location filename="../../ui/views/student_view.py" line="433"/>
         <source>立案日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="402"/>
+        <location filename="../../ui/views/student_view.py" line="433"/>
         <source>辍学原因</source>
         <translation>Dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="402"/>
+        <location filename="../../ui/views/student_view.py" line="433"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="403"/>
+        <location filename="../../ui/views/student_view.py" line="434"/>
         <source>销号原因</source>
         <translation>Closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="403"/>
+        <location filename="../../ui/views/student_view.py" line="434"/>
         <source>销号日期</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="417"/>
+        <location filename="../../ui/views/student_view.py" line="448"/>
         <source>劝返复学通知书</source>
         <translation>Return notices</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="420"/>
+        <location filename="../../ui/views/student_view.py" line="452"/>
         <source>回证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="421"/>
+        <location filename="../../ui/views/student_view.py" line="453"/>
         <source>法律文书</source>
         <translation>Legal documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="425"/>
+        <location filename="../../ui/views/student_view.py" line="457"/>
         <source>书面报告</source>
         <translation>Written reports</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="432"/>
+        <location filename="../../ui/views/student_view.py" line="465"/>
+        <source>证明材料（{n}）</source>
+        <translation>Documents ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="471"/>
         <source>资助发放</source>
         <translation>Subsidies paid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="436"/>
+        <location filename="../../ui/views/student_view.py" line="475"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="440"/>
+        <location filename="../../ui/views/student_view.py" line="479"/>
         <source>帮扶记录</source>
         <translation>Pairing log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="443"/>
+        <location filename="../../ui/views/student_view.py" line="482"/>
         <source>帮扶教师</source>
         <translation>Teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="445"/>
+        <location filename="../../ui/views/student_view.py" line="484"/>
         <source>送教上门记录</source>
         <translation>Home-teaching sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="453"/>
+        <location filename="../../ui/views/student_view.py" line="492"/>
         <source>时间是当时那台电脑上的时间，电脑时钟不准时可能有出入。</source>
         <translation>Times are those of the computer that made the change; they may be off if its clock was wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="457"/>
+        <location filename="../../ui/views/student_view.py" line="496"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="457"/>
+        <location filename="../../ui/views/student_view.py" line="496"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="457"/>
+        <location filename="../../ui/views/student_view.py" line="496"/>
         <source>本机时间</source>
         <translation>Computer time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="457"/>
+        <location filename="../../ui/views/student_view.py" line="496"/>
         <source>电脑</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="457"/>
+        <location filename="../../ui/views/student_view.py" line="496"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="466"/>
+        <location filename="../../ui/views/student_view.py" line="508"/>
+        <source>{n} 份，见“证明材料”</source>
+        <translation>{n}, see “Documents”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="510"/>
+        <source>附件</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="517"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="466"/>
+        <location filename="../../ui/views/student_view.py" line="517"/>
         <source>已撤销：{reason}</source>
         <translation>Withdrawn: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="482"/>
+        <location filename="../../ui/views/student_view.py" line="533"/>
         <source>{reason}，依据：{evidence}</source>
         <translation>{reason}; evidence: {evidence}</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget
@@ -111,3 +112,64 @@ def test_changes_to_another_pupil_do_not_reload(
 def test_unknown_pupil_says_so(view: StudentView) -> None:
     view.show_student("no-such-id")
     assert view.name_label.text() == "找不到这名学生"
+
+
+def _png(width: int, height: int) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#90caf9"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def test_the_evidence_tab_shows_every_file_with_the_record_it_came_from(
+    view: StudentView, ledger: Ledger, dropped_id: str
+) -> None:
+    from dropout_ledger.services.documents import add_document
+    from ui.views.student_view import EVIDENCE_TAB
+
+    assert view.tabs.tabText(EVIDENCE_TAB) == "证明材料"
+    assert view.evidence_strip.items == [] and view.evidence_strip.add_button.isEnabled()
+    case_id = ledger.queries.student(dropped_id)["case_id"]
+    today = ledger.clock.today()
+    view.runner.op(lambda led: led.records.add_with_files("visit", {
+        "student_id": dropped_id, "case_id": case_id, "date": today, "mode": "home",
+        "participants": ["李老师"]}, [("家访.png", _png(300, 200))]), parent=view)
+    view.runner.op(lambda led: add_document(led, dropped_id, "在读证明", today,
+                                            [("证明.png", _png(200, 300))]), parent=view)
+    assert view.tabs.tabText(EVIDENCE_TAB) == "证明材料（2）"
+    strip = view.evidence_strip
+    assert {(item.title, item.source) for item in strip.items} == {
+        ("在读证明", "证明材料"), ("劝返记录（家访）", "劝返记录（家访）")}
+    assert all(strip.thumbnail(item.digest) is not None for item in strip.items)
+    tiles = {strip.list.item(r).text(): strip.list.item(r).toolTip()
+             for r in range(strip.list.count())}
+    assert "来自：证明材料" in tiles["在读证明"] and "证明.png" in tiles["在读证明"]
+    assert "家访.png" in tiles["劝返记录（家访）"]
+    assert view.visit_table is not None
+    headers = [view.visit_table.horizontalHeaderItem(c).text()
+               for c in range(view.visit_table.columnCount())]
+    assert headers[-1] == "附件"
+    assert table_rows(view.visit_table)[-1][-1] == "1 份，见“证明材料”"
+
+
+def test_a_photo_added_on_the_page_appears_there(
+    view: StudentView, ledger: Ledger, dropped_id: str, tmp_path: Path
+) -> None:
+    from ui.views.student_view import EVIDENCE_TAB
+
+    photo = tmp_path / "送达回证.png"
+    photo.write_bytes(_png(400, 300))
+    dialog = view.evidence_strip.add_files([str(photo)])
+    assert dialog.title_edit.text() == "送达回证"
+    dialog.save()
+    assert view.tabs.tabText(EVIDENCE_TAB) == "证明材料（1）"
+    (doc,) = ledger.queries.records("document", student_id=dropped_id)
+    assert view.evidence_strip.items[0].record_id == doc["id"]
+    view.show_student("no-such-id")
+    assert view.tabs.tabText(EVIDENCE_TAB) == "证明材料"
+    assert not view.evidence_strip.add_button.isEnabled() and view.evidence_strip.items == []

@@ -1,4 +1,4 @@
-"""The student page (一人一案): everything the ledger knows about one pupil, read-only for now.
+"""The student page (一人一案): everything the ledger knows about one pupil.
 
 One query on the ledger's worker thread gathers the student row, the status timeline, every
 record kind and the event history (`_load`); the GUI thread only lays it out. Stored values are
@@ -6,6 +6,12 @@ shown through the core's `display` (code labels, 是/否, fen as 元) so this pa
 forms read the same. The ID number and 学籍号 are always masked, and the restricted economic
 category is a placeholder until roles exist: a page left open on a shared office computer must
 not leak what the county forbids class lists to show (domain.md §10).
+
+The 证明材料 tab shows every photo and scan of the pupil as thumbnails — the 证明材料 filed on
+their own and those attached to visits, notices, legal documents, reports and the 销号 — because
+"show me the evidence for this child" is what an inspector asks, whichever record holds it. It
+has its own tab, next to 劝返记录, rather than a section at the foot of a long tab: a principal
+looking for the signed 送达回证 should see at a glance, from the tab's count, that there is one.
 
 The page reloads when a write announced on `bus.changed` names this student.
 """
@@ -37,11 +43,13 @@ from dropout_ledger.model.fields import FieldSpec
 from dropout_ledger.model.identity import mask_id_number, mask_xjh
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.student import RESTRICTED_FIELDS, STUDENT_FIELDS, STUDENT_SPECS
+from dropout_ledger.services.documents import Evidence, student_evidence
 from dropout_ledger.services.history import HistoryEntry, display, student_history
 from ui.labels import grade_class_text, status_text
 from ui.ops import Runner
 from ui.roster_model import QT_TRANSLATE_NOOP
 from ui.views.today_view import URGENT_COLOUR
+from ui.widgets.attachments import AttachmentStrip
 
 _SEXES = {"1": QT_TRANSLATE_NOOP("StudentView", "男"), "2": QT_TRANSLATE_NOOP("StudentView", "女")}
 _CASE_STATUSES = frozenset({"suspected", "dropped_out"})
@@ -52,6 +60,8 @@ _KINDS = ("case", "escalation", "visit", "report", "notice", "legal_doc", "subsi
 # Fields shown in the 基本信息 grid (at_risk is in the header; guardians get their own table).
 _INFO_FIELDS = tuple(s for s in STUDENT_FIELDS if s.name not in ("at_risk", "guardians"))
 _RETRACTED_COLOUR = QColor(150, 150, 150)
+EVIDENCE_TAB = 3
+"""Index of the 证明材料 tab: after 劝返记录, whose visits and notices most photos belong to."""
 
 
 def _tr(text: str) -> str:
@@ -68,6 +78,7 @@ def _load(ledger: Ledger, student_id: str) -> dict[str, Any]:
         "student": student,
         "status_history": queries.status_history(student_id),
         "history": student_history(queries, student_id),
+        "evidence": student_evidence(queries, student_id),
     }
     for kind in _KINDS:
         answer[kind] = queries.records(kind, student_id=student_id)
@@ -114,7 +125,7 @@ def receipt_state(notice: dict[str, Any]) -> str:
 
 
 class StudentView(QWidget):
-    """One pupil's page: a header and five tabs. Call `show_student(id)` to fill it."""
+    """One pupil's page: a header and six tabs. Call `show_student(id)` to fill it."""
 
     loaded = Signal()
     """The latest answer arrived (or failed)."""
@@ -150,6 +161,7 @@ class StudentView(QWidget):
         for title_text in (_tr("基本信息"), _tr("状态与个案"), _tr("劝返记录"), _tr("资助与帮扶"),
                            _tr("修改记录")):
             self._tab_pages.append(self._add_tab(title_text))
+        self.evidence_strip = self._add_evidence_tab(EVIDENCE_TAB)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
@@ -193,6 +205,7 @@ class StudentView(QWidget):
             self._fill_info(student)
             self._fill_status(answer)
             self._fill_persuasion(answer)
+            self._fill_evidence(student, answer["evidence"])
             self._fill_support(answer)
             self._fill_history(answer["history"])
             for page in self._tab_pages:
@@ -205,6 +218,9 @@ class StudentView(QWidget):
             label.setText("")
         for page in self._tab_pages:
             _clear(page)
+        self.evidence_strip.set_student("", can_add=False)
+        self.evidence_strip.set_items([])
+        self.tabs.setTabText(EVIDENCE_TAB, _tr("证明材料"))
 
     # ---- header --------------------------------------------------------------------------
 
@@ -245,6 +261,21 @@ class StudentView(QWidget):
         scroll.setWidget(inner)
         self.tabs.addTab(scroll, title)
         return layout
+
+    def _add_evidence_tab(self, index: int) -> AttachmentStrip:
+        """The 证明材料 tab: not a scrolling page, as the thumbnails scroll on their own."""
+        page = QWidget(self.tabs)
+        layout = QVBoxLayout(page)
+        self._section(layout, _tr("证明材料与照片"))
+        note = QLabel(_tr("这名学生的全部照片和扫描件：单独添加的证明材料，以及劝返记录、通知书、"
+                          "法律文书、书面报告和销号所附的文件。"))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        layout.addWidget(note)
+        strip = AttachmentStrip(self.runner, page)
+        layout.addWidget(strip, 1)
+        self.tabs.insertTab(index, page, _tr("证明材料"))
+        return strip
 
     def _section(self, page: QVBoxLayout, title: str) -> None:
         label = QLabel(title)
@@ -413,18 +444,26 @@ class StudentView(QWidget):
         self._section(page, _tr("劝返记录"))
         self.visit_table = self._record_table(page, "visit", (
             "date", "mode", "participants", "met", "attitude", "result", "next_step"),
-            answer["visit"])
+            answer["visit"], extra=_files_column(answer["visit"]))
         self._section(page, _tr("劝返复学通知书"))
         self._record_table(page, "notice", (
             "date", "guardian_name", "return_by", "delivered_date", "delivered_to", "deliverer"),
-            answer["notice"], extra=((_tr("回证"), receipt_state),))
+            answer["notice"],
+            extra=((_tr("回证"), receipt_state), *_files_column(answer["notice"])))
         self._section(page, _tr("法律文书"))
         self._record_table(page, "legal_doc", (
             "doc_type", "number", "issuer", "issued_date", "served_date", "deadline", "outcome"),
-            answer["legal_doc"])
+            answer["legal_doc"], extra=_files_column(answer["legal_doc"]))
         self._section(page, _tr("书面报告"))
         self._record_table(page, "report", ("date", "recipients", "period", "summary"),
-                           answer["report"])
+                           answer["report"], extra=_files_column(answer["report"]))
+
+    def _fill_evidence(self, student: dict[str, Any], evidence: list[Evidence]) -> None:
+        self.evidence_strip.set_student(str(student["id"]),
+                                        can_add=not student.get("retracted"))
+        self.evidence_strip.set_items(evidence)
+        self.tabs.setTabText(EVIDENCE_TAB, _tr("证明材料（{n}）").format(n=len(evidence))
+                             if evidence else _tr("证明材料"))
 
     def _fill_support(self, answer: dict[str, Any]) -> None:
         page = self._tab_pages[3]
@@ -457,6 +496,18 @@ class StudentView(QWidget):
             page, (_tr("本机时间"), _tr("操作人"), _tr("电脑"), _tr("操作"), _tr("详情")),
             (((e.wall, e.operator, e.computer, e.action, "\n".join(e.details)), False)
              for e in history))
+
+
+def _files_column(rows: list[dict[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    """An 附件 column ("2 份") pointing to the 证明材料 tab, only when some row has files."""
+    if not any(row.get("attachments") for row in rows):
+        return ()
+
+    def count(row: dict[str, Any]) -> str:
+        files = row.get("attachments") or []
+        return _tr("{n} 份，见“证明材料”").format(n=len(files)) if files else ""
+
+    return ((_tr("附件"), count),)
 
 
 def _retracted_note(row: dict[str, Any]) -> str:
