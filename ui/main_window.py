@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.model = RosterModel(parent=self, run=self._run_page)
         self.table = self._make_table()
         self.today = TodayView(self.runner, self)
-        self.student = StudentView(self.runner, self)
+        self.student = StudentView(self.runner, self, role=self.role)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.today, self.tr("今日待办"))
         self.tabs.addTab(self.table, self.tr("学生名单"))
@@ -331,6 +331,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
             views.addAction(action)
         build_settings_menu(self)
+        pages = {"edit": self.edit_student, "status": self.change_status,
+                 "visit": self.record_visit, "stage": self.record_stage,
+                 "report": self.file_report_form, "pairing": self.record_pairing}
+        self.student.requested.connect(lambda key: pages[key]())  # the page's own buttons
 
     def selected_student(self) -> tuple[str, int, str] | None:
         """(id, grade, class) of the student in hand: the student page's, else the roster's."""

@@ -7,6 +7,7 @@ wrote the event, labelled as such, because school laptop clocks are often wrong 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,21 +120,32 @@ def value_in_event(queries: Queries, eid: str, name: str) -> Any:
     return value["value"] if isinstance(value, dict) and "value" in value else value
 
 
+def _guardians(value: list[dict[str, str]]) -> str:
+    return "；".join(f"{g['name']}（{codes.label_of(codes.GUARDIAN_RELATIONS, g['relation'])}）"
+                    for g in value)
+
+
+# How each non-plain field kind reads; "" from a formatter means nothing was recorded.
+_FORMATS: dict[str, Callable[[FieldSpec, Any], str]] = {
+    "code": lambda spec, v: codes.label_of(spec.table, v) if v else "",
+    "codes": lambda spec, v: "、".join(codes.label_of(spec.table, c) for c in v),
+    "fen": lambda _spec, v: f"{v / 100:.2f} 元" if isinstance(v, int) else "",
+    # Digests mean nothing to a reader; the page shows the files themselves.
+    "attachments": lambda _spec, v: f"{len(v)} 个文件" if v else "",
+    "guardians": lambda _spec, v: _guardians(v),
+}
+
+
 def display(spec: FieldSpec | None, value: Any) -> str:
     """A stored value as a person reads it: code labels, 是/否, lists joined, fen as yuan."""
     if spec is None:
         return str(value)
     if spec.kind == "bool":
         return "是" if value else "否"
-    if spec.kind == "code":
-        return codes.label_of(spec.table, value) if value else "（空）"
-    if spec.kind == "codes":
-        return "、".join(codes.label_of(spec.table, v) for v in value) or "（空）"
-    if spec.kind == "fen":
-        return f"{value / 100:.2f} 元" if isinstance(value, int) else "（空）"
-    if spec.kind == "guardians":
-        return "；".join(f"{g['name']}（{codes.label_of(codes.GUARDIAN_RELATIONS, g['relation'])}）"
-                        for g in value) or "（空）"
-    if isinstance(value, list):
-        return "、".join(str(v) for v in value) or "（空）"
-    return str(value) if value not in ("", None) else "（空）"
+    if spec.kind in _FORMATS:
+        text = _FORMATS[spec.kind](spec, value)
+    elif isinstance(value, list):
+        text = "、".join(str(v) for v in value)
+    else:
+        text = str(value) if value is not None else ""
+    return text or "（空）"

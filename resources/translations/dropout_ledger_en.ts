@@ -737,7 +737,7 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
@@ -943,27 +943,27 @@ The case will then be at {stage}, and the following deadlines count again from {
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -2041,371 +2041,403 @@ The case will then be at {stage}, and the following deadlines count again from {
 <context>
     <name>StudentView</name>
     <message>
-        <location filename="../../ui/views/student_view.py" line="54"/>
+        <location filename="../../ui/views/student_view.py" line="58"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="54"/>
+        <location filename="../../ui/views/student_view.py" line="58"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="115"/>
+        <location filename="../../ui/views/student_view.py" line="122"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="121"/>
+        <location filename="../../ui/views/student_view.py" line="128"/>
         <source>回证已签收</source>
         <translation>Receipt signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="123"/>
+        <location filename="../../ui/views/student_view.py" line="130"/>
         <source>已送达，回证未签收</source>
         <translation>Delivered, receipt not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="124"/>
+        <location filename="../../ui/views/student_view.py" line="131"/>
         <source>未送达</source>
         <translation>Not delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="161"/>
-        <location filename="../../ui/views/student_view.py" line="444"/>
-        <source>劝返记录</source>
-        <translation>Persuasion visits</translation>
+        <location filename="../../ui/views/student_view.py" line="143"/>
+        <source>编辑信息</source>
+        <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="161"/>
-        <source>基本信息</source>
-        <translation>Details</translation>
+        <location filename="../../ui/views/student_view.py" line="144"/>
+        <source>变更状态</source>
+        <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="161"/>
-        <source>状态与个案</source>
-        <translation>Status and case</translation>
+        <location filename="../../ui/views/student_view.py" line="145"/>
+        <source>登记劝返</source>
+        <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="161"/>
-        <source>资助与帮扶</source>
-        <translation>Aid and support</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="162"/>
-        <source>修改记录</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="172"/>
-        <source>学生信息</source>
-        <translation>Student</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="216"/>
-        <source>找不到这名学生</source>
-        <translation>This student cannot be found</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="223"/>
-        <location filename="../../ui/views/student_view.py" line="277"/>
-        <location filename="../../ui/views/student_view.py" line="466"/>
-        <source>证明材料</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="228"/>
-        <source>（已撤销登记）</source>
-        <translation>(registration withdrawn)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="234"/>
-        <source>身份证号 {v}</source>
-        <translation>ID number {v}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="235"/>
-        <location filename="../../ui/views/student_view.py" line="236"/>
-        <location filename="../../ui/views/student_view.py" line="391"/>
-        <location filename="../../ui/views/student_view.py" line="393"/>
-        <location filename="../../ui/views/student_view.py" line="395"/>
-        <location filename="../../ui/views/student_view.py" line="397"/>
-        <location filename="../../ui/views/student_view.py" line="398"/>
-        <source>（空）</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="236"/>
-        <source>学籍号 {v}</source>
-        <translation>Student no. {v}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="240"/>
-        <source>当前状态：{status}</source>
-        <translation>Current status: {status}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="246"/>
-        <source>预警原因：{reasons}</source>
-        <translation>At risk: {reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="249"/>
-        <source>预警原因：无</source>
-        <translation>At risk: no</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="269"/>
-        <source>证明材料与照片</source>
-        <translation>Supporting documents and photos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="270"/>
-        <source>这名学生的全部照片和扫描件：单独添加的证明材料，以及劝返记录、通知书、法律文书、书面报告和销号所附的文件。</source>
-        <translation>Every photo and scan for this student: documents added on their own, and files attached to visits, notices, legal documents, reports and case closures.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="296"/>
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="318"/>
-        <source>此条已撤销</source>
-        <translation>This entry was withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="352"/>
-        <source>撤销</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="362"/>
-        <source>身份与家庭</source>
-        <translation>Identity and family</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="369"/>
-        <source>{label}：</source>
-        <translation>{label}:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="380"/>
-        <source>监护人</source>
-        <translation>Guardian</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="381"/>
-        <source>与学生关系</source>
-        <translation>Relation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="381"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="381"/>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="389"/>
-        <source>（仅校长可见）</source>
-        <translation>(principal only)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="406"/>
-        <source>当前个案</source>
-        <translation>Open case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="408"/>
-        <source>没有未销号的个案</source>
-        <translation>No open case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="412"/>
-        <source>（未记录）</source>
-        <translation>(not recorded)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="413"/>
-        <source>立案日期 {opened}　当前阶段：{stage}</source>
-        <translation>Opened {opened}   Current stage: {stage}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="423"/>
-        <source>状态变化</source>
-        <translation>Status changes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="424"/>
-        <source>原因</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="424"/>
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="424"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="424"/>
-        <source>生效日期</source>
-        <translation>Effective date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="424"/>
-        <source>销号</source>
-        <translation>Closure</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="430"/>
+        <location filename="../../ui/views/student_view.py" line="146"/>
         <source>劝返阶段</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="432"/>
-        <source>全部个案</source>
-        <translation>All cases</translation>
+        <location filename="../../ui/views/student_view.py" line="147"/>
+        <source>报告表</source>
+        <translation>Report form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="433"/>
-        <source>包保教师</source>
-        <translation>Responsible teacher</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="433"/>
-        <source>立案日期</source>
-        <translation>Opened</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="433"/>
-        <source>辍学原因</source>
-        <translation>Dropout reason</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="433"/>
-        <source>阶段</source>
-        <translation>Stage</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="434"/>
-        <source>销号原因</source>
-        <translation>Closure reason</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="434"/>
-        <source>销号日期</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="448"/>
-        <source>劝返复学通知书</source>
-        <translation>Return notices</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="452"/>
-        <source>回证</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="453"/>
-        <source>法律文书</source>
-        <translation>Legal documents</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="457"/>
-        <source>书面报告</source>
-        <translation>Written reports</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="465"/>
-        <source>证明材料（{n}）</source>
-        <translation>Documents ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="471"/>
-        <source>资助发放</source>
-        <translation>Subsidies paid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_view.py" line="475"/>
+        <location filename="../../ui/views/student_view.py" line="148"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="479"/>
+        <location filename="../../ui/views/student_view.py" line="180"/>
+        <location filename="../../ui/views/student_view.py" line="497"/>
+        <source>劝返记录</source>
+        <translation>Persuasion visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="180"/>
+        <source>基本信息</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="180"/>
+        <source>状态与个案</source>
+        <translation>Status and case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="180"/>
+        <source>资助与帮扶</source>
+        <translation>Aid and support</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="181"/>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="202"/>
+        <source>学生信息</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="247"/>
+        <source>找不到这名学生</source>
+        <translation>This student cannot be found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="254"/>
+        <location filename="../../ui/views/student_view.py" line="307"/>
+        <location filename="../../ui/views/student_view.py" line="519"/>
+        <source>证明材料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="259"/>
+        <source>（已撤销登记）</source>
+        <translation>(registration withdrawn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="265"/>
+        <source>身份证号 {v}</source>
+        <translation>ID number {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="266"/>
+        <source>学籍号 {v}</source>
+        <translation>Student no. {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="270"/>
+        <source>当前状态：{status}</source>
+        <translation>Current status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="276"/>
+        <source>预警原因：{reasons}</source>
+        <translation>At risk: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="279"/>
+        <source>预警原因：无</source>
+        <translation>At risk: no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="299"/>
+        <source>证明材料与照片</source>
+        <translation>Supporting documents and photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="300"/>
+        <source>这名学生的全部照片和扫描件：单独添加的证明材料，以及劝返记录、通知书、法律文书、书面报告和销号所附的文件。</source>
+        <translation>Every photo and scan for this student: documents added on their own, and files attached to visits, notices, legal documents, reports and case closures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="326"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="348"/>
+        <source>此条已撤销</source>
+        <translation>This entry was withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="382"/>
+        <source>撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="392"/>
+        <source>身份与家庭</source>
+        <translation>Identity and family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="399"/>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="410"/>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="411"/>
+        <source>与学生关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="411"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="411"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="421"/>
+        <location filename="../../ui/views/student_view.py" line="429"/>
+        <location filename="../../ui/views/student_view.py" line="431"/>
+        <location filename="../../ui/views/student_view.py" line="432"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="425"/>
+        <source>（仅校长可见）</source>
+        <translation>(principal only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="438"/>
+        <source>应于 {due} 前完成（已逾期 {n} 天）</source>
+        <translation>due by {due} ({n} days overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="441"/>
+        <source>应于 {due} 前完成（还有 {n} 天）</source>
+        <translation>due by {due} ({n} days left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="443"/>
+        <source>下一阶段：{stage} {label}，{when}；办理：{actor}</source>
+        <translation>Next step: {stage} {label}, {when}; by: {actor}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="456"/>
+        <source>当前个案</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="458"/>
+        <source>没有未销号的个案</source>
+        <translation>No open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="462"/>
+        <source>（未记录）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="463"/>
+        <source>立案日期 {opened}　当前阶段：{stage}</source>
+        <translation>Opened {opened}   Current stage: {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="476"/>
+        <source>状态变化</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="477"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="477"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="477"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="477"/>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="477"/>
+        <source>销号</source>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="485"/>
+        <source>全部个案</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="486"/>
+        <source>包保教师</source>
+        <translation>Responsible teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="486"/>
+        <source>立案日期</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="486"/>
+        <source>辍学原因</source>
+        <translation>Dropout reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="486"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="487"/>
+        <source>销号原因</source>
+        <translation>Closure reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="487"/>
+        <source>销号日期</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="501"/>
+        <source>劝返复学通知书</source>
+        <translation>Return notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="505"/>
+        <source>回证</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="506"/>
+        <source>法律文书</source>
+        <translation>Legal documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="510"/>
+        <source>书面报告</source>
+        <translation>Written reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="518"/>
+        <source>证明材料（{n}）</source>
+        <translation>Documents ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="524"/>
+        <source>资助发放</source>
+        <translation>Subsidies paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="532"/>
         <source>帮扶记录</source>
         <translation>Pairing log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="482"/>
+        <location filename="../../ui/views/student_view.py" line="535"/>
         <source>帮扶教师</source>
         <translation>Teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="484"/>
+        <location filename="../../ui/views/student_view.py" line="537"/>
         <source>送教上门记录</source>
         <translation>Home-teaching sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="492"/>
+        <location filename="../../ui/views/student_view.py" line="545"/>
         <source>时间是当时那台电脑上的时间，电脑时钟不准时可能有出入。</source>
         <translation>Times are those of the computer that made the change; they may be off if its clock was wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="496"/>
+        <location filename="../../ui/views/student_view.py" line="549"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="496"/>
+        <location filename="../../ui/views/student_view.py" line="549"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="496"/>
+        <location filename="../../ui/views/student_view.py" line="549"/>
         <source>本机时间</source>
         <translation>Computer time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="496"/>
+        <location filename="../../ui/views/student_view.py" line="549"/>
         <source>电脑</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="496"/>
+        <location filename="../../ui/views/student_view.py" line="549"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="508"/>
+        <location filename="../../ui/views/student_view.py" line="561"/>
         <source>{n} 份，见“证明材料”</source>
         <translation>{n}, see “Documents”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="510"/>
+        <location filename="../../ui/views/student_view.py" line="563"/>
         <source>附件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="517"/>
+        <location filename="../../ui/views/student_view.py" line="570"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="517"/>
+        <location filename="../../ui/views/student_view.py" line="570"/>
         <source>已撤销：{reason}</source>
         <translation>Withdrawn: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="533"/>
+        <location filename="../../ui/views/student_view.py" line="586"/>
         <source>{reason}，依据：{evidence}</source>
         <translation>{reason}; evidence: {evidence}</translation>
     </message>

@@ -365,3 +365,15 @@ def test_a_newly_registered_pupil_opens_on_the_student_page(
     window._open_created(changes)
     assert window.tabs.currentWidget() is window.student
     assert window.student.data["student"]["id"] == changes.created[0]
+
+
+@pytest.mark.parametrize(("key", "dialog"), [
+    ("edit", StudentDialog), ("status", StatusDialog), ("visit", VisitDialog),
+    ("stage", EscalationDialog), ("report", ReportFormDialog), ("pairing", PairingDialog),
+])
+def test_the_student_page_buttons_open_dialogs_for_that_pupil(
+    window: MainWindow, key: str, dialog: type[QDialog]
+) -> None:
+    window.open_student(window.model.row_at(3).student_id)
+    window.student.requested.emit(key)
+    assert [type(d) for d in window.findChildren(QDialog)] == [dialog]

@@ -173,3 +173,40 @@ def test_a_photo_added_on_the_page_appears_there(
     view.show_student("no-such-id")
     assert view.tabs.tabText(EVIDENCE_TAB) == "证明材料"
     assert not view.evidence_strip.add_button.isEnabled() and view.evidence_strip.items == []
+
+
+@pytest.mark.parametrize(("role", "whole_id", "category_shown"), [
+    ("", False, False), ("class_teacher", False, False),
+    ("registrar", True, False), ("principal", True, True),
+])
+def test_the_role_decides_what_the_page_shows(
+    qtbot: QtBot, ledger: Ledger, dropped_id: str, role: str, whole_id: bool,
+    category_shown: bool,
+) -> None:
+    page = StudentView(ImmediateRunner(ledger), role=role)
+    qtbot.addWidget(page)
+    page.show_student(dropped_id)
+    student = ledger.queries.student(dropped_id)
+    assert student is not None
+    shown = texts(page)
+    assert any(student["id_number"] in text for text in shown) is whole_id
+    assert any(FULL_ID.search(text) for text in shown) is whole_id
+    assert ("（仅校长可见）" in shown) is not category_shown
+
+
+def test_an_open_case_shows_its_next_stage_and_deadline(view: StudentView) -> None:
+    due = view.data["next_stage"]
+    assert due is not None, "a demo dropout's case has a next stage"
+    line = next(t for t in texts(view) if t.startswith("下一阶段："))
+    assert due.next_stage in line and due.due.isoformat() in line
+    assert ("已逾期" in line) is due.overdue
+
+
+def test_the_page_buttons_ask_for_the_entry_dialogs(qtbot: QtBot, view: StudentView) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    asked: list[str] = []
+    view.requested.connect(asked.append)
+    for button in view.buttons.findChildren(QPushButton):
+        button.click()
+    assert asked == [key for key, _text in view.ACTIONS]

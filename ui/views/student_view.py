@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -38,12 +40,14 @@ from PySide6.QtWidgets import (
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model import codes
+from dropout_ledger.model.access import Permission, may
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.fields import FieldSpec
 from dropout_ledger.model.identity import mask_id_number, mask_xjh
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.student import RESTRICTED_FIELDS, STUDENT_FIELDS, STUDENT_SPECS
 from dropout_ledger.services.documents import Evidence, student_evidence
+from dropout_ledger.services.escalation import StageDue, next_step
 from dropout_ledger.services.history import HistoryEntry, display, student_history
 from ui.labels import grade_class_text, status_text
 from ui.ops import Runner
@@ -79,7 +83,12 @@ def _load(ledger: Ledger, student_id: str) -> dict[str, Any]:
         "status_history": queries.status_history(student_id),
         "history": student_history(queries, student_id),
         "evidence": student_evidence(queries, student_id),
+        "next_stage": None,
     }
+    case_id = student.get("case_id")
+    if case_id:
+        answer["next_stage"] = next_step(queries, str(case_id), ledger.settings.profile(),
+                                         ledger.clock.today())
     for kind in _KINDS:
         answer[kind] = queries.records(kind, student_id=student_id)
     return answer
@@ -108,8 +117,6 @@ def _header_label(kind: str, field: str) -> str:
     return spec.label if spec is not None else field
 
 
-
-
 def status_label(code: str | None) -> str:
     """The translated label of a stored status code ("资料不全" when missing)."""
     return status_text(code) if code else _tr("资料不全")
@@ -129,10 +136,22 @@ class StudentView(QWidget):
 
     loaded = Signal()
     """The latest answer arrived (or failed)."""
+    requested = Signal(str)
+    """A button under the header asks for an entry dialog: one of `ACTIONS`' keys."""
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+    ACTIONS = (
+        ("edit", QT_TRANSLATE_NOOP("StudentView", "编辑信息")),
+        ("status", QT_TRANSLATE_NOOP("StudentView", "变更状态")),
+        ("visit", QT_TRANSLATE_NOOP("StudentView", "登记劝返")),
+        ("stage", QT_TRANSLATE_NOOP("StudentView", "劝返阶段")),
+        ("report", QT_TRANSLATE_NOOP("StudentView", "报告表")),
+        ("pairing", QT_TRANSLATE_NOOP("StudentView", "结对帮扶")),
+    )
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None, *, role: str = "") -> None:
         super().__init__(parent)
         self.runner = runner
+        self.role = role
         self.student_id = ""
         self.data: dict[str, Any] = {}
         self.visit_table: QTableWidget | None = None
@@ -163,11 +182,22 @@ class StudentView(QWidget):
             self._tab_pages.append(self._add_tab(title_text))
         self.evidence_strip = self._add_evidence_tab(EVIDENCE_TAB)
 
+        self.buttons = QWidget(self)
+        row = QHBoxLayout(self.buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        for key, text in self.ACTIONS:
+            button = QPushButton(_tr(text), self.buttons)
+            button.clicked.connect(lambda _=False, k=key: self.requested.emit(k))
+            row.addWidget(button)
+        row.addStretch(1)
+        self.buttons.setEnabled(False)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.risk_label)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.tabs, 1)
         self.name_label.setText(_tr("学生信息"))
         self.runner.bus.changed.connect(self._on_changed)
@@ -198,6 +228,7 @@ class StudentView(QWidget):
             return  # a later show_student() superseded this answer
         self.data = answer
         student = answer.get("student")
+        self.buttons.setEnabled(student is not None and not student.get("retracted"))
         if student is None:
             self._show_missing()
         else:
@@ -231,9 +262,8 @@ class StudentView(QWidget):
         parts = [
             sex,
             grade_class_text(int(student.get("grade") or 0), student.get("class_name") or ""),
-            _tr("身份证号 {v}").format(v=mask_id_number(student.get("id_number") or "")
-                                       or _tr("（空）")),
-            _tr("学籍号 {v}").format(v=mask_xjh(student.get("xjh") or "") or _tr("（空）")),
+            _tr("身份证号 {v}").format(v=self._number("id_number", student)),
+            _tr("学籍号 {v}").format(v=self._number("xjh", student)),
         ]
         self.facts_label.setText("　·　".join(p for p in parts if p))
         code = student.get("status")
@@ -383,19 +413,39 @@ class StudentView(QWidget):
               g.get("phone", "")), False)
             for g in student.get("guardians") or []))
 
-    @staticmethod
-    def _info_value(spec: FieldSpec, value: Any) -> str:
-        if spec.name in RESTRICTED_FIELDS:
+    def _number(self, field: str, student: dict[str, Any]) -> str:
+        """An ID number or 学籍号: whole only for roles that may see it (model/access.py)."""
+        value = str(student.get(field) or "")
+        if not may(self.role, Permission.FULL_IDS):
+            value = mask_id_number(value) if field == "id_number" else mask_xjh(value)
+        return value or _tr("（空）")
+
+    def _info_value(self, spec: FieldSpec, value: Any) -> str:
+        if spec.name in RESTRICTED_FIELDS and not may(self.role, Permission.RESTRICTED):
             return _tr("（仅校长可见）")
-        if spec.name == "id_number":
-            return mask_id_number(value or "") or _tr("（空）")
-        if spec.name == "xjh":
-            return mask_xjh(value or "") or _tr("（空）")
+        if spec.name in ("id_number", "xjh"):
+            return self._number(spec.name, {spec.name: value})
         if spec.name == "sex":
             return _tr(_SEXES[value]) if value in _SEXES else _tr("（空）")
         if spec.name == "grade":
             return grade_class_text(int(value or 0), "") or _tr("（空）")
         return display(spec, value) if not _empty(value) or spec.kind == "bool" else _tr("（空）")
+
+    @staticmethod
+    def _next_stage_label(due: StageDue) -> QLabel:
+        """The next escalation step and its deadline, red once it is late."""
+        if due.overdue:
+            when = _tr("应于 {due} 前完成（已逾期 {n} 天）").format(due=due.due.isoformat(),
+                                                          n=-due.days_left)
+        else:
+            when = _tr("应于 {due} 前完成（还有 {n} 天）").format(due=due.due.isoformat(),
+                                                          n=due.days_left)
+        label = QLabel(_tr("下一阶段：{stage} {label}，{when}；办理：{actor}").format(
+            stage=due.next_stage, label=due.next_label, when=when, actor=due.actor_label))
+        label.setWordWrap(True)
+        if due.overdue:
+            label.setStyleSheet(f"color: {URGENT_COLOUR.name()};")
+        return label
 
     def _fill_status(self, answer: dict[str, Any]) -> None:
         page = self._tab_pages[1]
@@ -417,6 +467,9 @@ class StudentView(QWidget):
             summary.setFont(font)
             summary.setStyleSheet(f"color: {URGENT_COLOUR.name()};")
             page.addWidget(summary)
+            due: StageDue | None = answer.get("next_stage")
+            if due is not None and due.case_id == open_case["id"]:
+                page.addWidget(self._next_stage_label(due))
             self._record_table(page, "case", (
                 "reason_code", "reason_text", "whereabouts", "teacher", "village_contact",
                 "township_contact", "plan"), [open_case])
