@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import struct
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.model import codes
 from dropout_ledger.model.identity import school_year_start
 from dropout_ledger.model.status import Status
+from dropout_ledger.services.documents import add_document
 from dropout_ledger.store import db
 from dropout_ledger.synthetic import FICTIONAL_COUNTY_CODE, SyntheticFactory
 
@@ -29,6 +32,28 @@ _RESULTS = (
 _NEXT = ("三天后再次家访", "请村委会协助联系父母", "报告乡镇政府", "安排结对教师每周谈心",
          "联系接收学校核实就读情况")
 _WHEREABOUTS = ("在家", "外出务工（广东东莞）", "随父母外出，去向待核实", "在亲戚家")
+
+
+def _scan_png(rng: random.Random, width: int = 240, height: int = 320) -> bytes:
+    """A small grey "scanned page" with lines of "text", so the demo shows thumbnails.
+
+    Made with the standard library (zlib + the PNG chunk layout): the core has no image library.
+    """
+    paper, ink = b"\xf4\xf1\xe8", b"\x40\x40\x48"
+    rows = []
+    for y in range(height):
+        line = (y // 12) % 2 == 1 and 24 <= y < height - 40
+        end = rng.randint(width // 2, width - 24) if line else 0
+        rows.append(b"\x00" + b"".join(ink if line and 20 <= x < end else paper
+                                         for x in range(width)))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
 
 
 def ensure_demo(path: Path, *, students: int = 600, seed: int = 42) -> bool:
@@ -156,6 +181,9 @@ class _Story:
                 "summary": "该生无故缺课，经多次家访劝返未果，请乡镇政府督促监护人送其返校。"})
         if stage >= 5:
             self.notice_and_order(sid, case, days)
+        if stage >= 3:
+            add_document(self.ledger, sid, "联合家访签字页（扫描件）", self.days_ago(max(days - 6, 0)),
+                         [("家访签字页.png", _scan_png(self.rng))], case_id=case)
         self.pairing(sid)
         return case
 

@@ -132,8 +132,9 @@ def test_the_evidence_tab_shows_every_file_with_the_record_it_came_from(
     from dropout_ledger.services.documents import add_document
     from ui.views.student_view import EVIDENCE_TAB
 
-    assert view.tabs.tabText(EVIDENCE_TAB) == "证明材料"
-    assert view.evidence_strip.items == [] and view.evidence_strip.add_button.isEnabled()
+    before = {(item.title, item.source) for item in view.evidence_strip.items}
+    assert view.tabs.tabText(EVIDENCE_TAB) == f"证明材料（{len(before)}）"
+    assert view.evidence_strip.add_button.isEnabled()
     case_id = ledger.queries.student(dropped_id)["case_id"]
     today = ledger.clock.today()
     view.runner.op(lambda led: led.records.add_with_files("visit", {
@@ -141,9 +142,9 @@ def test_the_evidence_tab_shows_every_file_with_the_record_it_came_from(
         "participants": ["李老师"]}, [("家访.png", _png(300, 200))]), parent=view)
     view.runner.op(lambda led: add_document(led, dropped_id, "在读证明", today,
                                             [("证明.png", _png(200, 300))]), parent=view)
-    assert view.tabs.tabText(EVIDENCE_TAB) == "证明材料（2）"
+    assert view.tabs.tabText(EVIDENCE_TAB) == f"证明材料（{len(before) + 2}）"
     strip = view.evidence_strip
-    assert {(item.title, item.source) for item in strip.items} == {
+    assert {(item.title, item.source) for item in strip.items} - before == {
         ("在读证明", "证明材料"), ("劝返记录（家访）", "劝返记录（家访）")}
     assert all(strip.thumbnail(item.digest) is not None for item in strip.items)
     tiles = {strip.list.item(r).text(): strip.list.item(r).toolTip()
@@ -164,12 +165,14 @@ def test_a_photo_added_on_the_page_appears_there(
 
     photo = tmp_path / "送达回证.png"
     photo.write_bytes(_png(400, 300))
+    before = len(view.evidence_strip.items)
     dialog = view.evidence_strip.add_files([str(photo)])
     assert dialog.title_edit.text() == "送达回证"
     dialog.save()
-    assert view.tabs.tabText(EVIDENCE_TAB) == "证明材料（1）"
-    (doc,) = ledger.queries.records("document", student_id=dropped_id)
-    assert view.evidence_strip.items[0].record_id == doc["id"]
+    assert view.tabs.tabText(EVIDENCE_TAB) == f"证明材料（{before + 1}）"
+    doc = next(d for d in ledger.queries.records("document", student_id=dropped_id)
+               if d["title"] == "送达回证")
+    assert view.evidence_strip.items[0].record_id == doc["id"]  # newest first
     view.show_student("no-such-id")
     assert view.tabs.tabText(EVIDENCE_TAB) == "证明材料"
     assert not view.evidence_strip.add_button.isEnabled() and view.evidence_strip.items == []
