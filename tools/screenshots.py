@@ -26,6 +26,7 @@ from ui.dialogs.subsidy_dialog import SubsidyDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner
+from ui.views.student_view import EVIDENCE_TAB
 
 
 def _save(app: QApplication, widget: QWidget, target: Path) -> None:
@@ -50,12 +51,17 @@ def main(out: Path) -> None:
             _save(app, window, out / "today.png")
             window.tabs.setCurrentWidget(window.table)
             _save(app, window, out / "roster.png")
-            case_pupil = ledger.queries.roster("dropped")[0]
+            dropped = ledger.queries.roster("dropped")
+            scanned = {row[0] for row in ledger.conn.execute(
+                "SELECT student_id FROM rec_document")}
+            case_pupil = next((row for row in dropped if row.student_id in scanned), dropped[0])
             window.open_student(case_pupil.student_id)
             window.student.tabs.setCurrentIndex(1)
             _save(app, window, out / "student-case.png")
             window.student.tabs.setCurrentIndex(2)
             _save(app, window, out / "student-visits.png")
+            window.student.tabs.setCurrentIndex(EVIDENCE_TAB)
+            _save(app, window, out / "student-evidence.png")
             _save(app, AbsenceDialog(runner, case_pupil.grade, case_pupil.class_name, window),
                   out / "absence-dialog.png")
             suspected = ledger.queries.roster("suspected")[0].student_id

@@ -181,9 +181,8 @@ class _Story:
                 "summary": "该生无故缺课，经多次家访劝返未果，请乡镇政府督促监护人送其返校。"})
         if stage >= 5:
             self.notice_and_order(sid, case, days)
-        if stage >= 3:
-            add_document(self.ledger, sid, "联合家访签字页（扫描件）", self.days_ago(max(days - 6, 0)),
-                         [("家访签字页.png", _scan_png(self.rng))], case_id=case)
+        add_document(self.ledger, sid, "家访记录签字页（扫描件）", self.days_ago(max(days - 2, 0)),
+                     [("家访记录.png", _scan_png(self.rng))], case_id=case)
         self.pairing(sid)
         return case
 
