@@ -15,6 +15,7 @@ here with `build(ctx, request) -> Built`, and one `FormSpec` line in FORMS below
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -124,12 +125,19 @@ def print_form(ledger: Ledger, request: PrintRequest, out: Path) -> PrintResult:
                        student_id=result.student_id)
 
 
+_WRITE_ERRORS = {
+    errno.ENOSPC: "磁盘或 U 盘已满", errno.EROFS: "磁盘或 U 盘是只读的（写保护）",
+    errno.EACCES: "没有写入这个文件夹的权限", errno.EPERM: "没有写入这个文件夹的权限",
+    errno.ENOTDIR: "保存位置不是文件夹", errno.EEXIST: "保存位置不是文件夹",
+    errno.ENOENT: "保存位置不存在", errno.EISDIR: "这个名字已被一个文件夹占用",
+}
+
+
 def _write(out: Path, data: bytes) -> None:
     try:
         write_bytes(out, data)
     except OSError as error:
-        reason = {28: "磁盘或 U 盘已满", 30: "磁盘或 U 盘是只读的", 13: "没有写入这个文件夹的权限"}.get(
-            error.errno or 0, error.strerror or "无法写入")
+        reason = _WRITE_ERRORS.get(error.errno or 0, error.strerror or "无法写入")
         raise InputRefused(
             f"无法保存 PDF 到 {out}：{reason}。没有留下不完整的文件。"
             "请换一个文件夹（例如“文档”或另一个 U 盘）再打印。") from None

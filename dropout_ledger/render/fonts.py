@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from dropout_ledger.errors import Problem, ValidationError
@@ -50,6 +50,26 @@ _lock = threading.Lock()
 _cmaps: dict[str, frozenset[int]] = {}
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap with characters beyond the BMP written correctly.
+
+    reportlab writes each entry as "<%04X>", which gives 𠅤 (U+20164) five hex digits: an
+    invalid CMap, so copying or searching a name with an Extension B–F character finds
+    nothing (pypdf warns "Odd-length string"). The PDF reference wants UTF-16BE, i.e. a
+    surrogate pair for those characters; everything else is reportlab's text unchanged.
+    """
+    entries = [f"<{code:02X}> <{chr(point).encode('utf-16-be').hex().upper()}>"
+               for code, point in enumerate(subset)]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *entries, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop",
+        "end", "end",
+    ])
+
+
 def ensure_registered() -> None:
     """Register the four faces with reportlab, once per process (thread-safe; ~0.3 s)."""
     if _cmaps:
@@ -68,6 +88,7 @@ def ensure_registered() -> None:
         for face in faces:
             pdfmetrics.registerFont(face)
             cmaps[face.fontName] = frozenset(face.face.charToGlyph)
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         _cmaps.update(cmaps)
 
 

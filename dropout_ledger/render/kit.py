@@ -484,8 +484,8 @@ class Form:
             buffer, pagesize=self.pagesize, leftMargin=left, rightMargin=right, topMargin=top,
             bottomMargin=bottom, title=self.title_text, author=self.imprint.school,
             creator="控辍保学台账 Dropout Ledger", subject=self.title_text, lang="zh-CN",
-            pageCompression=1,
-        )
+            pageCompression=1, initialFontName=SONG, initialFontSize=BODY_SIZE,
+        )  # the initial font too: reportlab's default Helvetica would be an unembedded font
         frame = Frame(left, bottom, self.frame_width, self.frame_height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
