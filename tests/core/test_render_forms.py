@@ -30,7 +30,6 @@ from dropout_ledger.services import demo
 from tests.core.test_render_fonts import embedded_fonts
 
 
-
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"

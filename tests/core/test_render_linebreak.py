@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dropout_ledger.render import cjk, fonts
+from dropout_ledger.render import fonts
 from dropout_ledger.render.cjk import NO_LINE_END, NO_LINE_START, break_lines
 
 
