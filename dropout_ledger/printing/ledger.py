@@ -123,8 +123,8 @@ class _Casework:
             grade_class=klass.replace("年级", "年级\n", 1),
             village="\n".join(x for x in (student.get("village_name"),
                                           student.get("village_code")) if x),
-            guardian="\n".join(g.replace("（", "\n（", 1)
-                               for g in guardians_text(student, phones=False)[:2]),
+            guardian="\n".join(g.replace("（", "\n（", 1)  # the first (main) guardian
+                               for g in guardians_text(student, phones=False)[:1]),
             groups="、".join(special_groups(student)), status=status,
             absence=self._absence(sid), case_dates=self._case_dates(sid, case),
             reason=reason_text(self.reasons, case.get("reason_code"), case.get("reason_text"))

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from dropout_ledger.render.kit import Column, Form, Imprint, Row
 
+AT_RISK = "预警"
+"""The flag a status cell carries on its second line ("在校\n（预警）")."""
 TABLE_SIZE = 7.0
 """六号-ish: 21 columns on A4 landscape."""
 
@@ -22,13 +24,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("序号", 7),
     Column("姓名", 13),
     Column("性别", 6),
-    Column("民族", 8),
+    Column("民族", 10),
     Column("出生日期", 14),
     Column("身份证号\n全国学籍号", 26),
     Column("年级\n班级", 12),
     Column("户籍村（居）\n区划代码", 17),
     Column("监护人\n（关系）", 13),
-    Column("特殊群体", 12),
+    Column("特殊群体", 11),
     Column("状态", 11),
     Column("起始日期\n连续天数", 14, group="缺勤"),
     Column("疑似日期\n确认日期", 14, group="缺勤"),
@@ -36,8 +38,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("去向", 11, "LEFT"),
     Column("教师\n村级\n乡镇", 14, group="包保责任人"),
     Column("次数\n最近日期\n阶段", 14, group="劝返"),
-    Column("法律文书", 15, "LEFT"),
-    Column("复学日期\n安置方式", 13),
+    Column("法律文书", 14, "LEFT"),
+    Column("复学日期\n安置方式", 14),
     Column("销号日期\n依据", 15, "LEFT"),
     Column("备注", 8, "LEFT"),
 )
@@ -100,14 +102,17 @@ def draw(sheet: LedgerSheet, imprint: Imprint) -> tuple[Form, int]:
 
     def rows() -> Iterator[Row]:
         for number, line in enumerate(sheet.lines, start=1):
-            statuses[line.status] += 1
+            status, _, flag = line.status.partition("\n")
+            statuses[status] += 1
+            statuses[AT_RISK] += bool(flag)
             yield Row(line.cells(number), line.record)
 
     count = form.table(COLUMNS, rows(), size=TABLE_SIZE)
+    flagged = statuses.pop(AT_RISK, 0)
     parts = "、".join(f"{status}{n}人" for status, n in statuses.most_common())
     form.spacer(2)
-    form.text(f"合计：共{count}人" + (f"，其中{parts}。" if parts else "。"), size=9,
-              first_indent=0)
+    form.text(f"合计：共{count}人。按状态：{parts}" + (f"；其中有辍学倾向（预警）{flagged}人。"
+                                                   if flagged else "。"), size=9, first_indent=0)
     with form.together():
         form.spacer(3)
         form.signatures([("单位负责人（校长）签字", ""), ("填表人", imprint.operator),
