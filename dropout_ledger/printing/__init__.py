@@ -92,6 +92,8 @@ def check_request(request: PrintRequest) -> FormSpec:
         raise InputRefused(f"“{spec.label}”不是单个学生的表格，不能指定 --student。")
     if request.view and not spec.uses_view:
         raise InputRefused(f"“{spec.label}”不能指定 --view。")
+    if request.period and not spec.uses_period:
+        raise InputRefused(f"“{spec.label}”不按期间打印，不能指定 --period。")
     if request.period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", request.period):
         raise InputRefused(f"期间“{request.period}”格式不对，应为 YYYY-MM，例如 2026-11。")
     return spec

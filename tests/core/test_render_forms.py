@@ -247,7 +247,7 @@ def test_whole_ids_need_the_permission(school: Ledger, tmp_path: Path) -> None:
     (PrintRequest("notice-x"), "没有名为"),
     (PrintRequest("ledger", view="nope"), "没有名为“nope”的名单"),
     (PrintRequest("register", student="G000"), "找不到学生"),
-    (PrintRequest("ledger", period="2026-13"), "YYYY-MM"),
+    (PrintRequest("ledger", period="2026-11"), "不能指定 --period"),
 ])
 def test_bad_requests_are_refused(school: Ledger, tmp_path: Path, request_: PrintRequest,
                                   message: str) -> None:
