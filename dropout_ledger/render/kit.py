@@ -313,12 +313,18 @@ class Form:
         self.frame_width = self.pagesize[0] - left - right
         self.frame_height = self.pagesize[1] - top - self.margins[3]
         self.story: list[Flowable] = []
+        self._check(imprint.school, imprint.operator, title)
+
+    def _check(self, *texts: str) -> None:
+        """Text of the form itself (school, operator, headings) is checked like pupil text."""
+        fonts.require_drawable(texts, f"“{self.title_text}”的表头或落款", field="form")
 
     # --- blocks ---------------------------------------------------------------------------
 
     def title(self, text: str | None = None, subtitle: str = "") -> None:
         """The centred title (Hei, 小二) and an optional smaller line under it."""
         main = text or self.title_text
+        self._check(main, subtitle)
         height = TITLE_SIZE * 1.6 + (BODY_SIZE * 1.6 if subtitle else 0)
 
         def paint(canvas: Canvas, width: float) -> None:
@@ -335,6 +341,7 @@ class Form:
         date_label: str = "填报日期：", size: float = BODY_SIZE,
     ) -> None:
         """"填报单位（盖章）：学校" on the left and "填报日期：2026年11月22日" on the right."""
+        self._check(unit_label, unit, date_label)
 
         def paint(canvas: Canvas, width: float) -> None:
             drawn = draw_text(canvas, 0, 4, unit_label + unit, size)
@@ -346,6 +353,7 @@ class Form:
 
     def heading(self, text: str, size: float = BODY_SIZE + 1) -> None:
         """A section heading inside a form ("一、劝返记录"), in Hei."""
+        self._check(text)
 
         def paint(canvas: Canvas, width: float) -> None:
             draw_text(canvas, 0, 4, text, size, HEI)
@@ -357,6 +365,7 @@ class Form:
         base: str = SONG,
     ) -> None:
         """Running text, each paragraph (line of `text`) indented two characters by default."""
+        self._check(text)
         self.story.append(TextBlock(text, size, base=base, first_indent=first_indent,
                                     align=align))
 
@@ -442,6 +451,7 @@ class Form:
         An empty value leaves the line blank for a hand signature; a given one (the operator
         as 填表人, the school's phone) is printed on the line.
         """
+        self._check(*(part for item in items for part in item))
 
         def paint(canvas: Canvas, width: float) -> None:
             slot = width / len(items)
@@ -464,6 +474,7 @@ class Form:
         The school stamps over these two lines, as on paper forms; a missing date prints as
         "    年    月    日" to be filled in when signing.
         """
+        self._check(unit, note)
 
         def paint(canvas: Canvas, width: float) -> None:
             right = width - 10 * mm

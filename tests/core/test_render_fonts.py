@@ -82,3 +82,11 @@ def test_fonts_register_once() -> None:
     fonts.ensure_registered()
     assert fonts._cmaps == before and set(before) == {fonts.SONG, fonts.HEI, fonts.EXT_A,
                                                       fonts.EXT_B}
+
+
+def test_the_form_s_own_text_is_checked_too() -> None:
+    with pytest.raises(ValidationError, match="表头或落款"):
+        Form(Imprint(f"{EXT_G}村小学", "本机用户", dt.date(2026, 11, 22), "x"), title="表")
+    form = Form(IMPRINT, title="测试表")
+    with pytest.raises(ValidationError, match="U\\+30000"):
+        form.signatures([("填表人", f"王{EXT_G}")])
