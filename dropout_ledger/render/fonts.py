@@ -70,26 +70,37 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     ])
 
 
+def _register(name: str, path: str, index: int = 0) -> None:
+    face = TTFont(name, path, subfontIndex=index)
+    pdfmetrics.registerFont(face)
+    _cmaps[name] = frozenset(face.face.charToGlyph)
+
+
 def ensure_registered() -> None:
-    """Register the four faces with reportlab, once per process (thread-safe; ~0.3 s)."""
-    if _cmaps:
+    """Register the two text faces with reportlab, once per process (thread-safe; ~0.15 s).
+
+    The fallbacks (34 MB of font files) are registered only when a character the text faces
+    lack is first met (`_ensure_fallbacks`), so most prints never parse them.
+    """
+    if HEI in _cmaps:
         return
     with _lock:
-        if _cmaps:
+        if HEI in _cmaps:
+            return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        _register(SONG, str(song_font_path()), SONG_FONT_INDEX)
+        _register(HEI, str(cjk_font_path()))
+
+
+def _ensure_fallbacks() -> None:
+    if EXT_B in _cmaps:
+        return
+    with _lock:
+        if EXT_B in _cmaps:
             return
         ext_a, ext_b = fallback_font_paths()
-        faces = (
-            TTFont(SONG, str(song_font_path()), subfontIndex=SONG_FONT_INDEX),
-            TTFont(HEI, str(cjk_font_path()), subfontIndex=0),
-            TTFont(EXT_A, str(ext_a)),
-            TTFont(EXT_B, str(ext_b)),
-        )
-        cmaps = {}
-        for face in faces:
-            pdfmetrics.registerFont(face)
-            cmaps[face.fontName] = frozenset(face.face.charToGlyph)
-        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-        _cmaps.update(cmaps)
+        _register(EXT_A, str(ext_a))
+        _register(EXT_B, str(ext_b))
 
 
 def _ignorable(char: str) -> bool:
@@ -104,6 +115,9 @@ def font_for(char: str, base: str = SONG) -> str | None:
     if _ignorable(char):
         return base
     code = ord(char)
+    if code in _cmaps[SONG] or code in _cmaps[HEI]:
+        return base if code in _cmaps[base] else (HEI if base == SONG else SONG)
+    _ensure_fallbacks()
     return next((font for font in CHAINS[base] if code in _cmaps[font]), None)
 
 
