@@ -24,7 +24,7 @@ from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
 NOT_YET = {
-    "import-roster": "导入学籍花名册", "print": "打印表格", "export-xlsx": "导出 Excel",
+    "import-roster": "导入学籍花名册", "export-xlsx": "导出 Excel",
     "join": "加入县级台账", "county": "县级功能", "sync": "U 盘同步",
 }
 
@@ -148,6 +148,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    from dropout_ledger import printing
+
+    with Ledger.open(_ledger_path(args)) as ledger:
+        result = printing.print_form(ledger, printing.PrintRequest(
+            form=args.form, student=args.student, view=args.view, period=args.period),
+            Path(args.out))
+    label = printing.FORMS[result.form].label
+    _out(args, {"file": str(result.file), "pages": result.pages, "form": result.form,
+                "rows": result.rows},
+         f"已打印“{label}”：{result.pages} 页，{result.rows} 条记录。\n文件：{result.file}")
+    return 0
+
+
 def _not_yet(args: argparse.Namespace) -> int:
     print(f"“{NOT_YET[args.command]}”功能尚未完成，将在后续版本提供。", file=sys.stderr)
     return 1
@@ -186,6 +200,13 @@ def _parser() -> argparse.ArgumentParser:
     backup_cmd.add_argument("--out", required=True)
     restore_cmd = add("restore", cmd_restore, "从备份恢复台账")
     restore_cmd.add_argument("file")
+    print_cmd = add("print", cmd_print, "打印表格（PDF）")
+    print_cmd.add_argument("form", help="表格：ledger（控辍保学台账）、register（劝返复学登记表）、"
+                                        "case-report（辍学学生情况报告表）……")
+    print_cmd.add_argument("--out", required=True, help="保存的 PDF 文件")
+    print_cmd.add_argument("--student", default="", help="学生编号、身份证号或全国学籍号")
+    print_cmd.add_argument("--view", default="", help="台账名单（默认：需关注学生；all 为全部学生）")
+    print_cmd.add_argument("--period", default="", help="期间 YYYY-MM")
     for name in NOT_YET:
         later = add(name, _not_yet, f"{NOT_YET[name]}（尚未完成）")
         later.add_argument("rest", nargs=argparse.REMAINDER)

@@ -13,6 +13,15 @@ from pathlib import Path
 CJK_FONT_FILE = "wqy-microhei.ttc"
 """WenQuanYi Micro Hei (文泉驿微米黑), a TrueType collection; licence in resources/fonts/."""
 
+SONG_FONT_FILE = "uming.ttc"
+"""AR PL UMing (文鼎明体), a TrueType collection; face 0 is "AR PL UMing CN". Licence in resources/fonts/.
+
+The Song/Ming face of printed official forms (a 宋体 look). It has 18,717 of the 20,902 GBK
+unified ideographs; the PDF kit draws the rest with the CJK font and the fallbacks below.
+"""
+SONG_FONT_INDEX = 0
+"""The face of `SONG_FONT_FILE` with mainland glyph shapes (UMing CN; 1–3 are HK, TW, TW MBE)."""
+
 FALLBACK_FONT_FILES = ("DroidSansFallbackFull.ttf", "HanaMinB.ttf")
 """Rare-character fallbacks, in the order they are tried after the CJK font (TrueType, glyf).
 
@@ -41,6 +50,11 @@ def resource_path(*parts: str) -> Path:
 def cjk_font_path() -> Path:
     """The bundled CJK font the desktop app and the PDFs use for Chinese text."""
     return resource_path("fonts", CJK_FONT_FILE)
+
+
+def song_font_path() -> Path:
+    """The bundled Song/Ming font printed forms use for their text (face `SONG_FONT_INDEX`)."""
+    return resource_path("fonts", SONG_FONT_FILE)
 
 
 def fallback_font_paths() -> list[Path]:

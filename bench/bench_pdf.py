@@ -1,0 +1,283 @@
+"""Benchmark the printed forms against raw reportlab doing the same drawing (design README §5).
+
+Run from the repository root:
+
+    .venv/bin/python bench/bench_pdf.py [--students 3000] [--registers 100] [--repeat 3]
+
+Rows (median [min–max, n] after one warm-up run):
+
+- **ledger, 3,000 rows** — app: `printing.render_form(ledger, "ledger", view="all")`, i.e.
+  reading the roster and the case work from the ledger, checking every character, breaking
+  lines, laying out and writing the PDF bytes (target ≤ 3 s). Raw: reportlab's canvas drawing
+  the *same* pages — the same cell lines (computed by the kit beforehand, outside the timer),
+  the same fonts, positions and rules, page footers included — with plain `drawString`,
+  `drawCentredString` and `lines`: the least reportlab needs to produce that PDF.
+- **ledger, to a file** — `printing.print_form`: the above plus the durable write (fsync,
+  rename) and the audit event.
+- **`print ledger --view all` as a new process** — the command a person runs: interpreter
+  start, imports, font registration and empty caches included.
+- **100 registers** — app: `render_form(ledger, "register", student=…)` for 100 pupils with case
+  work, one PDF each. Raw: for each pupil the same data (gathered outside the timer) drawn with
+  reportlab platypus `Table`s of pre-broken strings and `drawString` for title, lines and
+  signatures, one PDF each.
+
+The machine is shared: the report starts with `uptime`; compare runs on the same machine only.
+The table goes to stdout and to bench/out/pdf.txt; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from a checkout that is not pip-installed
+    sys.path.insert(0, str(ROOT))
+
+from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
+from reportlab.lib.units import mm  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle  # noqa: E402
+
+from dropout_ledger import printing  # noqa: E402
+from dropout_ledger.ledger import Ledger  # noqa: E402
+from dropout_ledger.printing import PrintRequest, render_form  # noqa: E402
+from dropout_ledger.printing import ledger as ledger_form  # noqa: E402
+from dropout_ledger.printing import register as register_form  # noqa: E402
+from dropout_ledger.printing.common import context  # noqa: E402
+from dropout_ledger.render import fonts  # noqa: E402
+from dropout_ledger.render.forms import ledger as ledger_layout  # noqa: E402
+from dropout_ledger.render.forms import register as register_layout  # noqa: E402
+from dropout_ledger.render.kit import PAD, PagedTable  # noqa: E402
+from dropout_ledger.services import demo  # noqa: E402
+
+OUT_FILE = ROOT / "bench" / "out" / "pdf.txt"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def measure(fn: Callable[[], object], repeat: int) -> list[float]:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def show(times: list[float]) -> str:
+    return (f"{statistics.median(times):.2f} s [{min(times):.2f}–{max(times):.2f}, "
+            f"n={len(times)}]")
+
+
+# --- raw: the ledger's pages with reportlab's canvas ---------------------------------------
+
+
+def ledger_pages(ledger: Ledger) -> tuple[list[PagedTable], Any]:
+    """The kit's own layout of the full-roll 台账, cut into pages (for the raw drawing)."""
+    ctx = context(ledger)
+    form, _ = ledger_layout.draw(ledger_form.gather(ctx, "all"), ctx.imprint)
+    table = next(f for f in form.story if isinstance(f, PagedTable))
+    first_room = form.frame_height - sum(f.wrap(form.frame_width, 1e9)[1]
+                                         for f in form.story[:form.story.index(table)])
+    pages, rest, room = [], table, first_room
+    while True:
+        parts = rest.split(form.frame_width, room)
+        if parts == [rest]:
+            pages.append(rest)
+            break
+        pages.append(parts[0])
+        rest, room = parts[1], form.frame_height
+    return pages, form
+
+
+def raw_ledger(pages: list[PagedTable], form: Any) -> bytes:
+    """The same table pages drawn with plain canvas calls: text per line, one path of rules."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=landscape(A4), pageCompression=1,
+                    initialFontName=fonts.SONG)
+    left, _, top, _ = form.margins
+    height = landscape(A4)[1]
+    for number, page in enumerate(pages, start=1):
+        page.wrap(0, 0)
+        y0 = height - top - page.height
+        edges, leading, size = page.edges, page.leading, page.size
+        rules = []
+        for x, y, w, h, lines in page.header:
+            rules += [(x, page.height - y - h, x + w, page.height - y - h),
+                      (x, page.height - y, x, page.height - y - h)]
+            canvas.setFont(fonts.HEI, size)
+            base = page.height - y - (h - len(lines) * leading) / 2 - leading / 2 - size * .36
+            for line in lines:
+                canvas.drawCentredString(left + x + w / 2, y0 + base, line)
+                base -= leading
+        canvas.setFont(fonts.SONG, size)
+        y = page.height - page.header_height
+        for row_height, cells, _ in page.rows:
+            for col, lines in enumerate(cells):
+                base = y - (row_height - len(lines) * leading) / 2 - leading / 2 - size * .36
+                for line in lines:
+                    if page.aligns[col] == "LEFT":
+                        canvas.drawString(left + edges[col] + PAD, y0 + base, line)
+                    else:
+                        canvas.drawCentredString(left + (edges[col] + edges[col + 1]) / 2,
+                                                 y0 + base, line)
+                    base -= leading
+            rules += [(x, y, x, y - row_height) for x in edges[1:-1]]
+            y -= row_height
+            rules.append((0, y, edges[-1], y))
+        canvas.saveState()
+        canvas.translate(left, y0)
+        canvas.setLineWidth(0.5)
+        canvas.lines(rules)
+        canvas.rect(0, 0, edges[-1], page.height)
+        canvas.restoreState()
+        canvas.setFont(fonts.SONG, 7.5)
+        canvas.drawString(left, 10 * mm, f"{form.imprint.school} 控辍保学台账 打印人："
+                          f"{form.imprint.operator} 数据指纹：{form.imprint.fingerprint}")
+        canvas.drawRightString(landscape(A4)[0] - left, 10 * mm,
+                               f"第 {number} 页 共 {len(pages)} 页")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+# --- raw: one register with platypus tables of pre-broken strings ----------------------------
+
+
+def raw_register(data: register_layout.RegisterData) -> bytes:
+    buffer = io.BytesIO()
+    style = TableStyle([("FONT", (0, 0), (-1, -1), fonts.SONG, 9), ("GRID", (0, 0), (-1, -1),
+                        0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    grid = Table([
+        ["姓名", data.name, "性别", data.sex, "出生日期", data.birth_date],
+        ["民族", data.ethnicity, "年级班级", data.grade_class, "全国学籍号", data.xjh],
+        ["身份证号", data.id_number, "", "", "特殊群体", data.groups],
+        ["户籍地址", data.household, "", "", "", ""], ["现住址", data.address, "", "", "", ""],
+        ["监护人", data.guardians, "", "", "", ""],
+        ["缺勤起始", data.absence_start, "确认辍学", data.confirmed, "包保教师", data.teacher],
+        ["辍学原因", data.reason, "", "", "去向", data.whereabouts],
+    ], colWidths=[w * mm for w in register_layout.GRID], style=style)
+    visits = Table([[c.title for c in register_layout.VISIT_COLUMNS]] + [
+        [str(n), v.date, v.mode, v.participants, v.met, v.attitude, v.result, ""]
+        for n, v in enumerate(data.visits, start=1)] + [[""] * 8] * 2,
+        colWidths=[c.width * mm for c in register_layout.VISIT_COLUMNS], style=style,
+        repeatRows=1)
+    measures = Table([["帮扶措施", data.measures]], colWidths=[22 * mm, 153 * mm], style=style)
+    legal = Table([[c.title for c in register_layout.LEGAL_COLUMNS]] + [
+        [d.document, d.number, d.issuer, d.issued, d.served, d.deadline, d.outcome]
+        for d in data.legal] + [[""] * 7],
+        colWidths=[c.width * mm for c in register_layout.LEGAL_COLUMNS], style=style)
+
+    def page(canvas: Canvas, _doc: Any) -> None:
+        canvas.setFont(fonts.HEI, 18)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 25 * mm, "辍学学生劝返复学登记表")
+        canvas.setFont(fonts.SONG, 7.5)
+        canvas.drawString(20 * mm, 10 * mm, f"{data.school} 打印日期 第 1 页")
+
+    doc = SimpleDocTemplate(buffer, pagesize=A4, topMargin=32 * mm, pageCompression=1,
+                            initialFontName=fonts.SONG)
+    doc.build([grid, Spacer(1, 8 * mm), visits, Spacer(1, 8 * mm), measures,
+               Spacer(1, 8 * mm), legal], onFirstPage=page, onLaterPages=page)
+    return buffer.getvalue()
+
+
+# --- main ------------------------------------------------------------------------------------
+
+
+Rows = list[tuple[str, str, str, str]]
+
+
+def ratio(app: list[float], raw: list[float]) -> str:
+    return f"{statistics.median(app) / statistics.median(raw):.2f}"
+
+
+def bench_ledger(ledger: Ledger, folder: Path, repeat: int) -> Rows:
+    log("ledger, app …")
+    request = PrintRequest("ledger", view="all")
+    app = measure(lambda: render_form(ledger, request), repeat)
+    _, result = render_form(ledger, request)
+    pages, form = ledger_pages(ledger)
+    log("ledger, raw …")
+    raw = measure(lambda: raw_ledger(pages, form), repeat)
+    log("ledger to a file …")
+    to_file = measure(lambda: printing.print_form(ledger, request, folder / "ledger.pdf"), repeat)
+    return [(f"ledger, {result.rows} rows, {result.pages} pages", show(app), show(raw),
+             ratio(app, raw)),
+            ("ledger to a file (fsync, audit event)", show(to_file), "—", "—")]
+
+
+def bench_cold(path: Path, folder: Path, repeat: int) -> Rows:
+    log("ledger, cold, as a command …")  # a fresh process: imports, fonts, empty caches
+    command = [sys.executable, "-m", "dropout_ledger", "print", "ledger", "--view", "all",
+               "--ledger", str(path), "--out", str(folder / "cold.pdf")]
+    cold = measure(lambda: subprocess.run(command, check=True, capture_output=True, cwd=ROOT),
+                   repeat)
+    return [("`print ledger --view all` as a new process", show(cold), "—", "—")]
+
+
+def bench_registers(ledger: Ledger, count: int, repeat: int) -> Rows:
+    pupils = [r.student_id for view in ("dropped", "suspected", "returned", "all")
+              for r in ledger.queries.iter_roster(view)]
+    pupils = list(dict.fromkeys(pupils))[:count]
+    log(f"{len(pupils)} registers, app …")
+    app = measure(lambda: [render_form(ledger, PrintRequest("register", student=s))
+                           for s in pupils], repeat)
+    ctx = context(ledger)
+    gathered = [register_form.gather(ctx, ledger.queries.student(s) or {}) for s in pupils]
+    log(f"{len(pupils)} registers, raw …")
+    raw = measure(lambda: [raw_register(d) for d in gathered], repeat)
+    log(f"{len(pupils)} registers, kit layout only …")
+    kit = measure(lambda: [register_layout.draw(d, ctx.imprint)[0].render() for d in gathered],
+                  repeat)
+    return [(f"{len(pupils)} registers, one PDF each", show(app), show(raw), ratio(app, raw)),
+            ("… the kit's layout and PDF only (data gathered)", show(kit), show(raw),
+             ratio(kit, raw))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--students", type=int, default=3000)
+    parser.add_argument("--registers", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=OUT_FILE)
+    args = parser.parse_args()
+    lines = [f"# PDF forms benchmark, {time.strftime('%Y-%m-%d %H:%M')}",
+             f"machine: {platform.machine()} {platform.processor() or ''}, "
+             f"python {platform.python_version()}",
+             "uptime: " + subprocess.run(["uptime"], capture_output=True, text=True,
+                                         check=False).stdout.strip(), ""]
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as name:
+        folder = Path(name)
+        path = folder / "school.sqlite"
+        log(f"building a demo school of {args.students} …")
+        demo.ensure_demo(path, students=args.students, seed=42)
+        fonts.ensure_registered()
+        with Ledger.open(path) as ledger:
+            rows = bench_ledger(ledger, folder, args.repeat)
+        rows += bench_cold(path, folder, args.repeat)
+        with Ledger.open(path) as ledger:
+            rows += bench_registers(ledger, args.registers, args.repeat)
+    lines += ["| work | app | raw reportlab | app/raw |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    lines += ["", "Targets (design README §5): 3,000-row ledger ≤ 3 s; letters ≤ 2× raw."]
+    report = "\n".join(lines)
+    print(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
