@@ -77,6 +77,7 @@ _TASK_DIALOGS: dict[str, Callable[[Runner, str, QWidget], QDialog]] = {
     "visit": VisitDialog, "case_no_visit": VisitDialog, "call": VisitDialog,
     "visit_next": VisitDialog, "suspect": StatusDialog, "confirm": StatusDialog,
     "stage_due": EscalationDialog, "report_form": ReportFormDialog,
+    "notice_overdue": EscalationDialog,  # the deadline passed: the next step is the township's
 }
 """The dialog a 今日待办 row of each kind opens (the others open only the student page)."""
 

@@ -328,6 +328,7 @@ def test_filtered_window_model_follows_qt_model_rules(
     ("visit", VisitDialog), ("call", VisitDialog), ("case_no_visit", VisitDialog),
     ("suspect", StatusDialog), ("confirm", StatusDialog), ("stage_due", EscalationDialog),
     ("visit_next", VisitDialog), ("report_form", ReportFormDialog),
+    ("notice_overdue", EscalationDialog),
 ])
 def test_a_today_row_opens_the_matching_dialog(
     window: MainWindow, kind: str, dialog: type[QDialog]
