@@ -104,14 +104,24 @@ FROM (SELECT {_STUDENT}, tl.code, tl.d, tl.prev, tl.next_d, tl.sid
       FROM tl JOIN students AS s ON s.id = tl.sid WHERE {_LIVE})
 """
 
-# Each compact row with the pupil's grade in the snapshot's school year and the movement the
-# fact makes into or out of 在校 (NULL: none). A first fact is an arrival: 招收新生 in grades 1
-# and 7 (the first grade of a stage), 转入 in any other grade.
+def _in_force(day: str) -> str:
+    return f"(d <= {day} AND (next_d IS NULL OR next_d > {day}))"
+
+
+# Each compact row with the pupil's grade in the snapshot's school year, the movement the fact
+# makes into or out of 在校 (NULL: none), and whether it puts the pupil in the year's 期初.
+# A first fact is an arrival: 招收新生 in grades 1 and 7 (the first grade of a stage), 转入 in
+# any other grade, except on the first day of the school year: a ledger begun at the start of
+# term registers its whole roll that day, and those pupils are the year's 期初, not arrivals.
 _MOVES = f"""
 WITH m AS (
-    SELECT c.*, CASE
-        WHEN prev IS NULL THEN CASE WHEN code IN {_ATT}
-            THEN CASE WHEN g IN (1, 7) THEN 'intake' ELSE 'transferred_in' END END
+    SELECT c.*,
+        ({_in_force(":eve")} AND code IN {_ATT})
+        OR (prev IS NULL AND d = :start AND code IN {_ATT} AND g NOT IN (1, 7)) AS opens,
+    CASE
+        WHEN prev IS NULL THEN CASE WHEN code IN {_ATT} THEN CASE
+            WHEN g IN (1, 7) THEN 'intake' WHEN d = :start THEN NULL
+            ELSE 'transferred_in' END END
         WHEN prev IN {_ATT} AND code NOT IN {_ATT} THEN CASE code
             WHEN 'transferred_out' THEN 'transferred_out' WHEN 'suspended' THEN 'suspended'
             WHEN 'deceased' THEN 'deceased' WHEN 'dropped_out' THEN 'dropped_out'
@@ -126,15 +136,11 @@ WITH m AS (
 """
 
 
-def _in_force(day: str) -> str:
-    return f"(d <= {day} AND (next_d IS NULL OR next_d > {day}))"
-
-
 _IN_YEAR = "d BETWEEN :start AND :on"
 _LEFT = f"{_IN_YEAR} AND prev IN {_ATT}"
 _YEAR_SQL = _MOVES + f"""
 SELECT g, sex, village,
-    sum(n * ({_in_force(":eve")} AND code IN {_ATT})),
+    sum(n * opens),
     sum(n * ({_in_force(":on")} AND code IN {_ATT})),
     {", ".join(f"sum(n * (kind = '{k}' AND {_IN_YEAR}))" for k in _FLOWS)},
     count(DISTINCT CASE WHEN {_LEFT} AND code IN {_sql_set(LOST)} THEN sid END),
