@@ -10,6 +10,7 @@ it, what its target is and whether the target is met; a figure that cannot be co
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -155,10 +156,7 @@ class YearCounts:
     lost_overage_left: int = 0
 
     def __add__(self, other: YearCounts) -> YearCounts:
-        return YearCounts(**{
-            f.name: getattr(self, f.name) + getattr(other, f.name)
-            for f in dataclasses.fields(self)
-        })
+        return YearCounts(*map(operator.add, _year_values(self), _year_values(other)))
 
     @property
     def base(self) -> int:
@@ -177,12 +175,14 @@ class YearCounts:
         return sum(self.flow(k) for k in OUTFLOWS)
 
 
+_year_values = operator.attrgetter(*(f.name for f in dataclasses.fields(YearCounts)))
+
+
 def total(counts: list[YearCounts] | tuple[YearCounts, ...]) -> YearCounts:
     """The sum of several groups' counts (an empty list sums to zeros)."""
-    out = YearCounts()
-    for item in counts:
-        out = out + item
-    return out
+    if not counts:
+        return YearCounts()
+    return YearCounts(*(sum(column) for column in zip(*map(_year_values, counts), strict=True)))
 
 
 def dropout_definitional(

@@ -79,14 +79,12 @@ def _target(profile: Mapping[str, Any], key: str, kind: TargetKind) -> tuple[int
 
 
 def _group(
-    counts: Mapping[GroupKey, YearCounts], key: Callable[[GroupKey], str | None]
+    counts: Mapping[GroupKey, YearCounts], key: Callable[[GroupKey], str]
 ) -> dict[str, YearCounts]:
-    out: dict[str, YearCounts] = {}
+    parts: dict[str, list[YearCounts]] = {}
     for group, c in counts.items():
-        name = key(group)
-        if name is not None:
-            out[name] = out.get(name, YearCounts()) + c
-    return out
+        parts.setdefault(key(group), []).append(c)
+    return {name: formulas.total(members) for name, members in parts.items()}
 
 
 def _dropout(
@@ -99,26 +97,23 @@ def _dropout(
     }
     rules = {"definitional": formulas.dropout_definitional,
              "net_change": formulas.dropout_net_change}
-    out: dict[str, dict[str, Breakdown]] = {}
-    for convention, rule in rules.items():
-        suffix = f"（{CONVENTION_NAMES[convention]}）"
-        out[convention] = {}
-        for stage, stage_label in STAGES.items():
-            def inside(g: int, stage: str = stage) -> bool:
-                return stage == "all" or stage_of(g) == stage
-
-            mine = {k: c for k, c in counts.items() if inside(k[0])}
-            target = targets[stage]
-            name = f"{stage_label}辍学率{suffix}"
-            grades = _group(mine, lambda k: str(k[0]))
-            sexes = _group(mine, lambda k: k[1] or UNKNOWN)
-            villages = _group(mine, lambda k: k[2] or UNKNOWN)
+    out: dict[str, dict[str, Breakdown]] = {convention: {} for convention in rules}
+    for stage, stage_label in STAGES.items():
+        grades_in = [g for g in range(1, 10) if stage == "all" or stage_of(g) == stage]
+        mine = {k: c for k, c in counts.items() if k[0] in grades_in}
+        whole = formulas.total(list(mine.values()))
+        grades = _group(mine, lambda k: str(k[0]))
+        sexes = _group(mine, lambda k: k[1] or UNKNOWN)
+        villages = _group(mine, lambda k: k[2] or UNKNOWN)
+        target = targets[stage]
+        for convention, rule in rules.items():
+            suffix = f"（{CONVENTION_NAMES[convention]}）"
             out[convention][stage] = Breakdown(
-                total=rule(formulas.total(list(mine.values())), name, target),
+                total=rule(whole, f"{stage_label}辍学率{suffix}", target),
                 by_grade={
                     str(g): rule(grades.get(str(g), YearCounts()),
                                  f"{movement.ROW_LABELS[str(g)]}辍学率{suffix}", target)
-                    for g in range(1, 10) if inside(g)
+                    for g in grades_in
                 },
                 by_sex={
                     sex: rule(sexes.get(sex, YearCounts()),

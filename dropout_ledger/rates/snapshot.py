@@ -34,8 +34,6 @@ from dataclasses import dataclass
 from dropout_ledger.model.identity import school_year_start
 from dropout_ledger.model.status import Status
 from dropout_ledger.rates.formulas import (
-    INFLOWS,
-    OUTFLOWS,
     CohortCounts,
     DisabilityCounts,
     YearCounts,
@@ -58,24 +56,36 @@ def _sql_set(statuses: frozenset[Status] | tuple[Status, ...]) -> str:
 
 
 _ATT = _sql_set(ATTENDING)
-_FLOWS = (*INFLOWS, *OUTFLOWS)
 
-# A student's grouping columns, read from the `students` row.
-_STUDENT = f"""coalesce(s.sex, '') AS sex, coalesce(s.village_name, '') AS village,
-    coalesce(s.disability_type, '') AS dis, s.inclusive AS inclusive,
-    CASE WHEN s.status IN {_sql_set(OFF_ROLL)}
+def _in_force(day: str) -> str:
+    return f"(d <= {day} AND (next_d IS NULL OR next_d > {day}))"
+
+
+# A student's columns, from a `students` row or a group of them (`s`); e1 as in the module doc.
+_E1 = f"""CASE WHEN s.status IN {_sql_set(OFF_ROLL)}
          THEN CAST(substr(s.status_date, 1, 4) AS INTEGER) - (substr(s.status_date, 6, 2) < '09')
-         ELSE :year END - s.grade + 1 AS e1"""
+         ELSE :year END - s.grade + 1"""
+_STUDENT = f"""{_E1} AS e1, coalesce(s.sex, '') AS sex, coalesce(s.village_name, '') AS village,
+    coalesce(s.disability_type, '') AS dis, s.inclusive AS inclusive"""
+_GROUPED = "grade, sex, village_name, disability_type, inclusive, status, status_date"
 _LIVE = "s.retracted = 0 AND s.grade BETWEEN 1 AND 9"
-# The same, as a plain table scan: going through the (retracted, status) index would read the
-# whole table in index order, one random page at a time (measured 6× slower at 150k).
-_SCAN = "+s.retracted = 0 AND +s.grade BETWEEN 1 AND 9"
+# The same for a plain table scan (NOT INDEXED): reading the whole table through an index
+# visits its pages in random order (measured 10–30 % slower at 150k).
+_SCAN = "retracted = 0 AND grade BETWEEN 1 AND 9 AND status IS NOT NULL"
 
-# Three parts. (1) Every live student as if their history were their current status alone,
-# grouped into weighted rows. (2) The students with several facts taken out again: the same
-# rows with weight −1, so that every weighted sum over (1) and (2) cancels for them exactly
-# (cheaper than testing 150,000 ids for membership, measured). (3) Those students' facts, one
-# row each, with the previous fact's status and the next fact's date.
+# The compact timeline, in three parts. (1) Every live student as if their history were their
+# current status alone, grouped into weighted rows. (2) The students with several facts taken
+# out again: the same rows with weight −1, so every weighted sum over (1) and (2) cancels for
+# them exactly (cheaper than testing 150,000 ids for membership, measured). (3) Those students'
+# facts, one row each, with the previous fact's status and the next fact's date.
+#
+# Then, per row, what the snapshot needs: the grade in the snapshot's school year (g); whether
+# the row puts the pupil in the year's 期初 (opens) or 期末 (closes); the movement into or out of
+# 在校 the fact makes within the school year to date (kind; NULL: none or outside); and whether
+# it is a pupil leaving 在校 for 辍学, 休学 or 超龄离校 (lost). A first fact is an arrival:
+# 招收新生 in grades 1 and 7 (the first grade of a stage), 转入 in any other grade, except on
+# the first day of the school year: a ledger begun at the start of term registers its whole
+# roll that day, and those pupils are the year's 期初, not arrivals.
 _COMPACT = f"""
 CREATE TEMP TABLE {{name}} AS
 WITH multi AS (
@@ -86,39 +96,27 @@ WITH multi AS (
     FROM status_facts AS f
     WHERE f.retracted = 0 AND f.student_id IN multi
     WINDOW w AS (PARTITION BY f.student_id ORDER BY f.effective_date, f.lc, f.eid)
+), c AS (
+    SELECT {_STUDENT}, s.status AS code, s.status_date AS d, NULL AS prev, NULL AS next_d,
+           NULL AS sid, s.n AS n
+    FROM (SELECT {_GROUPED}, count(*) AS n FROM students NOT INDEXED WHERE {_SCAN}
+          GROUP BY {_GROUPED}) AS s
+    UNION ALL
+    SELECT {_STUDENT}, s.status, s.status_date, NULL, NULL, NULL, -1
+    FROM multi JOIN students AS s ON s.id = multi.sid
+    WHERE {_LIVE} AND s.status IS NOT NULL
+    UNION ALL
+    SELECT {_STUDENT}, tl.code, tl.d, tl.prev, tl.next_d, tl.sid, 1
+    FROM tl JOIN students AS s ON s.id = tl.sid
+    WHERE {_LIVE}
+), cg AS (
+    SELECT c.*, max(1, min(9, :year - e1 + 1)) AS g FROM c
 )
-SELECT e1, sex, village, dis, inclusive, code, d, NULL AS prev, NULL AS next_d, NULL AS sid,
-       count(*) AS n
-FROM (SELECT {_STUDENT}, s.status AS code, s.status_date AS d FROM students AS s
-      WHERE {_SCAN} AND +s.status IS NOT NULL)
-GROUP BY e1, sex, village, dis, inclusive, code, d
-UNION ALL
-SELECT e1, sex, village, dis, inclusive, code, d, NULL, NULL, NULL, -count(*)
-FROM (SELECT {_STUDENT}, s.status AS code, s.status_date AS d
-      FROM multi JOIN students AS s ON s.id = multi.sid
-      WHERE {_LIVE} AND s.status IS NOT NULL)
-GROUP BY e1, sex, village, dis, inclusive, code, d
-UNION ALL
-SELECT e1, sex, village, dis, inclusive, code, d, prev, next_d, sid, 1
-FROM (SELECT {_STUDENT}, tl.code, tl.d, tl.prev, tl.next_d, tl.sid
-      FROM tl JOIN students AS s ON s.id = tl.sid WHERE {_LIVE})
-"""
-
-def _in_force(day: str) -> str:
-    return f"(d <= {day} AND (next_d IS NULL OR next_d > {day}))"
-
-
-# Each compact row with the pupil's grade in the snapshot's school year, the movement the fact
-# makes into or out of 在校 (NULL: none), and whether it puts the pupil in the year's 期初.
-# A first fact is an arrival: 招收新生 in grades 1 and 7 (the first grade of a stage), 转入 in
-# any other grade, except on the first day of the school year: a ledger begun at the start of
-# term registers its whole roll that day, and those pupils are the year's 期初, not arrivals.
-_MOVES = f"""
-WITH m AS (
-    SELECT c.*,
-        ({_in_force(":eve")} AND code IN {_ATT})
+SELECT cg.*,
+    ({_in_force(":eve")} AND code IN {_ATT})
         OR (prev IS NULL AND d = :start AND code IN {_ATT} AND g NOT IN (1, 7)) AS opens,
-    CASE
+    {_in_force(":on")} AND code IN {_ATT} AS closes,
+    CASE WHEN d BETWEEN :start AND :on THEN CASE
         WHEN prev IS NULL THEN CASE WHEN code IN {_ATT} THEN CASE
             WHEN g IN (1, 7) THEN 'intake' WHEN d = :start THEN NULL
             ELSE 'transferred_in' END END
@@ -130,44 +128,42 @@ WITH m AS (
         WHEN prev NOT IN {_ATT} AND code IN {_ATT} THEN CASE prev
             WHEN 'suspended' THEN 'resumed' WHEN 'dropped_out' THEN 'returned'
             WHEN 'transferred_out' THEN 'transferred_in' ELSE 'other_in' END
-        END AS kind
-    FROM (SELECT *, max(1, min(9, :year - e1 + 1)) AS g FROM {{name}}) AS c
-)
+        END END AS kind,
+    d BETWEEN :start AND :on AND prev IN {_ATT} AND code IN {_sql_set(LOST)} AS lost
+FROM cg
 """
 
+_YEAR_SQL = """
+SELECT g, sex, village, kind, sum(n), sum(n * opens), sum(n * closes)
+FROM {name}
+GROUP BY g, sex, village, kind
+"""
 
-_IN_YEAR = "d BETWEEN :start AND :on"
-_LEFT = f"{_IN_YEAR} AND prev IN {_ATT}"
-_YEAR_SQL = _MOVES + f"""
-SELECT g, sex, village,
-    sum(n * opens),
-    sum(n * ({_in_force(":on")} AND code IN {_ATT})),
-    {", ".join(f"sum(n * (kind = '{k}' AND {_IN_YEAR}))" for k in _FLOWS)},
-    count(DISTINCT CASE WHEN {_LEFT} AND code IN {_sql_set(LOST)} THEN sid END),
-    {", ".join(f"count(DISTINCT CASE WHEN {_LEFT} AND code = '{s.value}' THEN sid END)"
-               for s in LOST)}
-FROM m
+# Pupils, not events: one row per pupil who left (however often), then counted per group.
+_LOST_SQL = f"""
+SELECT g, sex, village, count(*), {", ".join(f"sum(was_{s.value})" for s in LOST)}
+FROM (SELECT g, sex, village, sid,
+             {", ".join(f"max(code = '{s.value}') AS was_{s.value}" for s in LOST)}
+      FROM {{name}} WHERE lost GROUP BY g, sex, village, sid)
 GROUP BY g, sex, village
 """
 
-_MONTHS_SQL = _MOVES + f"""
+_MONTHS_SQL = """
 SELECT substr(d, 1, 7) AS month, g, sex = '2' AS female, kind, sum(n)
-FROM m
-WHERE kind IS NOT NULL AND {_IN_YEAR}
+FROM {name}
+WHERE kind IS NOT NULL
 GROUP BY month, g, female, kind
 """
 
 
-def _cohort_columns(offset: int) -> str:
-    """Sums for cohorts whose stage began in school year e1 + offset (0: grade 1, 6: grade 7).
+def _cohort_columns(p: str) -> str:
+    """Sums for the cohorts whose stage began on {p}_start (their entry year's first day).
 
     招生: attending on the eve of the entry year, or registered during it; 转入: registered
     after it, or back from 转出; 转出: every move to 转出 since the entry year began; kept: 在籍
     and not dropped out on the snapshot date, or graduated since the entry year began.
     """
-    start = f"printf('%04d-09-01', e1 + {offset})"
-    eve = f"printf('%04d-08-31', e1 + {offset})"
-    end = f"printf('%04d-08-31', e1 + {offset} + 1)"
+    start, eve, end = f"b.{p}_start", f"b.{p}_eve", f"b.{p}_end"
     return f"""
     sum(n * (({_in_force(eve)} AND code IN {_ATT})
              OR (prev IS NULL AND d BETWEEN {start} AND min({end}, :on)))),
@@ -179,11 +175,13 @@ def _cohort_columns(offset: int) -> str:
     sum(n * ({_in_force(":on")} AND code = 'graduated' AND d >= {start}))"""
 
 
+# {bounds}: one row per cohort (e1) with the first day, eve and last day of the school year it
+# entered grade 1 (p_…) and grade 7 (j_…), made in Python from the snapshot's year.
 _COHORT_SQL = f"""
-SELECT e1, {_cohort_columns(0)}, {_cohort_columns(6)}
-FROM {{name}}
-WHERE e1 BETWEEN :year - 8 AND :year
-GROUP BY e1
+WITH b (e1, p_start, p_eve, p_end, j_start, j_eve, j_end) AS (VALUES {{bounds}})
+SELECT c.e1, {_cohort_columns("p")}, {_cohort_columns("j")}
+FROM {{name}} AS c JOIN b ON b.e1 = c.e1
+GROUP BY c.e1
 """
 
 _DISABILITY_SQL = f"""
@@ -233,7 +231,7 @@ class Snapshot:
         self.conn, self.window = conn, Window(on)
         self._name = f"temp.rates_{uuid.uuid4().hex}"
         self._params = self.window.params()
-        conn.execute(_COMPACT.format(name=self._name), {"year": self.window.year})
+        conn.execute(_COMPACT.format(name=self._name), self._params)
 
     def __enter__(self) -> Snapshot:
         return self
@@ -249,16 +247,18 @@ class Snapshot:
 
     def year_counts(self) -> dict[GroupKey, YearCounts]:
         """The school year to date per (grade, sex, village): 期初, 期末, movements, lost."""
-        out: dict[GroupKey, YearCounts] = {}
-        for row in self._rows(_YEAR_SQL):
-            g, sex, village, opening, closing, *rest = row
-            flows = {k: int(v or 0) for k, v in zip(_FLOWS, rest[: len(_FLOWS)], strict=True)}
-            lost, *parts = rest[len(_FLOWS):]
-            out[(int(g), sex, village)] = YearCounts(
-                opening=int(opening or 0), closing=int(closing or 0), **flows, lost=int(lost),
-                **{f"lost_{s.value}": int(v) for s, v in zip(LOST, parts, strict=True)},
-            )
-        return out
+        sums: dict[GroupKey, dict[str, int]] = {}
+        for g, sex, village, kind, n, opens, closes in self._rows(_YEAR_SQL):
+            group = sums.setdefault((int(g), sex, village), {})
+            group["opening"] = group.get("opening", 0) + int(opens)
+            group["closing"] = group.get("closing", 0) + int(closes)
+            if kind is not None:
+                group[kind] = group.get(kind, 0) + int(n)
+        for g, sex, village, lost, *parts in self._rows(_LOST_SQL):
+            group = sums.setdefault((int(g), sex, village), {})
+            group["lost"] = int(lost)
+            group.update({f"lost_{s.value}": int(v) for s, v in zip(LOST, parts, strict=True)})
+        return {key: YearCounts(**group) for key, group in sums.items()}
 
     def monthly_moves(self) -> dict[MoveKey, int]:
         """Movements into and out of 在校 in the school year to date per month, grade, sex."""
@@ -273,12 +273,19 @@ class Snapshot:
         Grades 1–6: the primary stage, entered in grade 1. Grades 7–9: the junior stage,
         entered in grade 7, and the nine-year span from grade 1 (九年义务教育巩固率).
         """
+        year = self.window.year
+        bounds = ", ".join(
+            f"({e1}, '{e1:04d}-09-01', '{e1:04d}-08-31', '{e1 + 1:04d}-08-31',"
+            f" '{e1 + 6:04d}-09-01', '{e1 + 6:04d}-08-31', '{e1 + 7:04d}-08-31')"
+            for e1 in range(year - 8, year + 1)
+        )
+        sql = _COHORT_SQL.replace("{bounds}", bounds)
         out: dict[CohortKey, CohortCounts] = {}
-        for row in self._rows(_COHORT_SQL):
+        for row in self._rows(sql):
             e1 = int(row[0])
             first = CohortCounts(*(int(v or 0) for v in row[1:6]))
             second = CohortCounts(*(int(v or 0) for v in row[6:11]))
-            grade = self.window.year - e1 + 1
+            grade = year - e1 + 1
             if grade <= 6:
                 out[(grade, "primary")] = first
             else:

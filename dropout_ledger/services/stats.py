@@ -52,12 +52,11 @@ def _by_stage(by_grade: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
 
 
 def _flags(queries: Queries) -> dict[str, int]:
-    return {
-        name: int(queries.conn.execute(
-            f"SELECT count(*) FROM students WHERE retracted = 0 AND {ON_ROLL} AND {sql}"
-        ).fetchone()[0])
-        for name, sql in FLAGS.items()
-    }
+    """Pupils on the roll with each special-group flag: one pass over the roster for all."""
+    sums = ", ".join(f"coalesce(sum({sql}), 0)" for sql in FLAGS.values())
+    row = queries.conn.execute(
+        f"SELECT {sums} FROM students WHERE retracted = 0 AND {ON_ROLL}").fetchone()
+    return {name: int(n) for name, n in zip(FLAGS, row, strict=True)}
 
 
 def _cases(queries: Queries) -> dict[str, int]:
