@@ -7,6 +7,7 @@ to stderr in plain Chinese; `--json` prints machine-readable output to stdout.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import traceback
@@ -100,11 +101,40 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _snapshot_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputRefused(f"日期“{text}”无效：请写成 YYYY-MM-DD，例如 2026-03-15。") from None
+
+
+def _percent(bp: int | None) -> str:
+    return "—" if bp is None else f"{bp // 100}.{bp % 100:02d}%"
+
+
+def _figure_line(figure: dict[str, Any]) -> str:
+    value = _percent(figure["value_bp"])
+    line = f"  {figure['label']}：{value}"
+    if figure["value_bp"] is not None:
+        line += f"（{figure['numerator']}/{figure['denominator']}）"
+    if figure["target_bp"] is not None:
+        sign = "≤" if figure["target_kind"] == "max" else "≥"
+        verdict = {True: "达标", False: "未达标", None: ""}[figure["met"]]
+        line += f"  目标{sign}{_percent(figure['target_bp'])} {verdict}".rstrip()
+    if figure["note"]:
+        line += f"  [{figure['note']}]"
+    return line
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
+    on = _snapshot_date(args.date)
     with Ledger.open(_ledger_path(args)) as ledger:
-        data = stats.counts(ledger.queries)
+        data = stats.statistics(ledger, on)
         org = ledger.org
-    data = {"org": {"kind": org.kind, "code": org.code, "name": org.name}, **data}
     from dropout_ledger.model.status import Status
 
     text = [f"{org.name}：共 {data['total']} 名学生，在籍 {data['on_roll']} 名"]
@@ -112,6 +142,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     text.append(f"  预警：{data['flags']['at_risk']}  留守：{data['flags']['left_behind']}"
                 f"  残疾：{data['flags']['disability']}")
     text.append(f"  辍学个案：共 {data['cases']['total']}，未销号 {data['cases']['open']}")
+    r = data["rates"]
+    text.append(f"{r['school_year']}学年（{r['period']['start']} 至 {r['period']['end']}）：")
+    for convention in ("definitional", "net_change"):
+        text += [_figure_line(r["dropout"][convention][stage]["total"])
+                 for stage in ("primary", "junior")]
+    text += [_figure_line(r["consolidation"][k]) for k in ("primary", "junior", "nine_year")]
+    text += [_figure_line(r["progression"]), _figure_line(r["disability"]["three_categories"])]
+    text += [_figure_line(r["enrolment"]["primary"])]
     _out(args, data, "\n".join(text))
     return 0
 
@@ -194,7 +232,8 @@ def _parser() -> argparse.ArgumentParser:
     list_cmd = add("list", cmd_list, "列出学生")
     list_cmd.add_argument("--view", choices=[v for v in VIEWS if v != "on-roll"], default="all")
     list_cmd.add_argument("--search", default="")
-    add("stats", cmd_stats, "按年级和状态统计人数")
+    stats_cmd = add("stats", cmd_stats, "按年级和状态统计人数，计算辍学率、巩固率等指标")
+    stats_cmd.add_argument("--date", help="统计截止日期 YYYY-MM-DD（默认：今天）")
     add("verify", cmd_verify, "校验台账完整性")
     backup_cmd = add("backup", cmd_backup, "备份台账")
     backup_cmd.add_argument("--out", required=True)

@@ -1,16 +1,22 @@
-"""Counts by grade and status (rates against targets come with issue 7).
+"""Counts by grade and status now, and every rate at a snapshot date against its target.
 
-The result is a plain dict with sorted keys and no timestamps, so two ledgers holding the same
-events give byte-identical `stats --json` output.
+The results are plain dicts with sorted keys, integers only and no timestamps, so two ledgers
+holding the same events give byte-identical `stats --json` output for the same date. The rates
+themselves live in `dropout_ledger.rates` (pure formulas over SQL aggregates).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
+from dropout_ledger import rates
 from dropout_ledger.model.codes import stage_of
 from dropout_ledger.model.status import Status
 from dropout_ledger.store.queries import FLAGS, ON_ROLL, Queries
+
+if TYPE_CHECKING:
+    from dropout_ledger.ledger import Ledger
 
 
 def counts(queries: Queries) -> dict[str, Any]:
@@ -46,12 +52,11 @@ def _by_stage(by_grade: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
 
 
 def _flags(queries: Queries) -> dict[str, int]:
-    return {
-        name: int(queries.conn.execute(
-            f"SELECT count(*) FROM students WHERE retracted = 0 AND {ON_ROLL} AND {sql}"
-        ).fetchone()[0])
-        for name, sql in FLAGS.items()
-    }
+    """Pupils on the roll with each special-group flag: one pass over the roster for all."""
+    sums = ", ".join(f"coalesce(sum({sql}), 0)" for sql in FLAGS.values())
+    row = queries.conn.execute(
+        f"SELECT {sums} FROM students WHERE retracted = 0 AND {ON_ROLL}").fetchone()
+    return {name: int(n) for name, n in zip(FLAGS, row, strict=True)}
 
 
 def _cases(queries: Queries) -> dict[str, int]:
@@ -60,3 +65,22 @@ def _cases(queries: Queries) -> dict[str, int]:
         " FROM rec_case WHERE retracted = 0"
     ).fetchone()
     return {"total": row[0] or 0, "open": row[1] or 0, "closed": row[2] or 0}
+
+
+def rate_report(ledger: Ledger, on: dt.date | None = None) -> rates.RateReport:
+    """Every rate at `on` (default: the ledger clock's today), with the county's targets."""
+    return rates.compute(ledger.conn, on or ledger.clock.today(), ledger.settings.profile())
+
+
+def statistics(ledger: Ledger, on: dt.date | None = None) -> dict[str, Any]:
+    """What `stats --json` prints: the counts of today plus, under "rates", every figure at `on`.
+
+    The counts are the ledger's current state (as the roster shows it); the rates are at the
+    snapshot date, which the "rates" object names.
+    """
+    org = ledger.org
+    return {
+        "org": {"kind": org.kind, "code": org.code, "name": org.name},
+        **counts(ledger.queries),
+        "rates": rates.to_json(rate_report(ledger, on)),
+    }
