@@ -255,6 +255,11 @@ def _override(
     texts: list[str], fields: list[str | None], mapping: Mapping[str, str | None]
 ) -> list[str | None]:
     out = list(fields)
+    wanted_fields = [f for t in texts if t in mapping and (f := mapping[t])]
+    doubled = sorted({f for f in wanted_fields if wanted_fields.count(f) > 1})
+    if doubled:
+        labels = "、".join(FIELD_INFO[f].label if f in FIELD_INFO else f for f in doubled)
+        raise InputRefused(f"有两列都被指定为“{labels}”，每一项只能对应一列。")
     for index, text in enumerate(texts):
         if text not in mapping:
             continue
@@ -264,11 +269,6 @@ def _override(
         if wanted is not None:  # the field moves here from wherever it was found
             out = [None if f == wanted else f for f in out]
         out[index] = wanted
-    claimed = [f for f in out if f]
-    doubled = sorted({f for f in claimed if claimed.count(f) > 1})
-    if doubled:
-        labels = "、".join(FIELD_INFO[f].label for f in doubled)
-        raise InputRefused(f"有两列都被指定为“{labels}”，每一项只能对应一列。")
     return out
 
 

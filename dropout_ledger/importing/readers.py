@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
 import python_calamine as calamine
@@ -40,6 +40,7 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls", ".et"), "ods": (".ods",)}
 
 
 def _password(path: Path) -> InputRefused:
@@ -73,12 +74,17 @@ class Workbook:
     def __init__(self, path: Path, kind: str, encoding: str = "") -> None:
         self.path, self.kind, self.encoding = path, kind, encoding
         self._book: calamine.CalamineWorkbook | None = None
+        self._handle: BinaryIO | None = None
         if kind == "csv":
             self.sheet_names = [path.stem]
             self.visible = [True]
             return
         try:
-            self._book = calamine.CalamineWorkbook.from_path(str(path))
+            if path.suffix.lower() in _SUFFIXES[kind]:
+                self._book = calamine.CalamineWorkbook.from_path(str(path))
+            else:  # calamine picks its reader by the name; a renamed file is read by content
+                self._handle = path.open("rb")
+                self._book = calamine.CalamineWorkbook.from_filelike(self._handle)
             self.sheet_names = list(self._book.sheet_names)
             self.visible = [m.visible == calamine.SheetVisibleEnum.Visible
                             for m in self._book.sheets_metadata]
@@ -102,6 +108,9 @@ class Workbook:
         if self._book is not None:
             self._book.close()
             self._book = None
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
 
     def sheet(self, name: str) -> Sheet:
         """Load one sheet (the whole sheet is read here; rows are converted lazily)."""
@@ -191,7 +200,7 @@ def _guarded(path: Path, rows: Iterator[list[Any]]) -> Iterator[list[Cell]]:
 
 
 def _refuse_huge(path: Path, rows: int) -> None:
-    if rows > MAX_ROWS + 100:
+    if rows > MAX_ROWS:
         raise InputRefused(
             f"文件 {path.name} 有 {rows} 行，超过 {MAX_ROWS} 行的上限，不像一所学校的学籍名单。"
             "请确认选择的文件是否正确；县级名单请按学校分开后再导入。"
