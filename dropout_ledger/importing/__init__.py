@@ -2,6 +2,7 @@
 
 For the desktop wizard and the command line alike:
 
+    preview_file(path, sheet=None)                       # the top rows, when no header is found
     plan = plan_import(ledger, path, mapping=None)       # reads and checks, writes nothing
     plan.header.columns / plan.rows / plan.problems / plan.missing   # what to show
     write_report(plan, out_xlsx)                         # rows + 错误说明, re-importable
@@ -20,14 +21,16 @@ from dropout_ledger.importing.plan import (
     ImportPlan,
     MissingPupil,
     PlannedRow,
+    Preview,
     RowProblem,
     plan_import,
+    preview_file,
 )
 from dropout_ledger.importing.readers import MAX_ROWS
 from dropout_ledger.importing.report import write_report
 
 __all__ = [
     "ALIASES", "FIELDS", "MAX_ROWS", "Column", "FieldInfo", "Header", "ImportCancelled",
-    "ImportPlan", "ImportResult", "MissingPupil", "PlannedRow", "RowProblem", "RowsRefused",
-    "StalePlan", "apply_import", "plan_import", "write_report",
+    "ImportPlan", "ImportResult", "MissingPupil", "PlannedRow", "Preview", "RowProblem",
+    "RowsRefused", "StalePlan", "apply_import", "plan_import", "preview_file", "write_report",
 ]

@@ -13,6 +13,7 @@ file are only listed in the plan for a person to look at.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,7 +91,8 @@ def apply_import(
                 raise ImportCancelled("已取消导入，台账没有任何改动。")
             assert row.values is not None
             if row.action == "create":
-                ledger.students.register_checked(w, row.values, effective_date=row.enrolled)
+                ledger.students.register_checked(
+                    w, row.values, effective_date=dt.date.fromisoformat(row.enrolled))
                 created += 1
             elif emit_update(w, f"student:{row.student_id}", row.values) is not None:
                 w.changes.students.add(row.student_id)

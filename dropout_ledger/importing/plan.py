@@ -207,6 +207,25 @@ def plan_import(
     )
 
 
+@dataclass(frozen=True)
+class Preview:
+    """The top of a file as text, for a wizard to show when it must ask which row is the header."""
+
+    sheet_names: list[str]
+    sheet: str
+    first_column: int
+    rows: list[list[str]]  # the first SCAN_ROWS rows, row 1 first, cells as a person reads them
+
+
+def preview_file(path: Path, sheet: str | None = None) -> Preview:
+    """The first rows of `sheet` (default: the first visible sheet); needs no ledger."""
+    with open_workbook(Path(path)) as book:
+        names = [n for n, v in zip(book.sheet_names, book.visible, strict=True) if v]
+        loaded = book.sheet(sheet or (names or book.sheet_names)[0])
+        rows = [[normalise.text_of(c) for c in row] for row in _top(loaded)]
+        return Preview(book.sheet_names, loaded.name, loaded.first_column, rows)
+
+
 def _choose_sheet(
     book: Workbook, mapping: Mapping[str, str | None] | None, wanted: str | None,
     header_row: int | None,
@@ -316,6 +335,9 @@ class _RowChecker:
                 and normalise.is_blank(_cell(cells, c.index))]
 
     def _not_a_pupil(self, cells: list[Cell]) -> bool:
+        name = self.columns.get("name")
+        if name is not None and _plain_name(_cell(cells, name.index), name.header):
+            return False  # the usual row: a name that is not the header repeated
         filled = [normalise.text_of(c) for c in cells if not normalise.is_blank(c)]
         if not filled:
             return True
@@ -416,14 +438,13 @@ class _RowChecker:
         """A birth date that contradicts the ID number is dropped with a warning, not refused."""
         birth = fields.get("birth_date")
         id_type = fields.get("id_type") or current.get("id_type") or "1"
-        number_text = fields.get("id_number") or current.get("id_number")
-        if not birth or not number_text or id_type != "1":
+        number_text = str(fields.get("id_number") or current.get("id_number") or "")
+        if not birth or len(number_text) not in (15, 18) or id_type != "1":
             return
-        try:
-            info = identity.parse_id_number(number_text, today=self.today)
-        except ValidationError:
-            return
-        if info.birth_date.isoformat() != birth:
+        # The number was checked by the core already (clean_student_fields, or when stored):
+        # its birth date is a slice, GB 11643 positions 7–14 (7–12 after "19" when 15 long).
+        digits = number_text[6:14] if len(number_text) == 18 else "19" + number_text[6:12]
+        if f"{digits[:4]}-{digits[4:6]}-{digits[6:]}" != birth:
             del fields["birth_date"]
             found.append(RowProblem(
                 number, self._where("birth_date"), "出生日期与身份证号中的出生日期不一致，已按身份证号登记",
@@ -571,6 +592,12 @@ def _column_key(field: str, reason: str) -> str:
     return field
 
 
+def _plain_name(cell: Cell, header: str) -> bool:
+    """A name cell that is certainly a pupil's: short text, not the header, no footer word."""
+    return (isinstance(cell, str) and 0 < len(cell) <= 12 and cell.strip() != header
+            and not any(w in cell for w in _FOOTER_WORDS) and bool(cell.strip()))
+
+
 def _has_error(found: list[RowProblem]) -> bool:
     return any(p.severity == "error" for p in found)
 
@@ -595,4 +622,4 @@ def _same(key: str, stored: Any, new: Any) -> bool:
 
 
 __all__ = ["FIELD_INFO", "ImportCancelled", "ImportPlan", "MissingPupil", "PlannedRow",
-           "RowProblem", "plan_import"]
+           "Preview", "RowProblem", "plan_import", "preview_file"]

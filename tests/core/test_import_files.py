@@ -152,3 +152,16 @@ def test_a_county_ledger_does_not_import_a_school_roster(tmp_path, clock):
     with Ledger.create(tmp_path / "c.sqlite", kind="county", code="524821", name="某县教育局",
                        clock=clock) as county, pytest.raises(InputRefused, match="县级"):
         plan_import(county, DATA / "clean.xlsx")
+
+
+def test_a_wizard_can_preview_a_file_and_name_the_header_itself(ledger):
+    from dropout_ledger.importing import preview_file
+
+    shown = preview_file(DATA / "wrong_sheet.xlsx")
+    assert shown.sheet == "期末成绩" and shown.rows[1] == ["学号", "语文", "数学", "英语"]
+    shown = preview_file(DATA / "messy.xlsx")
+    assert shown.rows[0][0].startswith("坪坝镇") and shown.rows[2][1] == "姓名★"
+    plan = plan_import(ledger, DATA / "messy.xlsx", header_row=3,
+                       mapping={"序号": None, "备注": None, "民族": None})
+    assert plan.header.row == 3 and plan.header.column_for("ethnicity") is None
+    assert plan.mapping["姓名★"] == "name" and plan.mapping["民族"] is None

@@ -159,3 +159,23 @@ def test_without_a_grade_column_the_file_is_refused_by_name():
 def test_column_letters():
     assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
         "A", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+@pytest.mark.parametrize("module", ["readers", "header", "normalise"])
+def test_the_file_side_of_the_import_knows_nothing_of_the_ledger(module):
+    """readers, header and normalise turn bytes into values: no store, services or ledger."""
+    import ast
+    from pathlib import Path
+
+    import dropout_ledger.importing as package
+
+    source = (Path(package.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    forbidden = ("dropout_ledger.store", "dropout_ledger.services", "dropout_ledger.ledger",
+                 "dropout_ledger.importing.plan", "dropout_ledger.importing.apply")
+    assert not {m for m in imported if m.startswith(forbidden)}
