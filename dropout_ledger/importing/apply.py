@@ -89,12 +89,13 @@ def apply_import(
             if progress is not None and done % PROGRESS_EVERY == 0 \
                     and not progress(done, len(todo)):
                 raise ImportCancelled("已取消导入，台账没有任何改动。")
-            assert row.values is not None
+            values = row.values
+            assert values is not None
             if row.action == "create":
                 ledger.students.register_checked(
-                    w, row.values, effective_date=dt.date.fromisoformat(row.enrolled))
+                    w, values, effective_date=dt.date.fromisoformat(row.enrolled))
                 created += 1
-            elif emit_update(w, f"student:{row.student_id}", row.values) is not None:
+            elif emit_update(w, f"student:{row.student_id}", values) is not None:
                 w.changes.students.add(row.student_id)
                 w.changes.flags.add("roster")
                 updated += 1

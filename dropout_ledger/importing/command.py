@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 TEXT_PROBLEMS = 100  # the plain-text output lists this many problems; the report has them all
 TEXT_MISSING = 30
+_ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8（带BOM）", "utf-16": "UTF-16",
+              "gb18030": "GBK/GB18030"}
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,9 @@ def summary(plan: ImportPlan, result: ImportResult | None, *, dry_run: bool = Fa
 def describe(plan: ImportPlan, result: ImportResult | None, *, dry_run: bool = False,
              report: Path | None = None) -> str:
     """The same in plain Chinese for a person at a terminal."""
-    lines = [f"文件：{plan.path.name}（工作表“{plan.sheet}”，第{plan.header.row}行是表头）"]
+    where = f"CSV，编码 {_ENCODINGS.get(plan.encoding, plan.encoding)}" if plan.kind == "csv" \
+        else f"工作表“{plan.sheet}”"
+    lines = [f"文件：{plan.path.name}（{where}，第{plan.header.row}行是表头）"]
     unused = [c.header for c in plan.header.columns if c.header and not c.field]
     used = [f"{c.header}→{FIELD_INFO[c.field].label}" for c in plan.header.columns if c.field]
     lines.append("识别的列：" + "，".join(used))

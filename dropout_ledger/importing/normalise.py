@@ -113,6 +113,8 @@ def text_of(cell: Cell) -> str:
 
 def _folded(cell: Cell) -> str:
     """Text with full-width ASCII folded and every blank removed (for codes and numbers)."""
+    if isinstance(cell, str) and cell.isascii() and cell.isalnum():
+        return cell.upper()  # the usual cell: nothing to fold (checked first, for speed)
     return normalize_code(text_of(cell))
 
 
@@ -125,7 +127,7 @@ def _small_int(cell: Cell) -> int | None:
     if isinstance(cell, float):
         return int(cell) if cell.is_integer() else None
     text = _folded(cell)
-    return int(text) if text.isdigit() and len(text) <= 3 else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else None
 
 
 def _cn_number(text: str) -> int | None:
