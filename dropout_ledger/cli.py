@@ -25,7 +25,7 @@ from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
 NOT_YET = {
-    "import-roster": "导入学籍花名册", "export-xlsx": "导出 Excel",
+    "export-xlsx": "导出 Excel",
     "join": "加入县级台账", "county": "县级功能", "sync": "U 盘同步",
 }
 
@@ -199,6 +199,19 @@ def cmd_print(args: argparse.Namespace) -> int:
          f"已打印“{label}”：{result.pages} 页，{result.rows} 条记录。\n文件：{result.file}")
     return 0
 
+def cmd_import_roster(args: argparse.Namespace) -> int:
+    from dropout_ledger.importing import command
+
+    with Ledger.open(_ledger_path(args)) as ledger:
+        outcome = command.run(
+            ledger, Path(args.file), dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+            report=Path(args.report) if args.report else None,
+        )
+    _out(args, outcome.data, outcome.text)
+    if outcome.refusal:
+        print(outcome.refusal, file=sys.stderr)
+    return outcome.exit_code
+
 
 def _not_yet(args: argparse.Namespace) -> int:
     print(f"“{NOT_YET[args.command]}”功能尚未完成，将在后续版本提供。", file=sys.stderr)
@@ -246,6 +259,11 @@ def _parser() -> argparse.ArgumentParser:
     print_cmd.add_argument("--student", default="", help="学生编号、身份证号或全国学籍号")
     print_cmd.add_argument("--view", default="", help="台账名单（默认：需关注学生；all 为全部学生）")
     print_cmd.add_argument("--period", default="", help="期间 YYYY-MM")
+    roster = add("import-roster", cmd_import_roster, "导入学籍花名册（.xlsx/.xls/.ods/.csv）")
+    roster.add_argument("file")
+    roster.add_argument("--dry-run", action="store_true", help="只检查，不写入台账")
+    roster.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，导入其余各行")
+    roster.add_argument("--report", help="把逐行检查结果另存为 .xlsx（可改正后重新导入）")
     for name in NOT_YET:
         later = add(name, _not_yet, f"{NOT_YET[name]}（尚未完成）")
         later.add_argument("rest", nargs=argparse.REMAINDER)

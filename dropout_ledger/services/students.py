@@ -64,8 +64,27 @@ class StudentService:
         fields = clean_student_fields(raw, today=w.today)
         fields, warnings = complete_identity(fields, today=w.today)
         self._refuse_duplicate(fields, None)
+        student_id = self.register_checked(
+            w, fields, status=status, effective_date=effective_date, reason_code=reason_code,
+            reason_text=reason_text,
+        )
+        w.changes.warnings.extend(warnings)
+        return student_id
+
+    def register_checked(
+        self, w: Writer, fields: Mapping[str, Any], *, status: Status = Status.ENROLLED,
+        effective_date: str | dt.date | None = None, reason_code: str = "",
+        reason_text: str = "",
+    ) -> str:
+        """Register one student whose fields are already cleaned and checked, inside `w`.
+
+        For the roster import, which cleans every row with `clean_student_fields` and
+        `complete_identity` and checks duplicates against the file and the ledger *before*
+        writing, and applies the plan only to the ledger state it was checked against; cleaning
+        150,000 rows a second time inside the transaction would double the import's time.
+        """
         student_id = new_id()
-        w.emit("student_create", f"student:{student_id}", {"fields": fields})
+        w.emit("student_create", f"student:{student_id}", {"fields": dict(fields)})
         self._ledger.status.initial(
             w, student_id, status, effective_date=effective_date, reason_code=reason_code,
             reason_text=reason_text,
@@ -73,7 +92,6 @@ class StudentService:
         w.changes.students.add(student_id)
         w.changes.created.append(student_id)
         w.changes.flags.update({"roster", "status"})
-        w.changes.warnings.extend(warnings)
         return student_id
 
     def edit(self, student_id: str, values: Mapping[str, Any]) -> Changes:

@@ -77,7 +77,6 @@ class EventWriter:
         self.seq: int = last[0] if last else 0
         self.prev: str = last[1] if last else ""
         self.lc: int = conn.execute("SELECT coalesce(max(lc), 0) FROM events").fetchone()[0]
-        self.appended: list[Event] = []
 
     def append(self, kind: str, ent: str, body: dict[str, Any]) -> Event:
         """Write one event and return it (the caller applies it to the projections)."""
@@ -102,7 +101,6 @@ class EventWriter:
             kind=kind, ent=ent, body=body, body_hash=body_hash,
         )
         self.prev = eid
-        self.appended.append(event)
         return event
 
 

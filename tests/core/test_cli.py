@@ -78,7 +78,7 @@ def test_demo_into_a_ledger_with_students_is_refused(school, capsys):
 
 
 def test_commands_of_later_issues_say_not_yet(school, capsys):
-    code, _, err = run(capsys, "import-roster", "roster.xlsx", "--ledger", school)
+    code, _, err = run(capsys, "sync", "export", "--out", "x", "--ledger", school)
     assert code == 1 and "尚未完成" in err
 
 

@@ -1,0 +1,36 @@
+"""Roster import: a 学籍 roster file → a checked plan → one transaction (README §4, issue 4).
+
+For the desktop wizard and the command line alike:
+
+    preview_file(path, sheet=None)                       # the top rows, when no header is found
+    plan = plan_import(ledger, path, mapping=None)       # reads and checks, writes nothing
+    plan.header.columns / plan.rows / plan.problems / plan.missing   # what to show
+    write_report(plan, out_xlsx)                         # rows + 错误说明, re-importable
+    result = apply_import(ledger, plan, skip_invalid=False)   # backup, then one transaction
+
+Layers: `readers` (bytes → rows of cells), `header` (which row, which column is which field),
+`normalise` (one cell → the value the core's rules expect) know nothing of the ledger; `plan`
+reads the ledger to match pupils, `apply` writes through the services.
+"""
+
+from dropout_ledger.importing.apply import ImportResult, RowsRefused, StalePlan, apply_import
+from dropout_ledger.importing.header import ALIASES, Column, Header
+from dropout_ledger.importing.normalise import FIELDS, FieldInfo
+from dropout_ledger.importing.plan import (
+    ImportCancelled,
+    ImportPlan,
+    MissingPupil,
+    PlannedRow,
+    Preview,
+    RowProblem,
+    plan_import,
+    preview_file,
+)
+from dropout_ledger.importing.readers import MAX_ROWS
+from dropout_ledger.importing.report import write_report
+
+__all__ = [
+    "ALIASES", "FIELDS", "MAX_ROWS", "Column", "FieldInfo", "Header", "ImportCancelled",
+    "ImportPlan", "ImportResult", "MissingPupil", "PlannedRow", "Preview", "RowProblem",
+    "RowsRefused", "StalePlan", "apply_import", "plan_import", "preview_file", "write_report",
+]
