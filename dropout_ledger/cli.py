@@ -24,7 +24,7 @@ from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
 NOT_YET = {
-    "import-roster": "导入学籍花名册", "print": "打印表格", "export-xlsx": "导出 Excel",
+    "import-roster": "导入学籍花名册", "print": "打印表格",
     "join": "加入县级台账", "county": "县级功能", "sync": "U 盘同步",
 }
 
@@ -148,6 +148,35 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    """A roster view, the statistics (VIEW "stats") or a filled county template, as .xlsx.
+
+    Run by the principal at his own machine: the role is "principal", and whole ID numbers and
+    restricted fields are written only when asked for (--full-ids, --restricted), decision 0011.
+    """
+    from dropout_ledger import exporting  # openpyxl loads only for this command
+
+    out = Path(args.out)
+    if args.view == "stats" and args.template:
+        raise InputRefused("统计表不能填入县级模板：--template 只用于学生名单。")
+    # An unknown view is refused before the ledger is even opened.
+    exporting.check_view(args.view, also={"stats": "统计表"})
+    with Ledger.open(_ledger_path(args)) as ledger:
+        if args.view == "stats":
+            result = exporting.export_stats(ledger, out)
+        elif args.template:
+            result = exporting.export_template(
+                ledger, args.view, Path(args.template), out, role="principal",
+                full_ids=args.full_ids, restricted=args.restricted, search=args.search)
+        else:
+            result = exporting.export_roster(
+                ledger, args.view, out, role="principal", full_ids=args.full_ids,
+                restricted=args.restricted, search=args.search, all_columns=args.all_columns)
+    masked = "" if result.full_ids or result.view == "stats" else "（身份证号、学籍号已隐去中间部分）"
+    _out(args, result.as_json(), f"已导出 {result.rows} 行到 {result.file}{masked}")
+    return 0
+
+
 def _not_yet(args: argparse.Namespace) -> int:
     print(f"“{NOT_YET[args.command]}”功能尚未完成，将在后续版本提供。", file=sys.stderr)
     return 1
@@ -186,6 +215,15 @@ def _parser() -> argparse.ArgumentParser:
     backup_cmd.add_argument("--out", required=True)
     restore_cmd = add("restore", cmd_restore, "从备份恢复台账")
     restore_cmd.add_argument("file")
+    export = add("export-xlsx", cmd_export_xlsx, "导出名单或统计表为 Excel（.xlsx）")
+    export.add_argument("view", help="all|at-risk|suspected|dropped|returned|home-taught"
+                                     "|suspended|stats")
+    export.add_argument("--out", required=True, help="保存为（.xlsx）")
+    export.add_argument("--template", help="县级模板（.xlsx），按县级配置的列对应填写")
+    export.add_argument("--full-ids", action="store_true", help="写入完整身份证号和学籍号")
+    export.add_argument("--restricted", action="store_true", help="写入家庭经济困难类别")
+    export.add_argument("--search", default="", help="只导出姓名、身份证号或学籍号匹配的学生")
+    export.add_argument("--all-columns", action="store_true", help="导出台账的全部列")
     for name in NOT_YET:
         later = add(name, _not_yet, f"{NOT_YET[name]}（尚未完成）")
         later.add_argument("rest", nargs=argparse.REMAINDER)
