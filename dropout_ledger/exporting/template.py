@@ -97,7 +97,7 @@ class TemplateMapping:
                 raise InputRefused(f"县级模板列对应中有未知字段“{key}”。可用字段：{choices}。")
             index = column_number(letter)
             if index in seen:
-                raise InputRefused(f"县级模板的 {letter} 列同时对应了“{TEMPLATE_FIELDS[seen[index]]}”"
+                raise InputRefused(f"县级模板的 {letter.strip().upper()} 列同时对应了“{TEMPLATE_FIELDS[seen[index]]}”"
                                    f"和“{TEMPLATE_FIELDS[key]}”，每列只能填一个字段。")
             seen[index] = key
         if self.first_row <= self.header_row:
@@ -130,9 +130,9 @@ def export_template(
     template = Path(template)
     out = check_out_path(out, avoid=[ledger.path, template])
     disclosure = disclosure_for(role, full_ids=full_ids, restricted=restricted)
+    workbook = _open_template(template)
     mapping = mapping or TemplateMapping.from_profile(ledger.settings.profile())
     mapping.check()
-    workbook = _open_template(template)
     ws = workbook.active
     headers = {key: _header_text(ws, mapping.header_row, index)
                for key, index in mapping.indexes().items()}
