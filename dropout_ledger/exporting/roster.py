@@ -403,8 +403,9 @@ def _by_first(rows: Iterable[tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
 
 
 def _decoded(value: Any) -> list[str]:
+    # checked=False: projection columns hold bytes this ledger wrote (verify checks them).
     if isinstance(value, str) and value:
-        decoded = canonical.decode(value.encode())
+        decoded = canonical.decode(value.encode(), checked=False)
         return [str(v) for v in decoded] if isinstance(decoded, list) else []
     return []
 
@@ -422,7 +423,7 @@ def _guardians(value: Any) -> dict[str, str]:
 def _decoded_guardians(value: Any) -> list[dict[str, str]]:
     if not isinstance(value, str) or not value:
         return []
-    decoded = canonical.decode(value.encode())
+    decoded = canonical.decode(value.encode(), checked=False)
     return [g for g in decoded if isinstance(g, dict)] if isinstance(decoded, list) else []
 
 

@@ -242,12 +242,15 @@ class TableSheet:
             if value is None or value == "":
                 row.append(None)
                 continue
-            if column.wrap:
-                lines = max(lines, line_count(str(value), width))
+            # Only a value longer than its column (or of several lines) is styled to wrap:
+            # every styled cell costs time in openpyxl, most values fit on one line.
+            wraps = column.wrap and (line := line_count(str(value), width)) > 1
+            if wraps:
+                lines = max(lines, line)
             if column.text:
-                style = self._wrap_text_style if column.wrap else self._text_style
+                style = self._wrap_text_style if wraps else self._text_style
                 row.append(self._styled(str(value), style))
-            elif column.wrap:
+            elif wraps:
                 row.append(self._styled(value, self._wrap_style))
             else:
                 row.append(value)
