@@ -102,7 +102,6 @@ ROSTER_COLUMNS: tuple[Column, ...] = (
 
 COLUMNS_BY_KEY: dict[str, Column] = {column.key: column for column in ROSTER_COLUMNS}
 RESTRICTED_COLUMNS = frozenset({"economic_category"})
-ID_COLUMNS = frozenset({"id_number", "xjh"})
 
 _IDENTITY = ("seq", "name", "sex", "ethnicity", "birth_date", "id_number", "xjh", "grade",
              "class_name", "village_name", "guardians", "guardian_phones", "economic_category",

@@ -333,3 +333,12 @@ def test_export_date_is_the_ledger_clock(school, tmp_path):
     row = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()[1]
     assert any(f"{TODAY.year}年{TODAY.month}月{TODAY.day}日" in str(v) for v in row)
     assert dt.date(TODAY.year, TODAY.month, TODAY.day) == school.clock.today()
+
+
+def test_an_empty_view_still_gives_a_printable_sheet(ledger, tmp_path):
+    out = tmp_path / "empty.xlsx"
+    result = export_roster(ledger, "dropped", out)
+    assert result.rows == 0
+    assert header(out)[:2] == ["序号", "姓名"] and data_rows(out) == []
+    ws = load_workbook(out).worksheets[0]
+    assert ws.freeze_panes == f"C{HEADING_ROWS + 1}" and ws.auto_filter.ref is None
