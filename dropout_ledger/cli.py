@@ -25,7 +25,6 @@ from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
 NOT_YET = {
-    "export-xlsx": "导出 Excel",
     "join": "加入县级台账", "county": "县级功能", "sync": "U 盘同步",
 }
 
@@ -199,6 +198,7 @@ def cmd_print(args: argparse.Namespace) -> int:
          f"已打印“{label}”：{result.pages} 页，{result.rows} 条记录。\n文件：{result.file}")
     return 0
 
+
 def cmd_import_roster(args: argparse.Namespace) -> int:
     from dropout_ledger.importing import command
 
@@ -213,9 +213,66 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
     return outcome.exit_code
 
 
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    """A roster view, the statistics (VIEW "stats") or a filled county template, as .xlsx.
+
+    Run by the principal at his own machine: the role is "principal", and whole ID numbers and
+    restricted fields are written only when asked for (--full-ids, --restricted), decision 0011.
+    """
+    from dropout_ledger import exporting  # openpyxl loads only for this command
+
+    out = Path(args.out)
+    if args.view == "stats" and args.template:
+        raise InputRefused("统计表不能填入县级模板：--template 只用于学生名单。")
+    # An unknown view is refused before the ledger is even opened.
+    exporting.check_view(args.view, also={"stats": "统计表"})
+    with Ledger.open(_ledger_path(args)) as ledger:
+        if args.view == "stats":
+            result = exporting.export_stats(ledger, out)
+        elif args.template:
+            result = exporting.export_template(
+                ledger, args.view, Path(args.template), out, role="principal",
+                full_ids=args.full_ids, restricted=args.restricted, search=args.search)
+        else:
+            result = exporting.export_roster(
+                ledger, args.view, out, role="principal", full_ids=args.full_ids,
+                restricted=args.restricted, search=args.search, all_columns=args.all_columns)
+    masked = "" if result.full_ids or result.view == "stats" else "（身份证号、学籍号已隐去中间部分）"
+    _out(args, result.as_json(), f"已导出 {result.rows} 行到 {result.file}{masked}")
+    return 0
+
+
 def _not_yet(args: argparse.Namespace) -> int:
     print(f"“{NOT_YET[args.command]}”功能尚未完成，将在后续版本提供。", file=sys.stderr)
     return 1
+
+
+_Add = Callable[[str, Callable[[argparse.Namespace], int], str], Any]
+
+
+def _add_paper_and_excel(add: _Add) -> None:
+    """The commands that read or write files for people: PDF forms, rosters in, Excel out."""
+    print_cmd = add("print", cmd_print, "打印表格（PDF）")
+    print_cmd.add_argument("form", help="表格：ledger（控辍保学台账）、register（劝返复学登记表）、"
+                                        "case-report（辍学学生情况报告表）……")
+    print_cmd.add_argument("--out", required=True, help="保存的 PDF 文件")
+    print_cmd.add_argument("--student", default="", help="学生编号、身份证号或全国学籍号")
+    print_cmd.add_argument("--view", default="", help="台账名单（默认：需关注学生；all 为全部学生）")
+    print_cmd.add_argument("--period", default="", help="期间 YYYY-MM")
+    roster = add("import-roster", cmd_import_roster, "导入学籍花名册（.xlsx/.xls/.ods/.csv）")
+    roster.add_argument("file")
+    roster.add_argument("--dry-run", action="store_true", help="只检查，不写入台账")
+    roster.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，导入其余各行")
+    roster.add_argument("--report", help="把逐行检查结果另存为 .xlsx（可改正后重新导入）")
+    export = add("export-xlsx", cmd_export_xlsx, "导出名单或统计表为 Excel（.xlsx）")
+    export.add_argument("view", help="all|at-risk|suspected|dropped|returned|home-taught"
+                                     "|suspended|stats")
+    export.add_argument("--out", required=True, help="保存为（.xlsx）")
+    export.add_argument("--template", help="县级模板（.xlsx），按县级配置的列对应填写")
+    export.add_argument("--full-ids", action="store_true", help="写入完整身份证号和学籍号")
+    export.add_argument("--restricted", action="store_true", help="写入家庭经济困难类别")
+    export.add_argument("--search", default="", help="只导出姓名、身份证号或学籍号匹配的学生")
+    export.add_argument("--all-columns", action="store_true", help="导出台账的全部列")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -252,18 +309,7 @@ def _parser() -> argparse.ArgumentParser:
     backup_cmd.add_argument("--out", required=True)
     restore_cmd = add("restore", cmd_restore, "从备份恢复台账")
     restore_cmd.add_argument("file")
-    print_cmd = add("print", cmd_print, "打印表格（PDF）")
-    print_cmd.add_argument("form", help="表格：ledger（控辍保学台账）、register（劝返复学登记表）、"
-                                        "case-report（辍学学生情况报告表）……")
-    print_cmd.add_argument("--out", required=True, help="保存的 PDF 文件")
-    print_cmd.add_argument("--student", default="", help="学生编号、身份证号或全国学籍号")
-    print_cmd.add_argument("--view", default="", help="台账名单（默认：需关注学生；all 为全部学生）")
-    print_cmd.add_argument("--period", default="", help="期间 YYYY-MM")
-    roster = add("import-roster", cmd_import_roster, "导入学籍花名册（.xlsx/.xls/.ods/.csv）")
-    roster.add_argument("file")
-    roster.add_argument("--dry-run", action="store_true", help="只检查，不写入台账")
-    roster.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，导入其余各行")
-    roster.add_argument("--report", help="把逐行检查结果另存为 .xlsx（可改正后重新导入）")
+    _add_paper_and_excel(add)
     for name in NOT_YET:
         later = add(name, _not_yet, f"{NOT_YET[name]}（尚未完成）")
         later.add_argument("rest", nargs=argparse.REMAINDER)

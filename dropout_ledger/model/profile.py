@@ -8,6 +8,12 @@ The escalation ladder's deadlines (domain.md §4.2) are one plain integer per st
 the previous stage (L0: from the case's opening) until this one is due", rather than one
 structured table: each is then validated, stored, edited and synced like every other threshold
 (docs/decisions/0008-escalation-deadlines.md).
+
+The county's Excel template (a sheet the county asks schools to fill) is described by three
+fields: the row of its column headers, its first data row, and `county_template_columns`, a code
+table whose codes are our export fields (`exporting.roster.ROSTER_COLUMNS` keys) and whose labels
+are the template's column letters. The county ships them with the profile; the template file
+itself comes with them on the stick (docs/decisions/0011-xlsx-exports.md).
 """
 
 from __future__ import annotations
@@ -57,6 +63,9 @@ PROFILE_FIELDS: tuple[FieldSpec, ...] = (
             codes.ESCALATION_STAGES,
             ("立案", *(s.code for s in codes.ESCALATION_STAGES[:-1])), strict=True)
     ),
+    F("county_template_header_row", "县级模板表头所在行", "int", minimum=1, maximum=200),
+    F("county_template_first_row", "县级模板第一行数据所在行", "int", minimum=1, maximum=201),
+    F("county_template_columns", "县级模板各列对应的台账字段（字段→列字母）", "code_table"),
 )
 
 PROFILE_DEFAULTS: dict[str, Any] = {
@@ -81,6 +90,9 @@ PROFILE_DEFAULTS: dict[str, Any] = {
         ("L0", 0), ("L1", 1), ("L2", 1), ("L3", 1), ("L4", 2),
         ("L5", 7), ("L6", 10), ("L7", 15), ("L8", 30),
     )},
+    "county_template_header_row": 1,
+    "county_template_first_row": 2,
+    "county_template_columns": [],
 }
 
 ROLES = (
