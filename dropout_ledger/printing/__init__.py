@@ -25,7 +25,7 @@ from dropout_ledger.errors import InputRefused
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ids import new_id
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.printing import case_report, register
+from dropout_ledger.printing import case_report, notice, register, report
 from dropout_ledger.printing import ledger as ledger_form
 from dropout_ledger.printing.common import Built, Context, context
 
@@ -73,6 +73,10 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("register", "辍学学生劝返复学登记表", lambda c, r: register.build(c, r.student),
              per_student=True),
     FormSpec("case-report", "辍学学生情况报告表", lambda c, r: case_report.build(c, r.student),
+             per_student=True),
+    FormSpec("report", "辍学学生情况书面报告（月报）", lambda c, r: report.build(c, r.period),
+             uses_period=True),
+    FormSpec("notice", "劝返复学通知书", lambda c, r: notice.build(c, r.student),
              per_student=True),
 )}
 """Every printable form, in the order a print dialog lists them."""

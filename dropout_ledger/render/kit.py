@@ -37,6 +37,8 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Spacer,
     Table,
@@ -179,11 +181,16 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         self._width = 0.0
 
     def _break(self, width: float) -> list[str]:
-        indent = "\u3000" * self.first_indent
+        # cjk.break_lines drops the spaces a wrapped paragraph starts with, so the indent is
+        # broken as ideographs of the same (1 em) width and put back as spaces afterwards.
+        indent = "\u4e00" * self.first_indent
         out: list[str] = []
         for paragraph in self.text.split("\n"):
-            out += cjk.break_lines(indent + paragraph, width,
-                                   lambda s: fonts.width(s, self.size, self.base))
+            lines = cjk.break_lines(indent + paragraph, width,
+                                    lambda s: fonts.width(s, self.size, self.base))
+            if indent and lines and lines[0].startswith(indent):
+                lines[0] = "\u3000" * self.first_indent + lines[0][len(indent):]
+            out += lines
         return out
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -310,10 +317,18 @@ class Form:
         self.pagesize = _landscape(A4) if landscape else A4
         left, right, top, bottom = (m * mm for m in margins_mm)
         self.margins = (left, right, top, bottom + 8 * mm)  # the footer lives in the extra 8 mm
-        self.frame_width = self.pagesize[0] - left - right
-        self.frame_height = self.pagesize[1] - top - self.margins[3]
+        self.landscape = landscape
+        self._orientations = {landscape}
+        self.frame_width, self.frame_height = self._frame_size(landscape)
         self.story: list[Flowable] = []
+        self.marks: dict[str, int] = {}
+        """Page numbers of the `mark()`s, filled in by `render()` (for a contents page)."""
         self._check(imprint.school, imprint.operator, title)
+
+    def _frame_size(self, landscape: bool) -> tuple[float, float]:
+        size = _landscape(A4) if landscape else A4
+        left, right, top, bottom = self.margins
+        return size[0] - left - right, size[1] - top - bottom
 
     def _check(self, *texts: str) -> None:
         """Text of the form itself (school, operator, headings) is checked like pupil text."""
@@ -321,15 +336,17 @@ class Form:
 
     # --- blocks ---------------------------------------------------------------------------
 
-    def title(self, text: str | None = None, subtitle: str = "") -> None:
-        """The centred title (Hei, 小二) and an optional smaller line under it."""
+    def title(
+        self, text: str | None = None, subtitle: str = "", *, size: float = TITLE_SIZE,
+    ) -> None:
+        """The centred title (Hei, 小二; a slip's smaller `size`) and an optional line under it."""
         main = text or self.title_text
         self._check(main, subtitle)
-        height = TITLE_SIZE * 1.6 + (BODY_SIZE * 1.6 if subtitle else 0)
+        height = size * 1.6 + (BODY_SIZE * 1.6 if subtitle else 0)
 
         def paint(canvas: Canvas, width: float) -> None:
-            top = height - TITLE_SIZE * 1.1
-            draw_text(canvas, width / 2, top, main, TITLE_SIZE, HEI, "CENTER")
+            top = height - size * 1.1
+            draw_text(canvas, width / 2, top, main, size, HEI, "CENTER")
             if subtitle:
                 draw_text(canvas, width / 2, top - BODY_SIZE * 1.8, subtitle, BODY_SIZE, SONG,
                           "CENTER")
@@ -379,6 +396,48 @@ class Form:
 
     def spacer(self, height_mm: float) -> None:
         self.story.append(Spacer(1, height_mm * mm))
+
+    def page_break(self, *, landscape: bool | None = None) -> None:
+        """Start a new page (the next letter of a bundle, a dossier's next part).
+
+        `landscape` turns the pages that follow (a portrait report's landscape roster annex);
+        blocks added afterwards are laid out on the new page width.
+        """
+        if landscape is not None and landscape != self.landscape:
+            self.landscape = landscape
+            self._orientations.add(landscape)
+            self.frame_width, self.frame_height = self._frame_size(landscape)
+            self.story.append(NextPageTemplate(_template_id(landscape)))
+        self.story.append(PageBreak())
+
+    def mark(self, key: str) -> None:
+        """Remember on which page the next block starts: `render()` sets `marks[key]`."""
+        marks = self.marks
+
+        def paint(canvas: Canvas, width: float) -> None:
+            marks[key] = canvas.getPageNumber()
+
+        self.story.append(_Drawn(0, paint))
+
+    def cut_line(self, text: str = "沿此虚线剪下", *, size: float = 8.0) -> None:
+        """A dashed line across the page with a small centred note: where a stub or a
+        receipt slip (回执, 送达回证) is cut off."""
+        self._check(text)
+
+        def paint(canvas: Canvas, width: float) -> None:
+            y = size * 1.1
+            label = f"（{text}）"
+            drawn = fonts.width(label, size)
+            canvas.saveState()
+            canvas.setLineWidth(LINE)
+            canvas.setDash(4, 3)
+            gap = drawn / 2 + 2 * mm
+            canvas.line(0, y + size * 0.35, width / 2 - gap, y + size * 0.35)
+            canvas.line(width / 2 + gap, y + size * 0.35, width, y + size * 0.35)
+            canvas.restoreState()
+            draw_text(canvas, width / 2, y, label, size, align="CENTER")
+
+        self.story.append(_Drawn(size * 3, paint))
 
     def grid(
         self, widths_mm: Sequence[float], rows: Sequence[Sequence[Cell]], *,
@@ -497,9 +556,15 @@ class Form:
             creator="控辍保学台账 Dropout Ledger", subject=self.title_text, lang="zh-CN",
             pageCompression=1, initialFontName=SONG, initialFontSize=BODY_SIZE,
         )  # the initial font too: reportlab's default Helvetica would be an unembedded font
-        frame = Frame(left, bottom, self.frame_width, self.frame_height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        first = self.pagesize[0] > self.pagesize[1]
+        templates = []
+        for wide in sorted(self._orientations, key=lambda o: o != first):
+            width, height = self._frame_size(wide)
+            frame = Frame(left, bottom, width, height, id="body", leftPadding=0,
+                          rightPadding=0, topPadding=0, bottomPadding=0)
+            templates.append(PageTemplate(id=_template_id(wide), frames=[frame],
+                                          pagesize=_landscape(A4) if wide else A4))
+        doc.addPageTemplates(templates)  # the first one is the first page's
         pages: list[int] = []
         doc.build(list(self.story), canvasmaker=_numbered(self, pages))
         return Rendered(buffer.getvalue(), pages[0] if pages else 0)
@@ -508,7 +573,7 @@ class Form:
         """The footer of one page: trace line on the left, "第 X 页 共 Y 页" on the right."""
         left, right, _, _ = self.margins
         y = 10 * mm
-        width = self.pagesize[0]
+        width = canvas._pagesize[0]  # this page's: a report's annex pages are landscape
         canvas.setLineWidth(LINE / 2)
         canvas.line(left, y + FOOTER_SIZE * 1.6, width - right, y + FOOTER_SIZE * 1.6)
         imprint = self.imprint
@@ -722,6 +787,10 @@ class _TextWriter:
 
     def finish(self) -> None:
         self.canvas.drawText(self.text)
+
+
+def _template_id(landscape: bool) -> str:
+    return "landscape" if landscape else "page"
 
 
 def _landscape(size: tuple[float, float]) -> tuple[float, float]:
