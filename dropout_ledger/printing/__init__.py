@@ -25,7 +25,7 @@ from dropout_ledger.errors import InputRefused
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ids import new_id
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.printing import case_report, notice, register, report
+from dropout_ledger.printing import case_report, checklist, notice, register, report
 from dropout_ledger.printing import ledger as ledger_form
 from dropout_ledger.printing.common import Built, Context, context
 
@@ -78,6 +78,7 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
              uses_period=True),
     FormSpec("notice", "劝返复学通知书", lambda c, r: notice.build(c, r.student),
              per_student=True),
+    FormSpec("checklist", "劝返清单", lambda c, r: checklist.build(c)),
 )}
 """Every printable form, in the order a print dialog lists them."""
 

@@ -394,6 +394,23 @@ class Form:
         yield
         self.story[start:] = [KeepTogether(self.story[start:])]
 
+    @contextmanager
+    def closing(self) -> Iterator[None]:
+        """Keep the blocks added inside (totals, signatures) on one page with the last rows of
+        the table just added: when they do not fit under it, its last rows go over with them.
+
+        A signature block is then never alone on the last page, however long the table.
+        Without a table just before, this is `together()`.
+        """
+        table = self.story[-1] if self.story else None
+        start = len(self.story)
+        yield
+        blocks = self.story[start:]
+        if isinstance(table, PagedTable):
+            self.story[start - 1:] = [_KeepTail(table, blocks)]
+        else:
+            self.story[start:] = [KeepTogether(blocks)]
+
     def spacer(self, height_mm: float) -> None:
         self.story.append(Spacer(1, height_mm * mm))
 
@@ -751,6 +768,55 @@ class PagedTable(Flowable):  # type: ignore[misc]
                 writer.put(run_font, run, left, baseline)
                 left += fonts.width(run, size, run_font)
             baseline -= leading
+
+
+class _KeepTail(Flowable):  # type: ignore[misc]
+    """A table and the blocks that close it, drawn one under the other; when they do not fit
+    on the page, the table splits so that at least its last `KEEP_ROWS` rows go with them."""
+
+    KEEP_ROWS = 2
+
+    def __init__(self, table: PagedTable, tail: list[Flowable]) -> None:
+        super().__init__()
+        self.table, self.tail = table, tail
+        self._sizes: list[float] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = self.table.wrap(avail_width, avail_height)
+        self._sizes = [block.wrap(avail_width, avail_height)[1] for block in self.tail]
+        self.width, self.height = width, height + sum(self._sizes)
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        if self.height <= avail_height:
+            return [self]
+        table = self.table
+        frame = getattr(self, "_frame", None)
+        if frame is not None and frame._atTop:  # a whole page is too small: flow as it comes
+            return [table, *self.tail]
+        parts = table.split(avail_width, avail_height)
+        if not parts:
+            return []
+        if parts == [table]:  # the table fits, its closing blocks do not: take rows over
+            if len(table.rows) <= self.KEEP_ROWS:
+                return []
+            parts = [table._with(table.rows[:-self.KEEP_ROWS]),
+                     table._with(table.rows[-self.KEEP_ROWS:])]
+        rest = parts[1]
+        if len(rest.rows) < self.KEEP_ROWS and len(parts[0].rows) > self.KEEP_ROWS:
+            moved = self.KEEP_ROWS - len(rest.rows)
+            parts = [table._with(parts[0].rows[:-moved]),
+                     table._with(parts[0].rows[-moved:] + rest.rows)]
+        return [parts[0], _KeepTail(parts[1], self.tail)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height - self.table.wrap(0, 0)[1]
+        self.table.drawOn(canvas, 0, y)
+        for block, size in zip(self.tail, self._sizes, strict=True):
+            y -= size
+            block.drawOn(canvas, 0, y)
 
 
 class _TextWriter:
