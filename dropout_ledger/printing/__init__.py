@@ -25,7 +25,14 @@ from dropout_ledger.errors import InputRefused
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ids import new_id
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.printing import case_report, checklist, notice, register, report
+from dropout_ledger.printing import (
+    case_report,
+    checklist,
+    letters,
+    notice,
+    register,
+    report,
+)
 from dropout_ledger.printing import ledger as ledger_form
 from dropout_ledger.printing.common import Built, Context, context
 
@@ -79,6 +86,8 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("notice", "劝返复学通知书", lambda c, r: notice.build(c, r.student),
              per_student=True),
     FormSpec("checklist", "劝返清单", lambda c, r: checklist.build(c)),
+    FormSpec("letters", "一封家书（学生资助告知书）",
+             lambda c, r: letters.build(c, r.view, r.period), uses_view=True, uses_period=True),
 )}
 """Every printable form, in the order a print dialog lists them."""
 

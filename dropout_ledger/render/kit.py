@@ -149,15 +149,24 @@ def draw_text(
     align: str = "LEFT",
 ) -> float:
     """Draw one line at baseline y, each run in its own font; returns the drawn width."""
+    writer = _TextWriter(canvas, size, size * 1.25)
+    width = _put_line(writer, x, y, text, size, base, align)
+    writer.finish()
+    return width
+
+
+def _put_line(
+    writer: _TextWriter, x: float, y: float, text: str, size: float, base: str, align: str,
+) -> float:
+    """One line's runs into a text object (see _TextWriter: encoded once per document)."""
     width = fonts.width(text, size, base)
     if align == "CENTER":
         x -= width / 2
     elif align == "RIGHT":
         x -= width
     for font, run in fonts.runs(text, base):
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, run)
-        x += pdfmetrics.stringWidth(run, font, size)
+        writer.put(font, run, x, y)
+        x += fonts.width(run, size, font)
     return width
 
 
@@ -214,9 +223,11 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         lines = self.lines or []
         x = {"LEFT": 0.0, "CENTER": self._width / 2, "RIGHT": self._width}[self.align]
         descent = (self.leading - self.size) / 2 + self.size * 0.2
+        writer = _TextWriter(self.canv, self.size, self.leading)
         for number, line in enumerate(lines):
             y = (len(lines) - number - 1) * self.leading + descent
-            draw_text(self.canv, x, y, line, self.size, self.base, self.align)
+            _put_line(writer, x, y, line, self.size, self.base, self.align)
+        writer.finish()
 
 
 class _Drawn(Flowable):  # type: ignore[misc]
