@@ -28,8 +28,12 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.printing import (
     case_report,
     checklist,
+    disability,
+    home_teaching,
+    left_behind,
     letters,
     notice,
+    pairing,
     register,
     report,
 )
@@ -88,6 +92,12 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("checklist", "劝返清单", lambda c, r: checklist.build(c)),
     FormSpec("letters", "一封家书（学生资助告知书）",
              lambda c, r: letters.build(c, r.view, r.period), uses_view=True, uses_period=True),
+    FormSpec("pairing", "结对帮扶记录表", lambda c, r: pairing.build(c, r.student),
+             per_student=True),
+    FormSpec("home-teaching", "送教上门记录", lambda c, r: home_teaching.build(c, r.student),
+             per_student=True),
+    FormSpec("left-behind", "留守儿童档案", lambda c, r: left_behind.build(c)),
+    FormSpec("disability", "三类残疾儿童统计表", lambda c, r: disability.build(c)),
 )}
 """Every printable form, in the order a print dialog lists them."""
 

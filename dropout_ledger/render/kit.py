@@ -803,15 +803,15 @@ class _KeepTail(Flowable):  # type: ignore[misc]
         if self.height <= avail_height:
             return [self]
         table = self.table
-        frame = getattr(self, "_frame", None)
-        if frame is not None and frame._atTop:  # a whole page is too small: flow as it comes
-            return [table, *self.tail]
         parts = table.split(avail_width, avail_height)
         if not parts:
             return []
         if parts == [table]:  # the table fits, its closing blocks do not: take rows over
             if len(table.rows) <= self.KEEP_ROWS:
-                return []
+                frame = getattr(self, "_frame", None)
+                at_top = frame is not None and frame._atTop
+                # On a fresh page the blocks can never join the rows: let them follow alone.
+                return [table, *self.tail] if at_top else []
             parts = [table._with(table.rows[:-self.KEEP_ROWS]),
                      table._with(table.rows[-self.KEEP_ROWS:])]
         rest = parts[1]
