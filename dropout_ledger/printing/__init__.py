@@ -29,6 +29,7 @@ from dropout_ledger.printing import (
     case_report,
     checklist,
     disability,
+    dossier,
     home_teaching,
     left_behind,
     letters,
@@ -98,6 +99,8 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
              per_student=True),
     FormSpec("left-behind", "留守儿童档案", lambda c, r: left_behind.build(c)),
     FormSpec("disability", "三类残疾儿童统计表", lambda c, r: disability.build(c)),
+    FormSpec("dossier", "一生一档（学生档案）", lambda c, r: dossier.build(c, r.student),
+             per_student=True),
 )}
 """Every printable form, in the order a print dialog lists them."""
 

@@ -92,7 +92,7 @@ def households_of(pupils: dict[str, dict[str, Any]]) -> list[list[str]]:
     for sid, student in pupils.items():
         village = str(student.get("village_code") or student.get("village_name") or "")
         for guardian in student.get("guardians") or []:
-            keys = []
+            keys: list[tuple[str, ...]] = []
             phone = "".join(ch for ch in str(guardian.get("phone") or "") if ch.isdigit())
             if phone:
                 keys.append(("phone", phone))

@@ -14,7 +14,8 @@ only ask for it, never issue it.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from dropout_ledger.errors import InputRefused
@@ -55,16 +56,32 @@ def build(ctx: Context, period: str) -> Built:
     return Built(form, rows)
 
 
+@dataclass(frozen=True)
+class _Moves:
+    """What happened to one pupil in the month, and where the month left them."""
+
+    facts: list[dict[str, Any]]
+    """Live status facts up to the month's end, in timeline order."""
+    status: str
+    new_suspected: bool
+    new_dropped: bool
+    returned: bool
+    closed_other: bool
+    visits: list[dict[str, Any]]
+    """The pupil's visits up to the month's end."""
+    month_visits: list[dict[str, Any]]
+
+    @property
+    def concerned(self) -> bool:
+        return (self.new_suspected or self.new_dropped or self.returned or self.closed_other
+                or bool(self.month_visits) or self.status in OUT)
+
+
 def gather(ctx: Context, period: str) -> MonthlyReportData:
     first, last = month_of(ctx, period)
-    end = min(last, ctx.today)
-    start_iso, end_iso = first.isoformat(), end.isoformat()
+    start_iso, end_iso = first.isoformat(), min(last, ctx.today).isoformat()
     queries = ctx.ledger.queries
     reasons = reason_labels(ctx.ledger)
-
-    def in_month(day: str | None) -> bool:
-        return bool(day) and start_iso <= str(day) <= end_iso
-
     cases: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for case in live(queries.records("case")):
         cases[case["student_id"]].append(case)
@@ -72,45 +89,28 @@ def gather(ctx: Context, period: str) -> MonthlyReportData:
     for visit in live(queries.records("visit")):
         if visit["date"] <= end_iso:
             visits[visit["student_id"]].append(visit)
-    ordered = set()
-    for doc in live(queries.records("legal_doc")):
-        if doc["doc_type"] == "deadline_notice" and doc["issued_date"] <= end_iso:
-            ordered.add(doc["student_id"])
+    ordered = {doc["student_id"] for doc in live(queries.records("legal_doc"))
+               if doc["doc_type"] == "deadline_notice" and doc["issued_date"] <= end_iso}
 
-    counts: dict[str, int] = defaultdict(int)
+    counts: Counter[str] = Counter()
     concerned: list[tuple[tuple[Any, ...], ReportPupil]] = []
     requests: list[tuple[tuple[Any, ...], str]] = []
     for sid, own_cases in cases.items():
         student = queries.student(sid)
         if student is None or student["retracted"]:
             continue
-        facts = [f for f in queries.status_history(sid)
-                 if not f["retracted"] and f["effective_date"] <= end_iso]
-        moved = [f for f in facts if in_month(f["effective_date"])]
-        new_suspected = any(f["code"] == Status.SUSPECTED.value for f in moved)
-        new_dropped = any(f["code"] == Status.DROPPED_OUT.value for f in moved)
-        returned = any(f["code"] == Status.RETURNED.value for f in moved)
-        closed_other = [c for c in own_cases if in_month(c.get("closed_date"))
-                        and c.get("closure_reason") != "returned"]
-        month_visits = [v for v in visits.get(sid, []) if in_month(v["date"])]
-        status = facts[-1]["code"] if facts else ""
-        out = status in OUT
-        if not (moved or closed_other or month_visits or out):
+        moves = _moves(ctx, sid, own_cases, visits.get(sid, []), start_iso, end_iso)
+        if not moves.concerned:
             continue
-        counts["new_suspected"] += new_suspected
-        counts["new_dropped"] += new_dropped
-        counts["returned"] += returned
-        counts["closed_other"] += bool(closed_other)
-        counts["visits"] += len(month_visits)
-        counts["visited"] += bool(month_visits)
-        counts["still_suspected"] += status == Status.SUSPECTED.value
-        counts["still_dropped"] += status == Status.DROPPED_OUT.value
-        case = _case_at(own_cases, end_iso)
+        counts.update({"new_suspected": moves.new_suspected, "new_dropped": moves.new_dropped,
+                       "returned": moves.returned, "closed_other": moves.closed_other,
+                       "visits": len(moves.month_visits), "visited": bool(moves.month_visits),
+                       "still_suspected": moves.status == Status.SUSPECTED.value,
+                       "still_dropped": moves.status == Status.DROPPED_OUT.value})
         key = (student.get("grade") or 0, student.get("class_name") or "", student["name"], sid)
-        pupil = _pupil(ctx, student, case, status, facts, visits.get(sid, []), month_visits,
-                       reasons, new_suspected, new_dropped, returned, bool(closed_other))
+        pupil = _pupil(ctx, student, _case_at(own_cases, end_iso), moves, reasons)
         concerned.append((key, pupil))
-        if status == Status.DROPPED_OUT.value and sid not in ordered:
+        if moves.status == Status.DROPPED_OUT.value and sid not in ordered:
             requests.append((key, pupil.record))
     figures = MonthFigures(
         on_roll=queries.count("on-roll"), new_suspected=counts["new_suspected"],
@@ -122,7 +122,24 @@ def gather(ctx: Context, period: str) -> MonthlyReportData:
         school=ctx.imprint.school, year=first.year, month=first.month, date=ctx.today,
         figures=figures, pupils=[p for _, p in sorted(concerned, key=lambda item: item[0])],
         requests=[r for _, r in sorted(requests)], phone=str(ctx.org.get("phone") or ""),
-        principal="")
+        principal=str(ctx.org.get("principal") or ""))
+
+
+def _moves(ctx: Context, sid: str, cases: list[dict[str, Any]], visits: list[dict[str, Any]],
+           start_iso: str, end_iso: str) -> _Moves:
+    def in_month(day: Any) -> bool:
+        return bool(day) and start_iso <= str(day) <= end_iso
+
+    facts = [f for f in ctx.ledger.queries.status_history(sid)
+             if not f["retracted"] and f["effective_date"] <= end_iso]
+    moved = {f["code"] for f in facts if in_month(f["effective_date"])}
+    return _Moves(
+        facts=facts, status=facts[-1]["code"] if facts else "",
+        new_suspected=Status.SUSPECTED.value in moved,
+        new_dropped=Status.DROPPED_OUT.value in moved, returned=Status.RETURNED.value in moved,
+        closed_other=any(in_month(c.get("closed_date")) and c.get("closure_reason") != "returned"
+                         for c in cases),
+        visits=visits, month_visits=[v for v in visits if in_month(v["date"])])
 
 
 def _case_at(cases: list[dict[str, Any]], end_iso: str) -> dict[str, Any] | None:
@@ -131,49 +148,41 @@ def _case_at(cases: list[dict[str, Any]], end_iso: str) -> dict[str, Any] | None
     return opened[-1] if opened else None
 
 
-def _pupil(
-    ctx: Context, student: dict[str, Any], case: dict[str, Any] | None, status: str,
-    facts: list[dict[str, Any]], all_visits: list[dict[str, Any]],
-    month_visits: list[dict[str, Any]], reasons: dict[str, str], new_suspected: bool,
-    new_dropped: bool, returned: bool, closed_other: bool,
-) -> ReportPupil:
+def _pupil(ctx: Context, student: dict[str, Any], case: dict[str, Any] | None, moves: _Moves,
+           reasons: dict[str, str]) -> ReportPupil:
     klass = grade_class(student)
     case = case or {}
-    in_case = [f for f in facts if case and f["case_id"] == case.get("id")]
+    status = moves.status
+    in_case = [f for f in moves.facts if case and f["case_id"] == case.get("id")]
     left = next((f["effective_date"] for f in in_case if f["code"] in OUT),
                 str(case.get("opened_date") or ""))
     reason = reason_text(reasons, case.get("reason_code"), case.get("reason_text"))
-    case_visits = [v for v in all_visits if not case or v.get("case_id") == case.get("id")]
+    case_visits = [v for v in moves.visits if not case or v.get("case_id") == case.get("id")]
     status_label = Status(status).label if status else ""
     persuasion = ""
     if case_visits:
         last = case_visits[-1]
         result = str(last.get("result") or "").rstrip("。")
-        persuasion = (f"累计{len(case_visits)}次，本月{len(month_visits)}次；最近{last['date']}"
-                      f"{record_value('visit', last, 'mode')}" + (f"：{result}" if result else ""))
+        persuasion = (f"累计{len(case_visits)}次，本月{len(moves.month_visits)}次；最近"
+                      f"{last['date']}{record_value('visit', last, 'mode')}"
+                      + (f"：{result}" if result else ""))
     guardians = student.get("guardians") or []
-    events = []
-    if new_suspected:
-        events.append("本月新增疑似辍学")
-    if new_dropped:
-        events.append("本月确认辍学")
-    if returned:
-        events.append("本月已劝返复学")
-    if closed_other:
+    events = [text for flag, text in ((moves.new_suspected, "本月新增疑似辍学"),
+                                      (moves.new_dropped, "本月确认辍学"),
+                                      (moves.returned, "本月已劝返复学")) if flag]
+    if moves.closed_other:
         closure = codes.label_of(codes.CLOSURE_REASONS, str(case.get("closure_reason") or ""))
         events.append(f"本月核实销号（{closure}）" if closure else "本月核实销号")
-    summary = f"{student['name']}，{klass}学生"
-    if left:
-        summary += f"，{_cn(left)}起离校"
+    summary = f"{student['name']}，{klass}学生" + (f"，{_cn(left)}起离校" if left else "")
     summary += "。" + ("，".join(events) + "。" if events else "")
     if reason:
         summary += f"原因：{reason}。"
     if case.get("whereabouts"):
         summary += f"去向：{case['whereabouts']}。"
-    if month_visits:
-        summary += f"本月劝返{len(month_visits)}次"
-        result = str(month_visits[-1].get("result") or "").rstrip("。")
-        summary += f"，最近一次结果：{result}。" if result else "。"
+    if moves.month_visits:
+        result = str(moves.month_visits[-1].get("result") or "").rstrip("。")
+        summary += f"本月劝返{len(moves.month_visits)}次" + (
+            f"，最近一次结果：{result}。" if result else "。")
     elif status in OUT:
         summary += "本月未开展劝返。"
     if status:

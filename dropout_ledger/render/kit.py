@@ -34,6 +34,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -437,6 +438,11 @@ class Form:
             self.frame_width, self.frame_height = self._frame_size(landscape)
             self.story.append(NextPageTemplate(_template_id(landscape)))
         self.story.append(PageBreak())
+
+    def keep_room(self, height_mm: float) -> None:
+        """Start a new page unless `height_mm` is left on this one (a section heading never
+        sits alone at a page's foot)."""
+        self.story.append(CondPageBreak(height_mm * mm))
 
     def mark(self, key: str) -> None:
         """Remember on which page the next block starts: `render()` sets `marks[key]`."""
