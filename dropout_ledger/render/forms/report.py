@@ -104,8 +104,8 @@ def body(data: MonthlyReportData) -> list[str]:
     f, month = data.figures, f"{data.year}年{data.month}月"
     if data.zero:
         return [f"现将我校{month}控辍保学情况报告如下：",
-                f"本校现有在籍学生{f.on_roll}人。{month}，本月无新增辍学学生，无新增疑似辍学"
-                "学生，无未返校学生，学校按规定开展了日常考勤和家校联系。特此零报告。"]
+                f"本校现有在籍学生{f.on_roll}人。本月无新增辍学学生，无新增疑似辍学学生，"
+                "无未返校学生；学校按规定开展了日常考勤和家校联系。特此零报告。"]
     new = f.new_suspected + f.new_dropped
     paragraphs = [
         f"现将我校{month}辍学学生情况报告如下：",
@@ -132,7 +132,7 @@ def draw(data: MonthlyReportData, imprint: Imprint) -> tuple[Form, int]:
     """The 书面报告 as a Form, and how many pupils its annex lists (0 for a 零报告)."""
     form = Form(imprint, title="辍学学生情况书面报告")
     title = title_of(data)
-    if fonts.width(title, TITLE_SIZE) > form.frame_width:  # a long school name: two lines
+    if fonts.width(title, TITLE_SIZE) > form.frame_width * 0.85:  # a long school name
         form.title(f"关于{data.year}年{data.month}月辍学学生情况的报告"
                    + ("（零报告）" if data.zero else ""), subtitle=data.school)
     else:
