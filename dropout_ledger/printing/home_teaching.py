@@ -4,6 +4,10 @@ Every live session is listed, oldest first; the totals count this term's (the te
 as aid.term_of names it: autumn from August to January, spring from February to July).
 A session's minutes come from its start and end times ("09:00"–"10:30"); a session without
 both counts as a visit with no minutes.
+
+A pupil with no session yet (送教 about to begin, or not yet entered) gets the blank sheet: the
+header filled in and empty rows for the teachers to write in, as the 登记表 prints with no
+visits. The sessions are the form's rows, not its subject, so there is nothing to refuse.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from dropout_ledger.errors import InputRefused
 from dropout_ledger.model import codes
 from dropout_ledger.model.status import Status
 from dropout_ledger.printing.common import (
@@ -58,9 +61,6 @@ def gather(ctx: Context, student: dict[str, Any]) -> HomeTeachingData:
     records = sorted(live(ctx.ledger.queries.records("home_teaching", student_id=sid)),
                      key=lambda r: (str(r["date"]), str(r.get("start_time") or "")))
     taught = student.get("status") == Status.HOME_TAUGHT.value
-    if not records and not taught:
-        raise InputRefused(f"{student['name']}不是送教上门学生，也没有送教记录，"
-                           "没有可打印的送教上门记录。")
     first, last = term_bounds(ctx.today)
     sessions, teachers = [], dict.fromkeys(t for r in records for t in r.get("teachers") or [])
     month_counts: Counter[str] = Counter()
@@ -80,7 +80,8 @@ def gather(ctx: Context, student: dict[str, Any]) -> HomeTeachingData:
             month_counts[f"{day.year:04d}-{day.month:02d}"] += 1
     months = []
     began = min([str(r["date"]) for r in records]
-                + ([str(student["status_date"])] if taught and student.get("status_date") else []))
+                + ([str(student["status_date"])] if taught and student.get("status_date") else [])
+                or [ctx.today.isoformat()])
     month = max(first, dt.date.fromisoformat(began).replace(day=1))  # none before 送教 began
     while month <= min(last, ctx.today):
         key = f"{month.year:04d}-{month.month:02d}"

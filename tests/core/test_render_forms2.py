@@ -418,9 +418,11 @@ def test_home_teaching_totals_against_the_minimum(ledger: Ledger, add_student: A
     assert "9月2次、10月1次、11月（至今）2次" in plain
     assert "少于每月2次的月份：10月" in plain
     assert "智力残疾" in plain and "已签字" in plain
-    other = add_student(name="普通生")
-    with pytest.raises(InputRefused, match="不是送教上门学生"):
-        print_form(ledger, PrintRequest("home-teaching", student=other), tmp_path / "n.pdf")
+    other = add_student(name="新送教生", address="")  # 送教 not entered yet: the blank sheet
+    result = print_form(ledger, PrintRequest("home-teaching", student=other), tmp_path / "n.pdf")
+    plain = flat(read(tmp_path / "n.pdf")[1])
+    assert result.rows == 0 and "新送教生" in plain and "尚无送教记录" in plain
+    assert "None" not in plain and "送教地址" in plain
 
 
 def test_left_behind_archive_counts_and_stays_confidential(school: Ledger,

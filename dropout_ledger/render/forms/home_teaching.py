@@ -60,6 +60,9 @@ class HomeTeachingData:
 
 def totals(data: HomeTeachingData) -> str:
     """The term's totals against the reference minimum, in one paragraph."""
+    if not data.sessions:
+        return (f"尚无送教记录。参考要求：每月不少于{MIN_VISITS_PER_MONTH}次，每学期不少于"
+                f"{MIN_LESSONS_PER_TERM}课时（每课时{LESSON_MINUTES}分钟）。")
     lessons = data.term_minutes // LESSON_MINUTES
     months = "、".join(f"{month}{n}次" for month, n in data.months) or "无"
     short = [month for month, n in data.months
@@ -90,7 +93,8 @@ def draw(data: HomeTeachingData, imprint: Imprint) -> tuple[Form, int]:
     form.heading("送教记录")
     count = form.table(COLUMNS, (
         Row([str(n), s.date, s.times, s.minutes, s.teachers, s.content, s.response, s.signed],
-            who) for n, s in enumerate(data.sessions, start=1)), blank_rows=3, min_row_mm=9)
+            who) for n, s in enumerate(data.sessions, start=1)),
+        blank_rows=3 if data.sessions else 10, min_row_mm=9)
     with form.together():
         form.heading("本学期小结")
         form.text(totals(data), size=9.5)
