@@ -79,10 +79,9 @@ def gather(ctx: Context, student: dict[str, Any]) -> HomeTeachingData:
             term_minutes += span or 0
             month_counts[f"{day.year:04d}-{day.month:02d}"] += 1
     months = []
-    began = min([str(r["date"]) for r in records]
-                + ([str(student["status_date"])] if taught and student.get("status_date") else [])
-                or [ctx.today.isoformat()])
-    month = max(first, dt.date.fromisoformat(began).replace(day=1))  # none before 送教 began
+    began = (str(records[0]["date"]) if records else
+             str(student.get("status_date") or "") if taught else "") or ctx.today.isoformat()
+    month = max(first, dt.date.fromisoformat(began).replace(day=1))  # from the first session
     while month <= min(last, ctx.today):
         key = f"{month.year:04d}-{month.month:02d}"
         if month.month != 8:  # August is the summer holiday
