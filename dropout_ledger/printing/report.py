@@ -121,8 +121,7 @@ def gather(ctx: Context, period: str) -> MonthlyReportData:
     return MonthlyReportData(
         school=ctx.imprint.school, year=first.year, month=first.month, date=ctx.today,
         figures=figures, pupils=[p for _, p in sorted(concerned, key=lambda item: item[0])],
-        requests=[r for _, r in sorted(requests)], phone=str(ctx.org.get("phone") or ""),
-        principal=str(ctx.org.get("principal") or ""))
+        requests=[r for _, r in sorted(requests)], phone=str(ctx.org.get("phone") or ""))
 
 
 def _moves(ctx: Context, sid: str, cases: list[dict[str, Any]], visits: list[dict[str, Any]],

@@ -180,6 +180,8 @@ class PrintDialog(QDialog):
         self.setWindowTitle(_tr("打印表格"))
         self.setMinimumWidth(560)
         self._build()
+        if student_id:  # opened from a pupil's page: start with a form about the pupil
+            self.select_form("register")
         self._show_options()
         self._refresh()
 
@@ -254,7 +256,6 @@ class PrintDialog(QDialog):
         if loaded.pupil is not None:
             self.pupil_edit.setText(loaded.pupil.name)
             self._set_pupils([loaded.pupil])
-            self.form_combo.setCurrentIndex(self.form_combo.findData("register"))
         self._refresh()
 
     # -- state -------------------------------------------------------------------------------

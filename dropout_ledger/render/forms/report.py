@@ -86,7 +86,6 @@ class MonthlyReportData:
     requests: Sequence[str]
     """Names of pupils for whom the school asks the township to act."""
     phone: str = ""
-    principal: str = ""
 
     @property
     def zero(self) -> bool:
@@ -145,7 +144,7 @@ def draw(data: MonthlyReportData, imprint: Imprint) -> tuple[Form, int]:
     with form.together():
         form.spacer(6)
         form.stamp_block(data.school, data.date)
-        form.signatures([("校长（签字）", data.principal), ("联系人", imprint.operator),
+        form.signatures([("校长（签字）", ""), ("联系人", imprint.operator),
                          ("联系电话", data.phone)])
     form.page_break(landscape=True)
     form.text("附件", first_indent=0)
