@@ -25,7 +25,19 @@ from dropout_ledger.errors import InputRefused
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ids import new_id
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.printing import case_report, register
+from dropout_ledger.printing import (
+    case_report,
+    checklist,
+    disability,
+    dossier,
+    home_teaching,
+    left_behind,
+    letters,
+    notice,
+    pairing,
+    register,
+    report,
+)
 from dropout_ledger.printing import ledger as ledger_form
 from dropout_ledger.printing.common import Built, Context, context
 
@@ -73,6 +85,21 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("register", "辍学学生劝返复学登记表", lambda c, r: register.build(c, r.student),
              per_student=True),
     FormSpec("case-report", "辍学学生情况报告表", lambda c, r: case_report.build(c, r.student),
+             per_student=True),
+    FormSpec("report", "辍学学生情况书面报告（月报）", lambda c, r: report.build(c, r.period),
+             uses_period=True),
+    FormSpec("notice", "劝返复学通知书", lambda c, r: notice.build(c, r.student),
+             per_student=True),
+    FormSpec("checklist", "劝返清单", lambda c, r: checklist.build(c)),
+    FormSpec("letters", "一封家书（学生资助告知书）",
+             lambda c, r: letters.build(c, r.view, r.period), uses_view=True, uses_period=True),
+    FormSpec("pairing", "结对帮扶记录表", lambda c, r: pairing.build(c, r.student),
+             per_student=True),
+    FormSpec("home-teaching", "送教上门记录", lambda c, r: home_teaching.build(c, r.student),
+             per_student=True),
+    FormSpec("left-behind", "留守儿童档案", lambda c, r: left_behind.build(c)),
+    FormSpec("disability", "三类残疾儿童统计表", lambda c, r: disability.build(c)),
+    FormSpec("dossier", "一生一档（学生档案）", lambda c, r: dossier.build(c, r.student),
              per_student=True),
 )}
 """Every printable form, in the order a print dialog lists them."""

@@ -34,9 +34,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
+    NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Spacer,
     Table,
@@ -147,15 +150,24 @@ def draw_text(
     align: str = "LEFT",
 ) -> float:
     """Draw one line at baseline y, each run in its own font; returns the drawn width."""
+    writer = _TextWriter(canvas, size, size * 1.25)
+    width = _put_line(writer, x, y, text, size, base, align)
+    writer.finish()
+    return width
+
+
+def _put_line(
+    writer: _TextWriter, x: float, y: float, text: str, size: float, base: str, align: str,
+) -> float:
+    """One line's runs into a text object (see _TextWriter: encoded once per document)."""
     width = fonts.width(text, size, base)
     if align == "CENTER":
         x -= width / 2
     elif align == "RIGHT":
         x -= width
     for font, run in fonts.runs(text, base):
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, run)
-        x += pdfmetrics.stringWidth(run, font, size)
+        writer.put(font, run, x, y)
+        x += fonts.width(run, size, font)
     return width
 
 
@@ -179,11 +191,16 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         self._width = 0.0
 
     def _break(self, width: float) -> list[str]:
-        indent = "\u3000" * self.first_indent
+        # cjk.break_lines drops the spaces a wrapped paragraph starts with, so the indent is
+        # broken as ideographs of the same (1 em) width and put back as spaces afterwards.
+        indent = "\u4e00" * self.first_indent
         out: list[str] = []
         for paragraph in self.text.split("\n"):
-            out += cjk.break_lines(indent + paragraph, width,
-                                   lambda s: fonts.width(s, self.size, self.base))
+            lines = cjk.break_lines(indent + paragraph, width,
+                                    lambda s: fonts.width(s, self.size, self.base))
+            if indent and lines and lines[0].startswith(indent):
+                lines[0] = "\u3000" * self.first_indent + lines[0][len(indent):]
+            out += lines
         return out
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -207,9 +224,11 @@ class TextBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         lines = self.lines or []
         x = {"LEFT": 0.0, "CENTER": self._width / 2, "RIGHT": self._width}[self.align]
         descent = (self.leading - self.size) / 2 + self.size * 0.2
+        writer = _TextWriter(self.canv, self.size, self.leading)
         for number, line in enumerate(lines):
             y = (len(lines) - number - 1) * self.leading + descent
-            draw_text(self.canv, x, y, line, self.size, self.base, self.align)
+            _put_line(writer, x, y, line, self.size, self.base, self.align)
+        writer.finish()
 
 
 class _Drawn(Flowable):  # type: ignore[misc]
@@ -310,10 +329,18 @@ class Form:
         self.pagesize = _landscape(A4) if landscape else A4
         left, right, top, bottom = (m * mm for m in margins_mm)
         self.margins = (left, right, top, bottom + 8 * mm)  # the footer lives in the extra 8 mm
-        self.frame_width = self.pagesize[0] - left - right
-        self.frame_height = self.pagesize[1] - top - self.margins[3]
+        self.landscape = landscape
+        self._orientations = {landscape}
+        self.frame_width, self.frame_height = self._frame_size(landscape)
         self.story: list[Flowable] = []
+        self.marks: dict[str, int] = {}
+        """Page numbers of the `mark()`s, filled in by `render()` (for a contents page)."""
         self._check(imprint.school, imprint.operator, title)
+
+    def _frame_size(self, landscape: bool) -> tuple[float, float]:
+        size = _landscape(A4) if landscape else A4
+        left, right, top, bottom = self.margins
+        return size[0] - left - right, size[1] - top - bottom
 
     def _check(self, *texts: str) -> None:
         """Text of the form itself (school, operator, headings) is checked like pupil text."""
@@ -321,15 +348,17 @@ class Form:
 
     # --- blocks ---------------------------------------------------------------------------
 
-    def title(self, text: str | None = None, subtitle: str = "") -> None:
-        """The centred title (Hei, 小二) and an optional smaller line under it."""
+    def title(
+        self, text: str | None = None, subtitle: str = "", *, size: float = TITLE_SIZE,
+    ) -> None:
+        """The centred title (Hei, 小二; a slip's smaller `size`) and an optional line under it."""
         main = text or self.title_text
         self._check(main, subtitle)
-        height = TITLE_SIZE * 1.6 + (BODY_SIZE * 1.6 if subtitle else 0)
+        height = size * 1.6 + (BODY_SIZE * 1.6 if subtitle else 0)
 
         def paint(canvas: Canvas, width: float) -> None:
-            top = height - TITLE_SIZE * 1.1
-            draw_text(canvas, width / 2, top, main, TITLE_SIZE, HEI, "CENTER")
+            top = height - size * 1.1
+            draw_text(canvas, width / 2, top, main, size, HEI, "CENTER")
             if subtitle:
                 draw_text(canvas, width / 2, top - BODY_SIZE * 1.8, subtitle, BODY_SIZE, SONG,
                           "CENTER")
@@ -377,8 +406,72 @@ class Form:
         yield
         self.story[start:] = [KeepTogether(self.story[start:])]
 
+    @contextmanager
+    def closing(self) -> Iterator[None]:
+        """Keep the blocks added inside (totals, signatures) on one page with the last rows of
+        the table just added: when they do not fit under it, its last rows go over with them.
+
+        A signature block is then never alone on the last page, however long the table.
+        Without a table just before, this is `together()`.
+        """
+        table = self.story[-1] if self.story else None
+        start = len(self.story)
+        yield
+        blocks = self.story[start:]
+        if isinstance(table, PagedTable):
+            self.story[start - 1:] = [_KeepTail(table, blocks)]
+        else:
+            self.story[start:] = [KeepTogether(blocks)]
+
     def spacer(self, height_mm: float) -> None:
         self.story.append(Spacer(1, height_mm * mm))
+
+    def page_break(self, *, landscape: bool | None = None) -> None:
+        """Start a new page (the next letter of a bundle, a dossier's next part).
+
+        `landscape` turns the pages that follow (a portrait report's landscape roster annex);
+        blocks added afterwards are laid out on the new page width.
+        """
+        if landscape is not None and landscape != self.landscape:
+            self.landscape = landscape
+            self._orientations.add(landscape)
+            self.frame_width, self.frame_height = self._frame_size(landscape)
+            self.story.append(NextPageTemplate(_template_id(landscape)))
+        self.story.append(PageBreak())
+
+    def keep_room(self, height_mm: float) -> None:
+        """Start a new page unless `height_mm` is left on this one (a section heading never
+        sits alone at a page's foot)."""
+        self.story.append(CondPageBreak(height_mm * mm))
+
+    def mark(self, key: str) -> None:
+        """Remember on which page the next block starts: `render()` sets `marks[key]`."""
+        marks = self.marks
+
+        def paint(canvas: Canvas, width: float) -> None:
+            marks[key] = canvas.getPageNumber()
+
+        self.story.append(_Drawn(0, paint))
+
+    def cut_line(self, text: str = "沿此虚线剪下", *, size: float = 8.0) -> None:
+        """A dashed line across the page with a small centred note: where a stub or a
+        receipt slip (回执, 送达回证) is cut off."""
+        self._check(text)
+
+        def paint(canvas: Canvas, width: float) -> None:
+            y = size * 1.1
+            label = f"（{text}）"
+            drawn = fonts.width(label, size)
+            canvas.saveState()
+            canvas.setLineWidth(LINE)
+            canvas.setDash(4, 3)
+            gap = drawn / 2 + 2 * mm
+            canvas.line(0, y + size * 0.35, width / 2 - gap, y + size * 0.35)
+            canvas.line(width / 2 + gap, y + size * 0.35, width, y + size * 0.35)
+            canvas.restoreState()
+            draw_text(canvas, width / 2, y, label, size, align="CENTER")
+
+        self.story.append(_Drawn(size * 3, paint))
 
     def grid(
         self, widths_mm: Sequence[float], rows: Sequence[Sequence[Cell]], *,
@@ -497,9 +590,15 @@ class Form:
             creator="控辍保学台账 Dropout Ledger", subject=self.title_text, lang="zh-CN",
             pageCompression=1, initialFontName=SONG, initialFontSize=BODY_SIZE,
         )  # the initial font too: reportlab's default Helvetica would be an unembedded font
-        frame = Frame(left, bottom, self.frame_width, self.frame_height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        first = self.pagesize[0] > self.pagesize[1]
+        templates = []
+        for wide in sorted(self._orientations, key=lambda o: o != first):
+            width, height = self._frame_size(wide)
+            frame = Frame(left, bottom, width, height, id="body", leftPadding=0,
+                          rightPadding=0, topPadding=0, bottomPadding=0)
+            templates.append(PageTemplate(id=_template_id(wide), frames=[frame],
+                                          pagesize=_landscape(A4) if wide else A4))
+        doc.addPageTemplates(templates)  # the first one is the first page's
         pages: list[int] = []
         doc.build(list(self.story), canvasmaker=_numbered(self, pages))
         return Rendered(buffer.getvalue(), pages[0] if pages else 0)
@@ -508,7 +607,7 @@ class Form:
         """The footer of one page: trace line on the left, "第 X 页 共 Y 页" on the right."""
         left, right, _, _ = self.margins
         y = 10 * mm
-        width = self.pagesize[0]
+        width = canvas._pagesize[0]  # this page's: a report's annex pages are landscape
         canvas.setLineWidth(LINE / 2)
         canvas.line(left, y + FOOTER_SIZE * 1.6, width - right, y + FOOTER_SIZE * 1.6)
         imprint = self.imprint
@@ -688,6 +787,55 @@ class PagedTable(Flowable):  # type: ignore[misc]
             baseline -= leading
 
 
+class _KeepTail(Flowable):  # type: ignore[misc]
+    """A table and the blocks that close it, drawn one under the other; when they do not fit
+    on the page, the table splits so that at least its last `KEEP_ROWS` rows go with them."""
+
+    KEEP_ROWS = 2
+
+    def __init__(self, table: PagedTable, tail: list[Flowable]) -> None:
+        super().__init__()
+        self.table, self.tail = table, tail
+        self._sizes: list[float] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = self.table.wrap(avail_width, avail_height)
+        self._sizes = [block.wrap(avail_width, avail_height)[1] for block in self.tail]
+        self.width, self.height = width, height + sum(self._sizes)
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        if self.height <= avail_height:
+            return [self]
+        table = self.table
+        parts = table.split(avail_width, avail_height)
+        if not parts:
+            return []
+        if parts == [table]:  # the table fits, its closing blocks do not: take rows over
+            if len(table.rows) <= self.KEEP_ROWS:
+                frame = getattr(self, "_frame", None)
+                at_top = frame is not None and frame._atTop
+                # On a fresh page the blocks can never join the rows: let them follow alone.
+                return [table, *self.tail] if at_top else []
+            parts = [table._with(table.rows[:-self.KEEP_ROWS]),
+                     table._with(table.rows[-self.KEEP_ROWS:])]
+        rest = parts[1]
+        if len(rest.rows) < self.KEEP_ROWS and len(parts[0].rows) > self.KEEP_ROWS:
+            moved = self.KEEP_ROWS - len(rest.rows)
+            parts = [table._with(parts[0].rows[:-moved]),
+                     table._with(parts[0].rows[-moved:] + rest.rows)]
+        return [parts[0], _KeepTail(parts[1], self.tail)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height - self.table.wrap(0, 0)[1]
+        self.table.drawOn(canvas, 0, y)
+        for block, size in zip(self.tail, self._sizes, strict=True):
+            y -= size
+            block.drawOn(canvas, 0, y)
+
+
 class _TextWriter:
     """All the text of one table page in one PDF text object, with cached run encodings.
 
@@ -722,6 +870,10 @@ class _TextWriter:
 
     def finish(self) -> None:
         self.canvas.drawText(self.text)
+
+
+def _template_id(landscape: bool) -> str:
+    return "landscape" if landscape else "page"
 
 
 def _landscape(size: tuple[float, float]) -> tuple[float, float]:
