@@ -713,257 +713,257 @@ The case will then be at {stage}, and the following deadlines count again from {
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -1406,92 +1406,92 @@ The case will then be at {stage}, and the following deadlines count again from {
         <translation>Print a form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="210"/>
         <source>输入姓名、身份证号或全国学籍号</source>
         <translation>Type a name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="212"/>
         <source>打印完整的身份证号和学籍号</source>
         <translation>Print whole ID and student numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="221"/>
         <source>表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="223"/>
         <source>名单：</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
         <source>月份：</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="225"/>
         <source>学生：</source>
         <translation>Pupil:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="235"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="286"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="289"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="290"/>
         <source>找不到“{text}”。请输入学生姓名、身份证号或全国学籍号。</source>
         <translation>No pupil matches “{text}”. Type a pupil&apos;s name, ID number or student number.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="292"/>
         <source>请选择学生：输入姓名、身份证号或全国学籍号</source>
         <translation>Choose a pupil: type a name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="338"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="339"/>
         <source>{name}（{grade_class}，{status}）</source>
         <translation>{name} ({grade_class}, {status})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="375"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="376"/>
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="376"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="377"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="400"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="401"/>
         <source>已生成预览（{pages} 页），已在 PDF 阅读器中打开。</source>
         <translation>Preview made ({pages} pages) and opened in the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="402"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="403"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="404"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="405"/>
         <source>已保存：{file}（{pages} 页）</source>
         <translation>Saved: {file} ({pages} pages)</translation>
     </message>
