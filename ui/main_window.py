@@ -41,6 +41,7 @@ from dropout_ledger.services.undo import undo_last
 from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
 from ui.dialogs.pairing_dialog import PairingDialog
+from ui.dialogs.print_dialog import PrintDialog
 from ui.dialogs.report_dialog import ReportFormDialog
 from ui.dialogs.status_dialog import StatusDialog
 from ui.dialogs.student_dialog import StudentDialog
@@ -324,6 +325,14 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             menu.addAction(action)
+        paper = self.menuBar().addMenu(self.tr("打印"))
+        action = QAction(self.tr("打印表格…"), self)
+        action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        action.triggered.connect(lambda: self.print_forms())
+        paper.addAction(action)
+        report = QAction(self.tr("本月书面报告…"), self)
+        report.triggered.connect(lambda: self.print_forms(form="report"))
+        paper.addAction(report)
         views = self.menuBar().addMenu(self.tr("查看"))
         for number, text in enumerate((self.tr("今日待办"), self.tr("学生名单"),
                                        self.tr("学生详情")), start=1):
@@ -332,9 +341,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
             views.addAction(action)
         build_settings_menu(self)
-        pages = {"edit": self.edit_student, "status": self.change_status,
+        pages: dict[str, Callable[[], None]] = {"edit": self.edit_student, "status": self.change_status,
                  "visit": self.record_visit, "stage": self.record_stage,
-                 "report": self.file_report_form, "pairing": self.record_pairing}
+                 "report": self.file_report_form, "pairing": self.record_pairing,
+                 "print": self.print_forms}  # on the student page: for that pupil
         self.student.requested.connect(lambda key: pages[key]())  # the page's own buttons
 
     def selected_student(self) -> tuple[str, int, str] | None:
@@ -361,6 +371,8 @@ class MainWindow(QMainWindow):
         dialog = _TASK_DIALOGS.get(kind)
         if dialog is not None:
             dialog(self.runner, student_id, self).open()
+        elif kind == "monthly_report":
+            self.print_forms(form="report")
 
     def _open_row(self, index: QModelIndex) -> None:
         self.open_student(str(self.model.row_at(index.row()).student_id))
@@ -405,6 +417,17 @@ class MainWindow(QMainWindow):
         chosen = self._need_student()
         if chosen is not None:
             ReportFormDialog(self.runner, chosen[0], self).open()
+
+    def print_forms(self, student_id: str | None = None, form: str = "") -> None:
+        """The print dialog; for the pupil in hand when there is one (a per-pupil form)."""
+        if student_id is None:
+            chosen = self.selected_student() if self.tabs.currentWidget() is self.student \
+                else None
+            student_id = chosen[0] if chosen is not None else None
+        dialog = PrintDialog(self.runner, self.role, student_id, self)
+        if form:
+            dialog.select_form(form)
+        dialog.open()
 
     def record_stage(self) -> None:
         chosen = self._need_student()

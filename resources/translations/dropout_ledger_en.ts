@@ -713,257 +713,272 @@ The case will then be at {stage}, and the following deadlines count again from {
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="328"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="329"/>
+        <source>打印表格…</source>
+        <translation>Print forms…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="333"/>
+        <source>本月书面报告…</source>
+        <translation>This month’s written report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -2404,343 +2419,348 @@ The case will then be at {stage}, and the following deadlines count again from {
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="180"/>
-        <location filename="../../ui/views/student_view.py" line="497"/>
+        <location filename="../../ui/views/student_view.py" line="149"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="181"/>
+        <location filename="../../ui/views/student_view.py" line="498"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="180"/>
+        <location filename="../../ui/views/student_view.py" line="181"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="180"/>
+        <location filename="../../ui/views/student_view.py" line="181"/>
         <source>状态与个案</source>
         <translation>Status and case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="180"/>
+        <location filename="../../ui/views/student_view.py" line="181"/>
         <source>资助与帮扶</source>
         <translation>Aid and support</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="181"/>
+        <location filename="../../ui/views/student_view.py" line="182"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="202"/>
+        <location filename="../../ui/views/student_view.py" line="203"/>
         <source>学生信息</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="247"/>
+        <location filename="../../ui/views/student_view.py" line="248"/>
         <source>找不到这名学生</source>
         <translation>This student cannot be found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="254"/>
-        <location filename="../../ui/views/student_view.py" line="307"/>
-        <location filename="../../ui/views/student_view.py" line="519"/>
+        <location filename="../../ui/views/student_view.py" line="255"/>
+        <location filename="../../ui/views/student_view.py" line="308"/>
+        <location filename="../../ui/views/student_view.py" line="520"/>
         <source>证明材料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="259"/>
+        <location filename="../../ui/views/student_view.py" line="260"/>
         <source>（已撤销登记）</source>
         <translation>(registration withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="265"/>
+        <location filename="../../ui/views/student_view.py" line="266"/>
         <source>身份证号 {v}</source>
         <translation>ID number {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="266"/>
+        <location filename="../../ui/views/student_view.py" line="267"/>
         <source>学籍号 {v}</source>
         <translation>Student no. {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="270"/>
+        <location filename="../../ui/views/student_view.py" line="271"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="276"/>
+        <location filename="../../ui/views/student_view.py" line="277"/>
         <source>预警原因：{reasons}</source>
         <translation>At risk: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="279"/>
+        <location filename="../../ui/views/student_view.py" line="280"/>
         <source>预警原因：无</source>
         <translation>At risk: no</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="299"/>
+        <location filename="../../ui/views/student_view.py" line="300"/>
         <source>证明材料与照片</source>
         <translation>Supporting documents and photos</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="300"/>
+        <location filename="../../ui/views/student_view.py" line="301"/>
         <source>这名学生的全部照片和扫描件：单独添加的证明材料，以及劝返记录、通知书、法律文书、书面报告和销号所附的文件。</source>
         <translation>Every photo and scan for this student: documents added on their own, and files attached to visits, notices, legal documents, reports and case closures.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="326"/>
+        <location filename="../../ui/views/student_view.py" line="327"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="348"/>
+        <location filename="../../ui/views/student_view.py" line="349"/>
         <source>此条已撤销</source>
         <translation>This entry was withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="382"/>
+        <location filename="../../ui/views/student_view.py" line="383"/>
         <source>撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="392"/>
+        <location filename="../../ui/views/student_view.py" line="393"/>
         <source>身份与家庭</source>
         <translation>Identity and family</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="399"/>
+        <location filename="../../ui/views/student_view.py" line="400"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="410"/>
+        <location filename="../../ui/views/student_view.py" line="411"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="411"/>
+        <location filename="../../ui/views/student_view.py" line="412"/>
         <source>与学生关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="411"/>
+        <location filename="../../ui/views/student_view.py" line="412"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="411"/>
+        <location filename="../../ui/views/student_view.py" line="412"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="421"/>
-        <location filename="../../ui/views/student_view.py" line="429"/>
-        <location filename="../../ui/views/student_view.py" line="431"/>
+        <location filename="../../ui/views/student_view.py" line="422"/>
+        <location filename="../../ui/views/student_view.py" line="430"/>
         <location filename="../../ui/views/student_view.py" line="432"/>
+        <location filename="../../ui/views/student_view.py" line="433"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="425"/>
+        <location filename="../../ui/views/student_view.py" line="426"/>
         <source>（仅校长可见）</source>
         <translation>(principal only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="438"/>
+        <location filename="../../ui/views/student_view.py" line="439"/>
         <source>应于 {due} 前完成（已逾期 {n} 天）</source>
         <translation>due by {due} ({n} days overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="441"/>
+        <location filename="../../ui/views/student_view.py" line="442"/>
         <source>应于 {due} 前完成（还有 {n} 天）</source>
         <translation>due by {due} ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="443"/>
+        <location filename="../../ui/views/student_view.py" line="444"/>
         <source>下一阶段：{stage} {label}，{when}；办理：{actor}</source>
         <translation>Next step: {stage} {label}, {when}; by: {actor}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="456"/>
+        <location filename="../../ui/views/student_view.py" line="457"/>
         <source>当前个案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="458"/>
+        <location filename="../../ui/views/student_view.py" line="459"/>
         <source>没有未销号的个案</source>
         <translation>No open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="462"/>
+        <location filename="../../ui/views/student_view.py" line="463"/>
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="463"/>
+        <location filename="../../ui/views/student_view.py" line="464"/>
         <source>立案日期 {opened}　当前阶段：{stage}</source>
         <translation>Opened {opened}   Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="476"/>
+        <location filename="../../ui/views/student_view.py" line="477"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="478"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="478"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="478"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="478"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="478"/>
         <source>销号</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="485"/>
+        <location filename="../../ui/views/student_view.py" line="486"/>
         <source>全部个案</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="486"/>
+        <location filename="../../ui/views/student_view.py" line="487"/>
         <source>包保教师</source>
         <translation>Responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="486"/>
+        <location filename="../../ui/views/student_view.py" line="487"/>
         <source>立案日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="486"/>
+        <location filename="../../ui/views/student_view.py" line="487"/>
         <source>辍学原因</source>
         <translation>Dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="486"/>
+        <location filename="../../ui/views/student_view.py" line="487"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="487"/>
+        <location filename="../../ui/views/student_view.py" line="488"/>
         <source>销号原因</source>
         <translation>Closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="487"/>
+        <location filename="../../ui/views/student_view.py" line="488"/>
         <source>销号日期</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="501"/>
+        <location filename="../../ui/views/student_view.py" line="502"/>
         <source>劝返复学通知书</source>
         <translation>Return notices</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="505"/>
+        <location filename="../../ui/views/student_view.py" line="506"/>
         <source>回证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="506"/>
+        <location filename="../../ui/views/student_view.py" line="507"/>
         <source>法律文书</source>
         <translation>Legal documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="510"/>
+        <location filename="../../ui/views/student_view.py" line="511"/>
         <source>书面报告</source>
         <translation>Written reports</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="518"/>
+        <location filename="../../ui/views/student_view.py" line="519"/>
         <source>证明材料（{n}）</source>
         <translation>Documents ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="524"/>
+        <location filename="../../ui/views/student_view.py" line="525"/>
         <source>资助发放</source>
         <translation>Subsidies paid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="532"/>
+        <location filename="../../ui/views/student_view.py" line="533"/>
         <source>帮扶记录</source>
         <translation>Pairing log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="535"/>
+        <location filename="../../ui/views/student_view.py" line="536"/>
         <source>帮扶教师</source>
         <translation>Teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="537"/>
+        <location filename="../../ui/views/student_view.py" line="538"/>
         <source>送教上门记录</source>
         <translation>Home-teaching sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="545"/>
+        <location filename="../../ui/views/student_view.py" line="546"/>
         <source>时间是当时那台电脑上的时间，电脑时钟不准时可能有出入。</source>
         <translation>Times are those of the computer that made the change; they may be off if its clock was wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="549"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="549"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="549"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>本机时间</source>
         <translation>Computer time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="549"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>电脑</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="549"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="561"/>
+        <location filename="../../ui/views/student_view.py" line="562"/>
         <source>{n} 份，见“证明材料”</source>
         <translation>{n}, see “Documents”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="563"/>
+        <location filename="../../ui/views/student_view.py" line="564"/>
         <source>附件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="570"/>
+        <location filename="../../ui/views/student_view.py" line="571"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="570"/>
+        <location filename="../../ui/views/student_view.py" line="571"/>
         <source>已撤销：{reason}</source>
         <translation>Withdrawn: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="586"/>
+        <location filename="../../ui/views/student_view.py" line="587"/>
         <source>{reason}，依据：{evidence}</source>
         <translation>{reason}; evidence: {evidence}</translation>
     </message>

@@ -23,6 +23,7 @@ from dropout_ledger.store.queries import RosterRow
 from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
 from ui.dialogs.pairing_dialog import PairingDialog
+from ui.dialogs.print_dialog import PrintDialog
 from ui.dialogs.report_dialog import ReportFormDialog
 from ui.dialogs.status_dialog import StatusDialog
 from ui.dialogs.student_dialog import StudentDialog
@@ -352,8 +353,14 @@ def test_each_menu_action_opens_its_dialog_for_the_selected_student(
     assert [type(d) for d in window.findChildren(QDialog)] == [dialog]
 
 
+def test_the_monthly_report_row_opens_the_print_dialog_on_the_report(window: MainWindow) -> None:
+    window._start_task("monthly_report", "")
+    (dialog,) = window.findChildren(PrintDialog)
+    assert dialog.form() == "report"
+
+
 def test_a_today_row_without_a_dialog_opens_none(window: MainWindow) -> None:
-    window._start_task("monthly_report", window.model.row_at(0).student_id)
+    window._start_task("no_such_kind", window.model.row_at(0).student_id)
     assert window.findChildren(QDialog) == []
 
 
@@ -371,6 +378,7 @@ def test_a_newly_registered_pupil_opens_on_the_student_page(
 @pytest.mark.parametrize(("key", "dialog"), [
     ("edit", StudentDialog), ("status", StatusDialog), ("visit", VisitDialog),
     ("stage", EscalationDialog), ("report", ReportFormDialog), ("pairing", PairingDialog),
+    ("print", PrintDialog),
 ])
 def test_the_student_page_buttons_open_dialogs_for_that_pupil(
     window: MainWindow, key: str, dialog: type[QDialog]

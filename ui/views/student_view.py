@@ -146,6 +146,7 @@ class StudentView(QWidget):
         ("stage", QT_TRANSLATE_NOOP("StudentView", "劝返阶段")),
         ("report", QT_TRANSLATE_NOOP("StudentView", "报告表")),
         ("pairing", QT_TRANSLATE_NOOP("StudentView", "结对帮扶")),
+        ("print", QT_TRANSLATE_NOOP("StudentView", "打印…")),
     )
 
     def __init__(self, runner: Runner, parent: QWidget | None = None, *, role: str = "") -> None:
