@@ -24,6 +24,13 @@ from dropout_ledger.services import demo, stats
 from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
+PRINT_FORMS_HELP = (
+    "表格：ledger（控辍保学台账）、register（辍学学生劝返复学登记表）、case-report（辍学学生情况报告表）、"
+    "report（书面报告/月报）、notice（劝返复学通知书）、checklist（劝返清单）、letters（一封家书）、"
+    "pairing（结对帮扶记录表）、home-teaching（送教上门记录）、left-behind（留守儿童档案）、"
+    "disability（三类残疾儿童统计表）、dossier（一生一档）"
+)
+
 NOT_YET = {
     "join": "加入县级台账", "county": "县级功能", "sync": "U 盘同步",
 }
@@ -253,8 +260,9 @@ _Add = Callable[[str, Callable[[argparse.Namespace], int], str], Any]
 def _add_paper_and_excel(add: _Add) -> None:
     """The commands that read or write files for people: PDF forms, rosters in, Excel out."""
     print_cmd = add("print", cmd_print, "打印表格（PDF）")
-    print_cmd.add_argument("form", help="表格：ledger（控辍保学台账）、register（劝返复学登记表）、"
-                                        "case-report（辍学学生情况报告表）……")
+    # Spelled out rather than read from printing.FORMS: that import loads reportlab (~1 s),
+    # which every other command would pay for. tests/core/test_cli.py keeps the two in step.
+    print_cmd.add_argument("form", help=PRINT_FORMS_HELP)
     print_cmd.add_argument("--out", required=True, help="保存的 PDF 文件")
     print_cmd.add_argument("--student", default="", help="学生编号、身份证号或全国学籍号")
     print_cmd.add_argument("--view", default="", help="台账名单（默认：需关注学生；all 为全部学生）")

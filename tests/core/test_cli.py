@@ -109,3 +109,10 @@ def test_the_installed_entry_point_runs_as_a_process(tmp_path):
                           capture_output=True, text=True, env=env, timeout=60)
     assert init.returncode == 0, init.stderr
     assert (tmp_path / "ledger.sqlite").exists()
+
+
+def test_print_help_names_every_form():
+    from dropout_ledger.cli import PRINT_FORMS_HELP
+    from dropout_ledger.printing import FORMS
+
+    assert [name for name in FORMS if f"{name}（" not in PRINT_FORMS_HELP] == []
