@@ -279,7 +279,7 @@ def test_stopping_the_check_or_the_import_leaves_the_ledger_unchanged(
         assert wizard.close_button.text() == "停止导入"
         click(qtbot, wizard.close_button)
         qtbot.waitUntil(lambda: not wizard.busy, timeout=30000)
-        assert wizard.page() == APPLY and wizard.result is None
+        assert wizard.page() == APPLY and wizard.import_result is None
         assert "已停止导入，台账没有任何改动" in wizard.apply_status.text()
         assert event_count(ledger) == before
         assert not any(on_roll(ledger, p) for p in people[:3])

@@ -145,7 +145,7 @@ class ExportDialog(QDialog):
         self.search = search.strip()
         self.may_list = not role or may(role, Permission.EXPORT_LISTS)
         self.facts: _Facts | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self.busy = False
         self._default_path = ""
         self._progress = _Progress()
@@ -389,7 +389,18 @@ class ExportDialog(QDialog):
             widget.setEnabled(not self.busy and (widget is not self.template_check or bool(
                 self.facts and self.facts.template_ready)))
         self.close_button.setText(_tr("停止") if self.busy else
-                                  _tr("关闭") if self.result is not None else _tr("取消"))
+                                  _tr("关闭") if self.export_result is not None else _tr("取消"))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to fit notes that now wrap onto more lines (Qt would squeeze the form instead)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # -- choosing files ----------------------------------------------------------------------
 
@@ -408,8 +419,8 @@ class ExportDialog(QDialog):
             self.path_edit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
     def open_folder(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.result.file).parent)))
+        if self.export_result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.export_result.file).parent)))
 
     # -- exporting ---------------------------------------------------------------------------
 
@@ -442,7 +453,7 @@ class ExportDialog(QDialog):
             except _Stopped:
                 return None
 
-        self.busy, self.result = True, None
+        self.busy, self.export_result = True, None
         self.status_label.setText(_tr("正在导出…"))
         self.status_label.setStyleSheet("")
         self.open_folder_button.hide()
@@ -463,7 +474,7 @@ class ExportDialog(QDialog):
             self.status_label.setText(_tr("已停止导出，没有留下文件。"))
             self._refresh()
             return
-        self.result = result
+        self.export_result = result
         self.status_label.setText(self._result_text(result))
         self.status_label.setStyleSheet(f"color: {OK_COLOUR};")
         self.open_folder_button.show()

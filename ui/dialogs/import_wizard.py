@@ -385,7 +385,7 @@ class ImportWizard(QDialog):
         self.auto: Header | None = None
         self.combos: list[tuple[str, QComboBox]] = []
         self.checked: Checked | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.busy = ""  # "reading", "checking", "applying" or ""
         self.stale = False
         self.stopped = False
@@ -483,9 +483,8 @@ class ImportWizard(QDialog):
         where.addWidget(self.sheet_label)
         where.addWidget(self.sheet_combo)
         where.addSpacing(16)
-        where.addWidget(QLabel(_tr("表头在第")))
+        where.addWidget(QLabel(_tr("表头所在的行：")))
         where.addWidget(self.header_spin)
-        where.addWidget(QLabel(_tr("行")))
         where.addStretch(1)
         self.guess_note = _note(WARN_COLOUR)
         self.preview_table = QTableWidget()
@@ -557,7 +556,9 @@ class ImportWizard(QDialog):
         report = QHBoxLayout()
         report.addWidget(self.report_button)
         report.addWidget(self.report_note, 1)
+        report.addStretch()
         report.addWidget(self.recheck_button)
+        self.check_filler = QWidget()  # holds the page together while the tables are hidden
         self.skip_check = QCheckBox()
         self.skip_check.toggled.connect(self._update_buttons)
         self.import_hint = _note(ERROR_COLOUR)
@@ -568,6 +569,7 @@ class ImportWizard(QDialog):
         layout.addWidget(self.check_bar)
         layout.addWidget(self.tiles_box)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.check_filler, 1)
         layout.addLayout(report)
         layout.addWidget(self.skip_check)
         layout.addWidget(self.import_hint)
@@ -580,6 +582,7 @@ class ImportWizard(QDialog):
             self.problems_note = note
         else:
             self.missing_note = note
+        note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(box)
         layout.addWidget(note)
         layout.addWidget(view, 1)
@@ -637,7 +640,7 @@ class ImportWizard(QDialog):
 
     def _update_buttons(self) -> None:
         page, busy = self.page(), bool(self.busy)
-        done = page == APPLY and self.result is not None
+        done = page == APPLY and self.import_result is not None
         self.back_button.setVisible(page != FILE)
         self.back_button.setEnabled(not busy)
         self.next_button.setVisible(page != APPLY)
@@ -646,6 +649,7 @@ class ImportWizard(QDialog):
         ready = {FILE: self.guess is not None, MAPPING: not self.mapping_lacks(),
                  CHECK: not self.import_lacks()}.get(page, False)
         self.next_button.setEnabled(ready and not busy)
+        self.choose_button.setEnabled(not busy)
         self.close_button.setText({"checking": _tr("停止检查"), "applying": _tr("停止导入")}.get(
             self.busy, _tr("完成") if done else _tr("关闭") if self.stopped else _tr("取消")))
         if page == MAPPING:
@@ -653,7 +657,7 @@ class ImportWizard(QDialog):
             self.mapping_hint.setText(self.mapping_lacks() if self.header is not None else "")
         if page == CHECK:
             lacks = self.import_lacks()
-            self.import_hint.setText("" if busy else lacks)
+            self.import_hint.setText("" if busy or self.checked is None else lacks)
             colour = WARN_COLOUR if self.stale else ERROR_COLOUR
             self.import_hint.setStyleSheet(f"color: {colour};")
 
@@ -914,7 +918,7 @@ class ImportWizard(QDialog):
                 return None
             return Checked.of(plan)
 
-        self.checked, self.stale, self.result = None, False, None
+        self.checked, self.stale, self.import_result = None, False, None
         self._show_checking()
         self._go(CHECK)
         self.runner.query(run, on_done=self._checked, on_failed=self._check_failed, parent=self)
@@ -927,6 +931,7 @@ class ImportWizard(QDialog):
         for widget in (self.tiles_box, self.tabs, self.report_button, self.report_note,
                        self.recheck_button, self.skip_check):
             widget.hide()
+        self.check_filler.show()
         self.check_status.show()
         self.check_bar.show()
 
@@ -958,8 +963,10 @@ class ImportWizard(QDialog):
             tile.set(counts[key], colour)
         self.problem_model.set_problems(checked.problems, checked.names)
         self._size_problems(len(checked.problems))
+        self.problem_view.setVisible(bool(checked.problems))
         self.problems_note.setText(_tr("没有发现问题。") if not checked.problems else _tr(
             "红色是错误：这一行不能导入。琥珀色是提醒：这一行可以导入，但请核对。"))
+        self.missing_view.setVisible(bool(plan.missing))
         self.missing_model.set_pupils(plan.missing)
         self.missing_view.resizeColumnsToContents()
         self.missing_note.setText(_tr(
@@ -975,6 +982,7 @@ class ImportWizard(QDialog):
         self.report_note.setText("")
         for widget in (self.tiles_box, self.tabs, self.report_button, self.report_note):
             widget.show()
+        self.check_filler.hide()
 
     def _size_problems(self, count: int) -> None:
         """Reasons wrap to their full text, unless there are so many that measuring would lag."""
@@ -992,7 +1000,7 @@ class ImportWizard(QDialog):
         plan = self.checked.plan if self.checked is not None else None
         if plan is None:
             return _tr("请先检查文件。")
-        if self.result is not None:
+        if self.import_result is not None:
             return _tr("这份名单已经导入。")
         if self.stale:
             return _tr("检查这个文件之后，台账又有了改动（例如在别的窗口中修改了学生）。"
@@ -1047,7 +1055,7 @@ class ImportWizard(QDialog):
             outcome["result"] = result
             return result.changes
 
-        self.result, self.stopped = None, False
+        self.import_result, self.stopped = None, False
         self.apply_status.setText(_tr("正在导入，请稍候…"))
         self.apply_status.setStyleSheet("")
         self.apply_status.show()
@@ -1069,11 +1077,12 @@ class ImportWizard(QDialog):
             return
         if outcome.get("stopped"):
             self.stopped = True
-            self.apply_status.setText(_tr("已停止导入，台账没有任何改动。"))
+            self.apply_status.setText(_tr("已停止导入，台账没有任何改动。"
+                                          "点“上一步”可以回到检查结果，重新导入。"))
             self._update_buttons()
             return
         result: ImportResult = outcome["result"]
-        self.result = result
+        self.import_result = result
         self.apply_status.setText(_tr("导入完成。"))
         self.apply_status.setStyleSheet(f"color: {OK_COLOUR}; font-weight: bold;")
         self.apply_result.setText(self._result_text(result))
@@ -1102,8 +1111,8 @@ class ImportWizard(QDialog):
         return "\n\n".join(lines)
 
     def _open_backup_folder(self) -> None:
-        if self.result is not None and self.result.backup is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.backup.parent)))
+        if self.import_result is not None and self.import_result.backup is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.import_result.backup.parent)))
 
     # -- progress ----------------------------------------------------------------------------
 
