@@ -24,7 +24,6 @@ from dropout_ledger.importing.header import (
     find_header,
     mapping_from_profile,
     mapping_to_profile,
-    missing_fields,
 )
 from dropout_ledger.importing.normalise import FIELDS, FieldInfo
 from dropout_ledger.importing.plan import (
@@ -47,6 +46,6 @@ __all__ = [
     "ALIASES", "FIELDS", "MAX_ROWS", "NOT_IMPORTED", "Column", "FieldInfo", "Header",
     "HeaderGuess", "ImportCancelled", "ImportPlan", "ImportResult", "MissingPupil", "PlannedRow",
     "Preview", "RowProblem", "RowsRefused", "StalePlan", "apply_import", "find_header",
-    "guess_header", "mapping_from_profile", "mapping_to_profile", "missing_fields",
+    "guess_header", "mapping_from_profile", "mapping_to_profile",
     "plan_import", "preview_file", "saved_mapping", "write_report",
 ]

@@ -35,7 +35,6 @@ from dropout_ledger.importing.header import (
     Header,
     find_header,
     mapping_from_profile,
-    missing_fields,
 )
 from dropout_ledger.importing.normalise import FIELD_INFO, Cell, CellProblem
 from dropout_ledger.importing.readers import Sheet, Workbook, open_workbook
@@ -251,16 +250,14 @@ def preview_file(path: Path, sheet: str | None = None) -> Preview:
 class HeaderGuess:
     """What the wizard shows before a check: the top of the sheet and the header found in it.
 
-    `header` is None when no row of the sheet looks like a roster header; `reason` then says
-    why in Chinese, and also when a header was found but lacks a column an import needs
-    (`missing` lists those by label). Either way the person can point at the header row and
-    say which column is which.
+    `header` is None when no row of the sheet looks like a roster header, and may lack a
+    column an import needs; `reason` then says in Chinese what `plan_import` would refuse.
+    Either way the person can point at the header row and say which column is which.
     """
 
     preview: Preview
     header: Header | None
     reason: str = ""
-    missing: tuple[str, ...] = ()
 
 
 def guess_header(
@@ -273,7 +270,6 @@ def guess_header(
     InputRefused only for a file that cannot be read at all (password, damage, all empty).
     """
     header: Header | None
-    missing: tuple[str, ...] = ()
     reason = ""
     with open_workbook(Path(path)) as book:
         try:
@@ -285,10 +281,9 @@ def guess_header(
                 raise
             reason = refusal.message
             header = _incomplete_header(chosen, mapping)
-            missing = tuple(missing_fields(header)) if header is not None else ()
         rows = [[normalise.text_of(c) for c in row] for row in _top(chosen)]
         preview = Preview(book.sheet_names, chosen.name, chosen.first_column, rows)
-        return HeaderGuess(preview, header, reason, missing)
+        return HeaderGuess(preview, header, reason)
 
 
 def _incomplete_header(loaded: Sheet, mapping: Mapping[str, str | None] | None

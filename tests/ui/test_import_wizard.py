@@ -200,6 +200,24 @@ def test_a_column_with_an_unknown_header_is_mapped_by_hand_and_remembered(
     assert all(on_roll(ledger, p) for p in second)
 
 
+def test_the_roster_sheet_is_found_and_another_sheet_can_be_chosen(
+    qtbot: QtBot, runner: ImmediateRunner, ledger: Ledger, tmp_path: Path
+) -> None:
+    path = write_roster(tmp_path / "名单.xlsx", pupils(ledger, 3))
+    book = load_workbook(path)
+    notes = book.create_sheet("填表说明", 0)
+    notes.append(["请按学籍系统导出的格式填写，不要改动表头。"])
+    book.save(path)
+
+    wizard = open_wizard(qtbot, runner, path)
+    assert wizard.sheet_combo.isVisible()
+    assert wizard.sheet_combo.currentText() == "学生名单" and wizard.header is not None
+    wizard.sheet_combo.setCurrentText("填表说明")
+    wizard.sheet_combo.activated.emit(wizard.sheet_combo.currentIndex())
+    assert wizard.guess is not None and wizard.guess.preview.sheet == "填表说明"
+    assert wizard.header is None and not wizard.next_button.isEnabled()
+
+
 def test_ids_in_the_preview_are_masked_for_a_role_without_full_ids(
     qtbot: QtBot, runner: ImmediateRunner, ledger: Ledger, tmp_path: Path
 ) -> None:
