@@ -3,6 +3,8 @@
 For the desktop wizard and the command line alike:
 
     preview_file(path, sheet=None)                       # the top rows, when no header is found
+    guess_header(path, mapping=None, sheet=None)         # top rows + header, before the check
+    saved_mapping(ledger)                                # the mapping kept in the county profile
     plan = plan_import(ledger, path, mapping=None)       # reads and checks, writes nothing
     plan.header.columns / plan.rows / plan.problems / plan.missing   # what to show
     write_report(plan, out_xlsx)                         # rows + 错误说明, re-importable
@@ -14,23 +16,36 @@ reads the ledger to match pupils, `apply` writes through the services.
 """
 
 from dropout_ledger.importing.apply import ImportResult, RowsRefused, StalePlan, apply_import
-from dropout_ledger.importing.header import ALIASES, Column, Header
+from dropout_ledger.importing.header import (
+    ALIASES,
+    NOT_IMPORTED,
+    Column,
+    Header,
+    find_header,
+    mapping_from_profile,
+    mapping_to_profile,
+)
 from dropout_ledger.importing.normalise import FIELDS, FieldInfo
 from dropout_ledger.importing.plan import (
+    HeaderGuess,
     ImportCancelled,
     ImportPlan,
     MissingPupil,
     PlannedRow,
     Preview,
     RowProblem,
+    guess_header,
     plan_import,
     preview_file,
+    saved_mapping,
 )
 from dropout_ledger.importing.readers import MAX_ROWS
 from dropout_ledger.importing.report import write_report
 
 __all__ = [
-    "ALIASES", "FIELDS", "MAX_ROWS", "Column", "FieldInfo", "Header", "ImportCancelled",
-    "ImportPlan", "ImportResult", "MissingPupil", "PlannedRow", "Preview", "RowProblem",
-    "RowsRefused", "StalePlan", "apply_import", "plan_import", "preview_file", "write_report",
+    "ALIASES", "FIELDS", "MAX_ROWS", "NOT_IMPORTED", "Column", "FieldInfo", "Header",
+    "HeaderGuess", "ImportCancelled", "ImportPlan", "ImportResult", "MissingPupil", "PlannedRow",
+    "Preview", "RowProblem", "RowsRefused", "StalePlan", "apply_import", "find_header",
+    "guess_header", "mapping_from_profile", "mapping_to_profile",
+    "plan_import", "preview_file", "saved_mapping", "write_report",
 ]

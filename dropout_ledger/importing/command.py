@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from dropout_ledger.errors import InputRefused
 from dropout_ledger.importing.apply import ImportResult, apply_import
 from dropout_ledger.importing.normalise import FIELD_INFO
-from dropout_ledger.importing.plan import ImportPlan, plan_import
+from dropout_ledger.importing.plan import ImportPlan, plan_import, saved_mapping
 from dropout_ledger.importing.report import write_report
 
 if TYPE_CHECKING:
@@ -42,8 +42,13 @@ def run(
     ledger: Ledger, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
     report: Path | None = None, progress: Callable[[int, int], bool] | None = None,
 ) -> Outcome:
-    """Check `path`; write the report if asked; apply unless a dry run or refused."""
-    plan = plan_import(ledger, Path(path), progress=progress)
+    """Check `path`; write the report if asked; apply unless a dry run or refused.
+
+    Columns are mapped as the wizard's person last chose for the same header texts (the
+    mapping saved in the county profile), else by the known aliases.
+    """
+    plan = plan_import(ledger, Path(path), mapping=saved_mapping(ledger) or None,
+                       progress=progress)
     if report is not None:
         write_report(plan, Path(report))
     result: ImportResult | None = None

@@ -195,12 +195,15 @@ def _rank(text: str, field: str) -> int:
 def find_header(
     top_rows: Sequence[Sequence[Cell]], *, first_column: int = 0,
     mapping: Mapping[str, str | None] | None = None, header_row: int | None = None,
+    require: bool = True,
 ) -> Header:
     """Find the header among the first rows (row 1 first) and map its columns to fields.
 
     `mapping` overrides the automatic choice for the headers it names (None: not used);
     `header_row` (the spreadsheet's row number) skips the search. Raises InputRefused when no
-    row names at least the pupil's name and an ID number or 学籍号.
+    row names at least the pupil's name and an ID number or 学籍号, or (with `require`) when
+    the header lacks a column an import needs. `require=False` is for the wizard, which shows
+    an incomplete header so that the person can say which column is the missing one.
     """
     rows = [_texts(r) for r in top_rows[:SCAN_ROWS]]
     if header_row is not None:
@@ -220,7 +223,8 @@ def find_header(
         for i in range(len(texts))
     )
     header = Header(row=chosen + 1, columns=columns)
-    _require(header)
+    if require:
+        _require(header)
     return header
 
 
@@ -272,13 +276,49 @@ def _override(
     return out
 
 
-def _require(header: Header) -> None:
+def missing_fields(header: Header) -> list[str]:
+    """What an import needs and `header` lacks, as Chinese labels ([] when it is complete)."""
     present = {c.field for c in header.columns if c.field}
     missing = [FIELD_INFO[f].label for f in ("name", "grade") if f not in present]
     if not present & {"id_number", "xjh"}:
         missing.append("身份证号或全国学籍号")
+    return missing
+
+
+def _require(header: Header) -> None:
+    missing = missing_fields(header)
     if missing:
         raise InputRefused(
             f"第{header.row}行表头中没有“{'”“'.join(missing)}”列，无法导入。"
             "请在表格中补上这一列，或在导入向导中指定哪一列是它。"
         )
+
+
+# --- the mapping a person chose, as kept in the county profile ---------------------------------
+
+NOT_IMPORTED = "-"
+"""The profile's word for "this column is not imported" (a code table cannot hold None)."""
+
+
+def mapping_from_profile(table: Sequence[Mapping[str, str]] | None) -> dict[str, str | None]:
+    """The saved mapping in profile field `import_mapping` as {header text: field or None}.
+
+    The code table's codes are header texts and its labels field keys (or NOT_IMPORTED); an
+    entry naming a field this version does not know is dropped rather than refused, so an old
+    or newer profile never stops an import.
+    """
+    out: dict[str, str | None] = {}
+    for entry in table or ():
+        header = str(entry.get("code", "")).strip()
+        field = str(entry.get("label", "")).strip()
+        if header and field == NOT_IMPORTED:
+            out[header] = None
+        elif header and field in FIELD_INFO:
+            out[header] = field
+    return out
+
+
+def mapping_to_profile(mapping: Mapping[str, str | None]) -> list[dict[str, str]]:
+    """{header text: field or None} as the code table profile field `import_mapping` stores."""
+    return [{"code": header, "label": field or NOT_IMPORTED}
+            for header, field in mapping.items() if header.strip()]

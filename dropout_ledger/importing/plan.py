@@ -29,7 +29,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from dropout_ledger import canonical
 from dropout_ledger.errors import InputRefused, ValidationError
 from dropout_ledger.importing import normalise
-from dropout_ledger.importing.header import SCAN_ROWS, Column, Header, find_header
+from dropout_ledger.importing.header import (
+    SCAN_ROWS,
+    Column,
+    Header,
+    find_header,
+    mapping_from_profile,
+)
 from dropout_ledger.importing.normalise import FIELD_INFO, Cell, CellProblem
 from dropout_ledger.importing.readers import Sheet, Workbook, open_workbook
 from dropout_ledger.model import identity
@@ -238,6 +244,63 @@ def preview_file(path: Path, sheet: str | None = None) -> Preview:
         loaded = book.sheet(sheet or (names or book.sheet_names)[0])
         rows = [[normalise.text_of(c) for c in row] for row in _top(loaded)]
         return Preview(book.sheet_names, loaded.name, loaded.first_column, rows)
+
+
+@dataclass(frozen=True)
+class HeaderGuess:
+    """What the wizard shows before a check: the top of the sheet and the header found in it.
+
+    `header` is None when no row of the sheet looks like a roster header, and may lack a
+    column an import needs; `reason` then says in Chinese what `plan_import` would refuse.
+    Either way the person can point at the header row and say which column is which.
+    """
+
+    preview: Preview
+    header: Header | None
+    reason: str = ""
+
+
+def guess_header(
+    path: Path, mapping: Mapping[str, str | None] | None = None, *, sheet: str | None = None,
+) -> HeaderGuess:
+    """The sheet `plan_import` would read (or `sheet`), its top rows, and its header if any.
+
+    Unlike `plan_import` this reads only the top of one sheet and checks no pupil, so the
+    wizard can show the column mapping of a 150,000-row file before the long check. Raises
+    InputRefused only for a file that cannot be read at all (password, damage, all empty).
+    """
+    header: Header | None
+    reason = ""
+    with open_workbook(Path(path)) as book:
+        try:
+            chosen, header = _choose_sheet(book, mapping, sheet, None)
+        except InputRefused as refusal:
+            visible = [n for n, v in zip(book.sheet_names, book.visible, strict=True) if v]
+            chosen = book.sheet(sheet or (visible or book.sheet_names)[0])
+            if sheet is None and all(book.sheet(n).height == 0 for n in book.sheet_names):
+                raise
+            reason = refusal.message
+            header = _incomplete_header(chosen, mapping)
+        rows = [[normalise.text_of(c) for c in row] for row in _top(chosen)]
+        preview = Preview(book.sheet_names, chosen.name, chosen.first_column, rows)
+        return HeaderGuess(preview, header, reason)
+
+
+def _incomplete_header(loaded: Sheet, mapping: Mapping[str, str | None] | None
+                       ) -> Header | None:
+    """The header row of `loaded` even if it lacks a needed column; None if there is none."""
+    for wanted in (mapping, None):
+        try:
+            return find_header(_top(loaded), first_column=loaded.first_column, mapping=wanted,
+                               require=False)
+        except InputRefused:
+            continue
+    return None
+
+
+def saved_mapping(ledger: Ledger) -> dict[str, str | None]:
+    """The column mapping a person saved in the county profile ({header text: field or None})."""
+    return mapping_from_profile(ledger.settings.profile().get("import_mapping"))
 
 
 def _choose_sheet(
@@ -637,5 +700,6 @@ def _same(key: str, stored: Any, new: Any) -> bool:
     return bool(stored == new)
 
 
-__all__ = ["FIELD_INFO", "ImportCancelled", "ImportPlan", "MissingPupil", "PlannedRow",
-           "Preview", "RowProblem", "plan_import", "preview_file"]
+__all__ = ["FIELD_INFO", "HeaderGuess", "ImportCancelled", "ImportPlan", "MissingPupil",
+           "PlannedRow", "Preview", "RowProblem", "guess_header", "plan_import", "preview_file",
+           "saved_mapping"]

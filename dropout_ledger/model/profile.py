@@ -66,6 +66,7 @@ PROFILE_FIELDS: tuple[FieldSpec, ...] = (
     F("county_template_header_row", "县级模板表头所在行", "int", minimum=1, maximum=200),
     F("county_template_first_row", "县级模板第一行数据所在行", "int", minimum=1, maximum=201),
     F("county_template_columns", "县级模板各列对应的台账字段（字段→列字母）", "code_table"),
+    F("import_mapping", "导入学籍名单时各列对应的项目（表头→项目）", "code_table"),
 )
 
 PROFILE_DEFAULTS: dict[str, Any] = {
@@ -93,6 +94,9 @@ PROFILE_DEFAULTS: dict[str, Any] = {
     "county_template_header_row": 1,
     "county_template_first_row": 2,
     "county_template_columns": [],
+    # The roster columns a person mapped by hand in the import wizard: {code: header text,
+    # label: import field key or "-" for not imported} (importing.header.mapping_from_profile).
+    "import_mapping": [],
 }
 
 ROLES = (

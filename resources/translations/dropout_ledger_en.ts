@@ -613,6 +613,831 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="74"/>
+        <source>全部学生</source>
+        <translation>All students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
+        <source>在籍学生</source>
+        <translation>Students on the roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="76"/>
+        <source>预警学生</source>
+        <translation>At-risk students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
+        <source>疑似辍学学生</source>
+        <translation>Suspected dropouts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
+        <source>辍学学生</source>
+        <translation>Dropouts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
+        <source>复学跟踪学生</source>
+        <translation>Returned students (follow-up)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="80"/>
+        <source>送教上门学生</source>
+        <translation>Home-taught students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="81"/>
+        <source>休学学生</source>
+        <translation>Suspended students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="155"/>
+        <source>导出到 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="179"/>
+        <source>统计表（按年级和状态，不含姓名）</source>
+        <translation>Statistics (by grade and status, no names)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="181"/>
+        <source>当前操作员的角色不能导出学生名单：名单中有学生的姓名、身份证号等个人信息，只能由校长或学籍管理员导出。可以导出不含姓名的统计表。</source>
+        <translation>Your role may not export student lists: they hold names, ID numbers and other personal data, and only the principal or the registrar may export them. You can export the statistics, which hold no names.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
+        <source>按县级模板填写</source>
+        <translation>Fill in the county template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="191"/>
+        <source>县教育局下发的模板文件（.xlsx）</source>
+        <translation>Template file from the county bureau (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="193"/>
+        <source>选择模板…</source>
+        <translation>Choose template…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="196"/>
+        <source>完整身份证号和学籍号（不隐去中间部分）</source>
+        <translation>Whole ID numbers and student numbers (not partly hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="198"/>
+        <source>家庭经济困难类别</source>
+        <translation>Economic hardship category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="203"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="211"/>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="392"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="238"/>
+        <source>导出内容：</source>
+        <translation>Export:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
+        <source>同时导出：</source>
+        <translation>Also export:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="244"/>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
+        <source>{view}（{count} 人）</source>
+        <translation>{view} ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="311"/>
+        <source>只导出搜索“{search}”找到的 {count} 名学生</source>
+        <translation>Only the {count} students found by the search “{search}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
+        <source>只导出搜索“{search}”找到的学生</source>
+        <translation>Only the students found by the search “{search}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="315"/>
+        <source>县级配置中还没有设置模板的各列对应，暂时不能按模板填写。</source>
+        <translation>The county profile maps no template columns yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="340"/>
+        <source>统计表只有人数，不含学生的姓名和证件号。</source>
+        <translation>The statistics hold only counts: no names and no ID numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="342"/>
+        <source>文件中将有完整的身份证号和学籍号：请妥善保管，只交给需要的单位，不要在微信群、QQ群中转发。</source>
+        <translation>The file will hold whole ID numbers and student numbers: keep it safe, give it only to the office that needs it, and never forward it in WeChat or QQ groups.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="345"/>
+        <source>身份证号和学籍号将隐去中间部分（保留前 6 位和后 4 位）。</source>
+        <translation>ID numbers and student numbers will be partly hidden (the first 6 and last 4 characters are kept).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="347"/>
+        <source>家庭经济困难类别属于受限信息，同样请妥善保管。</source>
+        <translation> The economic hardship category is restricted information: keep it safe as well.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="355"/>
+        <source>控辍保学统计表-{date}.xlsx</source>
+        <translation>Dropout statistics-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="357"/>
+        <source>控辍保学名单-{view}-县级模板-{date}.xlsx</source>
+        <translation>Dropout ledger-{view}-county template-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="359"/>
+        <source>控辍保学名单-{view}-{date}.xlsx</source>
+        <translation>Dropout ledger-{view}-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="373"/>
+        <source>正在读取台账…</source>
+        <translation>Reading the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="375"/>
+        <source>请选择县级模板文件。</source>
+        <translation>Choose the county template file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="377"/>
+        <source>请选择保存位置。</source>
+        <translation>Choose where to save the file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="379"/>
+        <source>这份名单中没有学生，不需要导出。</source>
+        <translation>This list has no students: there is nothing to export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="391"/>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="392"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="410"/>
+        <source>Excel 表格或模板 (*.xlsx *.xltx)</source>
+        <translation>Excel workbooks or templates (*.xlsx *.xltx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="410"/>
+        <source>选择县级模板</source>
+        <translation>Choose the county template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="416"/>
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="417"/>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="457"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="474"/>
+        <source>已停止导出，没有留下文件。</source>
+        <translation>Export stopped; no file was left behind.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="487"/>
+        <source>已导出统计表：{path}</source>
+        <translation>Statistics exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="489"/>
+        <source>已导出 {count} 名学生：{path}</source>
+        <translation>{count} students exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="491"/>
+        <source>模板中有 {count} 列受限信息没有填写：当前操作员无权导出。</source>
+        <translation>{count} template columns of restricted information were left blank: your role may not export them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="506"/>
+        <source>正在导出：{done} / {total} 名学生…</source>
+        <translation>Exporting: {done} / {total} students…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="120"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="229"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="277"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="122"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="123"/>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="124"/>
+        <source>身份证件类型</source>
+        <translation>ID document type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="125"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="278"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="126"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
+        <source>全国学籍号</source>
+        <translation>National student no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="127"/>
+        <source>年级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="128"/>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="129"/>
+        <source>入学年月</source>
+        <translation>Enrolment month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="130"/>
+        <source>家庭住址</source>
+        <translation>Home address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="131"/>
+        <source>村（居）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="132"/>
+        <source>村（居）区划代码</source>
+        <translation>Village division code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="133"/>
+        <source>是否住校</source>
+        <translation>Boarder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="134"/>
+        <source>就读方式</source>
+        <translation>Attendance mode (day/boarding)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="135"/>
+        <source>留守儿童</source>
+        <translation>Left-behind child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="136"/>
+        <source>孤儿</source>
+        <translation>Orphan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="137"/>
+        <source>随迁子女</source>
+        <translation>Migrant child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
+        <source>残疾类型</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
+        <source>随班就读</source>
+        <translation>Inclusive class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="140"/>
+        <source>监护人姓名</source>
+        <translation>Guardian&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="141"/>
+        <source>监护人关系</source>
+        <translation>Guardian&apos;s relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="142"/>
+        <source>监护人电话</source>
+        <translation>Guardian&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="143"/>
+        <source>第二监护人姓名</source>
+        <translation>Second guardian&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="144"/>
+        <source>第二监护人关系</source>
+        <translation>Second guardian&apos;s relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <source>第二监护人电话</source>
+        <translation>Second guardian&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="149"/>
+        <source>选择文件</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
+        <source>核对各列</source>
+        <translation>Check columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="229"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="230"/>
+        <source>改正方法</source>
+        <translation>How to fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="230"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="277"/>
+        <source>年级班级</source>
+        <translation>Grade and class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
+        <source>导入学籍名单</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="426"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="647"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="654"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="450"/>
+        <source>还没有选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="451"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
+        <source>可以导入从全国中小学生学籍信息管理系统导出的名单，也可以导入学校自己整理的名单：
+Excel 或 WPS 表格（.xlsx、.xls）、LibreOffice 表格（.ods）或 CSV 文件。
+
+导入分三步：先核对各列的含义，再检查整个文件，最后导入。检查时台账不会有任何改动；导入前会先备份台账。已在台账中的学生只更新有变化的资料，不会删除任何学生。</source>
+        <translation>You can import a list exported from the national student registration system, or a list the school keeps itself:
+Excel or WPS spreadsheets (.xlsx, .xls), LibreOffice spreadsheets (.ods) or CSV files.
+
+Three steps: check what each column means, check the whole file, then import. Checking changes nothing in the ledger; the ledger is backed up before the import. Students already in the ledger only get the details that changed; no student is ever deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="466"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="678"/>
+        <source>选择学籍名单文件</source>
+        <translation>Choose the roster file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="476"/>
+        <source>工作表：</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="480"/>
+        <source>未找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="486"/>
+        <source>表头所在的行：</source>
+        <translation>Header row:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="499"/>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="499"/>
+        <source>第一行的内容</source>
+        <translation>First row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="499"/>
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="505"/>
+        <source>记住这个对应关系（保存到县级配置，以后导入同样表头的名单时自动使用）</source>
+        <translation>Remember these columns (saved in the county profile and used for lists with the same headers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="509"/>
+        <source>核对各列的含义</source>
+        <translation>Check what each column means</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="511"/>
+        <source>下面是文件的前几行，表头所在的行以蓝色标出；不对时点一下真正的表头行。再在下方的“导入为”中核对每一列：认错或没认出的列请选一下，不需要的列选“不导入”。</source>
+        <translation>These are the first rows of the file; the header row is shown in blue. If it is wrong, click the real header row. Then check each column under “Import as”: choose the right item for a column that was missed or mistaken, and “Do not import” for columns you do not need.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
+        <source>新增学生</source>
+        <translation>New students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="530"/>
+        <source>更新资料</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="531"/>
+        <source>没有变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="532"/>
+        <source>有错误的行</source>
+        <translation>Rows with errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="533"/>
+        <source>有提醒的行</source>
+        <translation>Rows with warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="549"/>
+        <source>保存检查结果（.xlsx）…</source>
+        <translation>Save check results (.xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="553"/>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="566"/>
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="598"/>
+        <source>打开备份所在的文件夹</source>
+        <translation>Open the backup&apos;s folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="653"/>
+        <source>停止导入</source>
+        <translation>Stop import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="653"/>
+        <source>停止检查</source>
+        <translation>Stop check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="654"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="654"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="679"/>
+        <source>表格文件 ({patterns})</source>
+        <translation>Spreadsheets ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="680"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="690"/>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="696"/>
+        <source>县级台账不能导入学校的学籍名单：学生名单由各校导入后同步上来。</source>
+        <translation>A county ledger cannot import a school roster: each school imports its own list, which then comes up by sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="721"/>
+        <source>这个文件无法导入，请选择别的文件。</source>
+        <translation>This file cannot be imported; please choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="771"/>
+        <source>没有找到表头（同时写着“姓名”和“身份证号”或“全国学籍号”的一行）。请在下面的表格中点一下表头所在的行，再指定各列的含义。</source>
+        <translation>No header was found (a row naming both “姓名” and “身份证号” or “全国学籍号”). Click the header row in the table below, then say what each column means.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="844"/>
+        <source>不导入</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="881"/>
+        <source>请在上面的表格中点一下表头所在的行。</source>
+        <translation>Click the header row in the table above.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="885"/>
+        <source>身份证号或全国学籍号</source>
+        <translation>ID number or national student no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="887"/>
+        <source>还没有指定哪一列是：{fields}。请在“导入为”中选出这一列。</source>
+        <translation>No column is chosen yet for: {fields}. Choose it under “Import as”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="888"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="927"/>
+        <source>文件：{name}　工作表：{sheet}　表头：第 {row} 行</source>
+        <translation>File: {name}   Sheet: {sheet}   Header: row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="930"/>
+        <source>正在检查整个文件，台账不会有任何改动…</source>
+        <translation>Checking the whole file; the ledger is not changed…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="941"/>
+        <source>已停止检查，台账没有任何改动。</source>
+        <translation>Check stopped; nothing in the ledger changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="957"/>
+        <source>共 {rows} 行学生（另有 {skipped} 行空行、表尾或重复的表头，已跳过）。</source>
+        <translation>{rows} student rows ({skipped} blank, footer or repeated header rows skipped).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="959"/>
+        <source>共 {rows} 行学生。</source>
+        <translation>{rows} student rows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="967"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="967"/>
+        <source>红色是错误：这一行不能导入。琥珀色是提醒：这一行可以导入，但请核对。</source>
+        <translation>Red is an error: the row cannot be imported. Amber is a warning: the row can be imported, but please check it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="972"/>
+        <source>这些学生在台账中在籍，但这份名单里没有。导入不会删除他们，也不会改变他们的状态：请逐一核实（转学、辍学，还是名单漏登）。</source>
+        <translation>These students are on the roll in the ledger but not in this list. The import neither deletes them nor changes their status: please check each one (transferred, dropped out, or left off the list).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="975"/>
+        <source>台账中在籍的学生都在这份名单里。</source>
+        <translation>Every student on the roll is in this list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="976"/>
+        <source>问题（{count}）</source>
+        <translation>Problems ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="977"/>
+        <source>在籍不在校？（{count}）</source>
+        <translation>On the roll, not in school? ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="978"/>
+        <source>跳过有错误的 {errors} 行，只导入其余 {valid} 行</source>
+        <translation>Skip the {errors} rows with errors and import the other {valid} rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1002"/>
+        <source>请先检查文件。</source>
+        <translation>Check the file first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1004"/>
+        <source>这份名单已经导入。</source>
+        <translation>This list has been imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1006"/>
+        <source>检查这个文件之后，台账又有了改动（例如在别的窗口中修改了学生）。请点“重新检查”，再导入。</source>
+        <translation>The ledger changed after this file was checked (for example a student was edited in another window). Click “Check again”, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1010"/>
+        <source>有 {errors} 行有错误，整个文件不能导入。请保存检查结果、按“错误说明”改正后重新导入，或勾选“跳过有错误的行”。</source>
+        <translation>{errors} rows have errors, so the file cannot be imported. Save the check results, correct the rows as the error column says and import again, or tick “Skip the rows with errors”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1013"/>
+        <source>名单中的学生都已在台账中，资料也没有变化：不需要导入。</source>
+        <translation>Every student in the list is already in the ledger with the same details: nothing to import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1021"/>
+        <source>{stem}-检查结果.xlsx</source>
+        <translation>{stem}-check results.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1023"/>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1023"/>
+        <source>保存检查结果</source>
+        <translation>Save check results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1034"/>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1059"/>
+        <source>正在导入，请稍候…</source>
+        <translation>Importing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1080"/>
+        <source>已停止导入，台账没有任何改动。点“上一步”可以回到检查结果，重新导入。</source>
+        <translation>Import stopped; nothing in the ledger changed. Click “Back” to return to the check results and import again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1086"/>
+        <source>导入完成。</source>
+        <translation>Import finished.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1099"/>
+        <source>新增 {created} 名学生，更新了 {updated} 名学生的资料，{unchanged} 名没有变化。</source>
+        <translation>{created} students added, {updated} students updated, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1102"/>
+        <source>有错误的 {errors} 行没有导入：请按检查结果改正后，再导入一次这个文件。</source>
+        <translation>The {errors} rows with errors were not imported: correct them as the check results say, then import this file again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1106"/>
+        <source>另有 {count} 名在籍学生不在这份名单中，请逐一核实：点“上一步”可以查看检查结果中的“在籍不在校？”名单，也可以把检查结果保存为 .xlsx。</source>
+        <translation>{count} students on the roll are not in this list; please check each one. Click “Back” to see them under “On the roll, not in school?” in the check results, which can also be saved as .xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1110"/>
+        <source>导入前的台账已备份为：{path}</source>
+        <translation>The ledger was backed up before the import to: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1142"/>
+        <source>已检查 {done} / {total} 行…</source>
+        <translation>Checked {done} / {total} rows…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1143"/>
+        <source>已导入 {done} / {total} 名学生…</source>
+        <translation>Imported {done} / {total} students…</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="15"/>
