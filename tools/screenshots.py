@@ -18,7 +18,10 @@ from dropout_ledger.services.demo import ensure_demo
 from ui.app import load_cjk_font
 from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.pairing_dialog import PairingDialog
+from ui.dialogs.print_dialog import PrintDialog
 from ui.dialogs.report_dialog import ReportFormDialog
 from ui.dialogs.status_dialog import StatusDialog
 from ui.dialogs.student_dialog import StudentDialog
@@ -75,6 +78,11 @@ def main(out: Path) -> None:
             _save(app, SubsidyDialog(runner, window.role, case_pupil.grade,
                                      case_pupil.class_name, window), out / "subsidy-dialog.png")
             _save(app, PairingDialog(runner, suspected, window), out / "pairing-dialog.png")
+            _save(app, PrintDialog(runner, window.role, case_pupil.student_id, window),
+                  out / "print-dialog.png")
+            _save(app, ImportWizard(runner, window.role, None, window), out / "import-wizard.png")
+            _save(app, ExportDialog(runner, window.role, "dropped", "", window),
+                  out / "export-dialog.png")
             window.close()
 
 

@@ -40,6 +40,8 @@ from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.undo import undo_last
 from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.pairing_dialog import PairingDialog
 from ui.dialogs.print_dialog import PrintDialog
 from ui.dialogs.report_dialog import ReportFormDialog
@@ -325,6 +327,15 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             menu.addAction(action)
+        files = self.menuBar().addMenu(self.tr("文件"))
+        for text, keys, slot in (
+            (self.tr("导入学籍花名册…"), "Ctrl+I", self.import_roster),
+            (self.tr("导出到 Excel…"), "Ctrl+Shift+E", self.export_xlsx),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            files.addAction(action)
         paper = self.menuBar().addMenu(self.tr("打印"))
         action = QAction(self.tr("打印表格…"), self)
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
@@ -417,6 +428,14 @@ class MainWindow(QMainWindow):
         chosen = self._need_student()
         if chosen is not None:
             ReportFormDialog(self.runner, chosen[0], self).open()
+
+    def import_roster(self) -> None:
+        ImportWizard(self.runner, self.role, None, self).open()
+
+    def export_xlsx(self) -> None:
+        """Export what the roster shows: its view, and its search when there is one."""
+        ExportDialog(self.runner, self.role, self.current_view(),
+                     self.search_box.text().strip(), self).open()
 
     def print_forms(self, student_id: str | None = None, form: str = "") -> None:
         """The print dialog; for the pupil in hand when there is one (a per-pupil form)."""

@@ -22,6 +22,8 @@ from dropout_ledger.store import queries
 from dropout_ledger.store.queries import RosterRow
 from ui.dialogs.absence_dialog import AbsenceDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.pairing_dialog import PairingDialog
 from ui.dialogs.print_dialog import PrintDialog
 from ui.dialogs.report_dialog import ReportFormDialog
@@ -343,7 +345,8 @@ def test_a_today_row_opens_the_matching_dialog(
     ("record_stage", EscalationDialog), ("record_subsidies", SubsidyDialog),
     ("record_pairing", PairingDialog), ("record_absences", AbsenceDialog),
     ("edit_student", StudentDialog), ("file_report_form", ReportFormDialog),
-    ("add_student", StudentDialog),
+    ("add_student", StudentDialog), ("import_roster", ImportWizard),
+    ("export_xlsx", ExportDialog), ("print_forms", PrintDialog),
 ])
 def test_each_menu_action_opens_its_dialog_for_the_selected_student(
     window: MainWindow, action: str, dialog: type[QDialog]
