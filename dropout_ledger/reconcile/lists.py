@@ -386,8 +386,10 @@ class _RowReader:
             return ""
         day = parse_date(text)
         if day is None or day > self.today or day < identity.EARLIEST_BIRTH:
+            typed = normalise.text_of(self._cell(cells, "birth_date"))
             found.append(RowProblem(number, self._where("birth_date"),
-                                    f"出生日期“{text}”不是真实存在的日期", "请改正这一格"))
+                                    f"出生日期“{typed}”不是真实存在的日期",
+                                    "请按 2015-03-02 的格式改正这一格"))
             return ""
         return day.isoformat()
 
