@@ -44,7 +44,9 @@ from dropout_ledger.model import codes, identity
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.fields import parse_date
 from dropout_ledger.model.records import LIST_KINDS, MATCH_METHODS
+from dropout_ledger.model.status import Status
 from dropout_ledger.reconcile.match import NO_MATCH, ListRow, Match, Roll, match_row
+from dropout_ledger.store.queries import ON_ROLL
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -166,17 +168,36 @@ def _named(matches: list[Match]) -> set[str]:
     return named | {c for m in matches if m.needs_confirmation for c in m.candidates}
 
 
-def missing_pupils(ledger: Ledger, named: set[str]) -> list[MissingPupil]:
-    """On-roll pupils the list does not name (名单外的在籍学生), a page of the roll at a time."""
-    return [
-        MissingPupil(
-            student_id=r.student_id, name=r.name, grade=r.grade, class_name=r.class_name,
-            id_masked=identity.mask_id_number(r.id_number), xjh_masked=identity.mask_xjh(r.xjh),
-            status_label=r.status_label,
-        )
-        for r in ledger.queries.iter_roster("on-roll")
-        if r.student_id not in named
-    ]
+def missing_pupils(ledger: Ledger, named: set[str], limit: int | None = None
+                   ) -> list[MissingPupil]:
+    """On-roll pupils the list does not name (名单外的在籍学生), in roster order; at most `limit`
+    of them (a screen shows a page, `missing_count` says how many in all).
+
+    One streamed query rather than `Queries.iter_roster`: its LIMIT/OFFSET pages sort the roll
+    again for every page, which on a 150,000-pupil county roll took 25 s instead of 1.
+    """
+    found: list[MissingPupil] = []
+    rows = ledger.conn.execute(
+        "SELECT id, name, grade, class_name, id_number, xjh, status FROM students"
+        f" WHERE retracted = 0 AND ({ON_ROLL}) ORDER BY grade, class_name, name, id")
+    for student_id, name, grade, class_name, id_number, xjh, status in rows:
+        if limit is not None and len(found) >= limit:
+            break
+        if student_id not in named:
+            found.append(MissingPupil(
+                student_id=student_id, name=name or "", grade=grade or 0,
+                class_name=class_name or "", id_masked=identity.mask_id_number(id_number or ""),
+                xjh_masked=identity.mask_xjh(xjh or ""), status_label=Status(status).label))
+    return found
+
+
+def missing_count(ledger: Ledger, named: set[str]) -> int:
+    """How many on-roll pupils the list does not name, without listing them."""
+    from dropout_ledger.reconcile.outcomes import pupils_by_id
+
+    on_roll = sum(1 for p in pupils_by_id(ledger, named).values()
+                  if p.status and Status(p.status).is_on_roll)
+    return ledger.queries.count("on-roll") - on_roll
 
 
 def _choose_sheet(
@@ -545,6 +566,6 @@ def method_label(method: str) -> str:
 
 __all__ = [
     "LIST_ALIASES", "ListPlan", "ListRefused", "StoredList", "check_list", "find_list_header",
-    "method_label", "missing_pupils", "refusal_text", "save_list", "stored_list",
+    "method_label", "missing_count", "missing_pupils", "refusal_text", "save_list", "stored_list",
     "stored_lists",
 ]

@@ -62,7 +62,7 @@ from dropout_ledger.reconcile import (
     save_list,
     stored_lists,
 )
-from dropout_ledger.reconcile.lists import missing_pupils
+from dropout_ledger.reconcile.lists import missing_count, missing_pupils
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text
 from ui.ops import Runner
@@ -72,6 +72,8 @@ UNMATCHED_COLOUR = QColor(150, 150, 150)
 ROW_ROLE = Qt.ItemDataRole.UserRole
 """Item data role holding a table row's list_check record id (or a missing pupil's id)."""
 _MAX_FILE_NAMES = 3
+MISSING_SHOWN = 2000
+"""Pupils listed on the 名单外 tab; a county roll has 150,000, the count says how many in all."""
 
 
 def _tr(text: str) -> str:
@@ -85,7 +87,8 @@ class Loaded:
     lists: list[StoredList]
     current: str
     rows: list[CheckRow]
-    missing: list[MissingPupil]
+    missing: list[MissingPupil]  # the first MISSING_SHOWN of them
+    missing_total: int
     today: dt.date
     reasons: list[dict[str, str]]
 
@@ -98,8 +101,9 @@ def _load(list_id: str) -> Any:
         rows = list_rows(ledger, current) if current else []
         named = {r.pupil.student_id for r in rows if r.pupil is not None}
         named |= {c.student_id for r in rows if r.needs_confirmation for c in r.candidates}
-        missing = missing_pupils(ledger, named) if current else []
-        return Loaded(lists, current, rows, missing, ledger.clock.today(),
+        missing = missing_pupils(ledger, named, MISSING_SHOWN) if current else []
+        total = missing_count(ledger, named) if current else 0
+        return Loaded(lists, current, rows, missing, total, ledger.clock.today(),
                       list(ledger.settings.profile()["dropout_reasons"]))
 
     return read
@@ -340,7 +344,7 @@ class ReconcileView(QWidget):
         self._fill_rows()
         self._fill_missing()
         self.tabs.setTabText(0, _tr("名单（{n}人）").format(n=len(data.rows)))
-        self.tabs.setTabText(1, _tr("名单外的在籍学生（{n}人）").format(n=len(data.missing)))
+        self.tabs.setTabText(1, _tr("名单外的在籍学生（{n}人）").format(n=data.missing_total))
         self.select_record(chosen)
         self.loaded.emit()
 
