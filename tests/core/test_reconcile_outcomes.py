@@ -26,6 +26,7 @@ from dropout_ledger.reconcile import (
 from dropout_ledger.services.history import student_history
 from dropout_ledger.services.undo import undo_last
 from dropout_ledger.store.events import events_for
+from dropout_ledger.store.verify import verify
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 
@@ -113,6 +114,7 @@ def test_dropped_out_opens_a_case_in_the_same_write(ledger, add_student, tmp_pat
     case = ledger.queries.record("case", after["case_id"])
     assert case is not None and case["reason_code"] == "04"
     assert list_row(ledger, row.record_id).outcome == "dropped_out"
+    assert all(check.ok for check in verify(ledger.conn, ledger.path))  # rebuild == projections
 
 
 def test_dropped_out_is_refused_for_a_child_not_ours_or_a_pupil_who_left(
