@@ -579,15 +579,14 @@ class ReconcileView(QWidget):
         if row is None or self.missing() or self._saving:
             return
         record_id, files = row.record_id, list(self.files)
-        values = {
-            "evidence": self.evidence_edit.toPlainText().strip(),
-            "school": self.school_edit.text().strip(),
-            "date": self.date_edit.date().toPython(),
-            "reason_code": str(self.reason_combo.currentData() or ""),
-        }
         outcome = str(self.outcome_combo.currentData())
-        self._op(lambda ledger: record_outcome(ledger, record_id, outcome, files=files,
-                                               **values))
+        evidence = self.evidence_edit.toPlainText().strip()
+        school = self.school_edit.text().strip()
+        day = self.date_edit.date().toString("yyyy-MM-dd")
+        reason = str(self.reason_combo.currentData() or "")
+        self._op(lambda ledger: record_outcome(
+            ledger, record_id, outcome, evidence=evidence, school=school, date=day,
+            files=files, reason_code=reason))
 
     def fill_from_status(self) -> None:
         list_id = self.selected_list()
