@@ -386,6 +386,8 @@ class ReconcileView(QWidget):
                 cell.setData(ROW_ROLE, row.record_id)
                 if colour is not None and column in (4, 5):
                     cell.setForeground(QBrush(colour))
+                if column >= 4 and text:
+                    cell.setToolTip(text)  # the columns are narrower than a long explanation
                 self.table.setItem(index, column, cell)
         self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
 
