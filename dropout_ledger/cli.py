@@ -249,6 +249,19 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    """四查三比对: check a county or village list against the roll and store it."""
+    from dropout_ledger.reconcile import command as reconcile
+
+    with Ledger.open(_ledger_path(args)) as ledger:
+        outcome = reconcile.run(ledger, Path(args.file), kind=args.kind, title=args.title,
+                                dry_run=args.dry_run, out=Path(args.out) if args.out else None)
+    _out(args, outcome.data, outcome.text)
+    if outcome.refusal:
+        print(outcome.refusal, file=sys.stderr)
+    return outcome.exit_code
+
+
 def _not_yet(args: argparse.Namespace) -> int:
     print(f"“{NOT_YET[args.command]}”功能尚未完成，将在后续版本提供。", file=sys.stderr)
     return 1
@@ -281,6 +294,13 @@ def _add_paper_and_excel(add: _Add) -> None:
     export.add_argument("--restricted", action="store_true", help="写入家庭经济困难类别")
     export.add_argument("--search", default="", help="只导出姓名、身份证号或学籍号匹配的学生")
     export.add_argument("--all-columns", action="store_true", help="导出台账的全部列")
+    check = add("reconcile", cmd_reconcile, "名单核查（四查三比对）：导入县、村名单并与学籍比对")
+    check.add_argument("file")
+    check.add_argument("--kind", default="household",
+                       help="household（户籍适龄儿童）|poverty（脱贫户、低保户）|suspected（疑似辍学）|other")
+    check.add_argument("--title", default="", help="名单名称（默认：文件名）")
+    check.add_argument("--dry-run", action="store_true", help="只检查，不写入台账")
+    check.add_argument("--out", help="保存后按县里的原格式导出（.xlsx），加核查结果等三列")
 
 
 def _parser() -> argparse.ArgumentParser:

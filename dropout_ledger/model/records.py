@@ -152,3 +152,72 @@ RECORD_KINDS: dict[str, RecordKind] = {
         )),
     )
 }
+
+
+# --- 四查三比对: one row of a county or village list, checked against the roll ------------------
+#
+# A list row is a record whose student is *optional*: a 户籍 list names children who were never
+# on this school's roll, and those are exactly the rows the check is for. `student_id` is the
+# pupil the row is accepted as ("" until a match is accepted); the list itself is the settings
+# entity `checklist:<id>` (title, kind, file, its SHA-256), which `list_id` points at. An outcome
+# and every later change of it are `update` events on the row: append-only, undoable, and the
+# history keeps each earlier answer (docs/decisions/0015-reconciliation.md).
+
+# How a list row was matched to the roll. The last four never count as a match on their own:
+# a person confirms a homophone, an ID conflict or one of several candidates, or picks a pupil.
+MATCH_METHODS: tuple[codes.Code, ...] = (
+    codes.Code("id", "身份证号"),
+    codes.Code("id15", "身份证号（15位旧号与18位互转）"),
+    codes.Code("xjh", "全国学籍号"),
+    codes.Code("name_birth", "姓名+出生日期"),
+    codes.Code("variant", "姓名（繁简字）+出生日期"),
+    codes.Code("homophone", "同音姓名+出生日期"),
+    codes.Code("id_differs", "姓名+出生日期，但身份证号不同"),
+    codes.Code("ambiguous", "多名学生符合"),
+    codes.Code("manual", "人工指定"),
+    codes.Code("rejected", "候选已否决"),
+    codes.Code("none", "未匹配"),
+)
+NEEDS_CONFIRMATION = frozenset({"homophone", "id_differs", "ambiguous"})
+
+# What a list row turned out to be (domain §2.5): the 销号 reasons of CLOSURE_REASONS, in the
+# order a principal meets them on a list, plus the two answers a list check has and a case
+# closure has not: the child is not ours (or the entry is untrue), and the child has dropped out.
+_CLOSURE = {c.code: c for c in codes.CLOSURE_REASONS}
+LIST_OUTCOMES: tuple[codes.Code, ...] = (
+    *(_CLOSURE[c] for c in (
+        "at_school", "no_registry_study", "elsewhere_in_province", "elsewhere_out_of_province",
+        "special_school", "suspended", "home_teaching", "returned", "deferred", "overage",
+        "abroad", "deceased", "registry_error")),
+    codes.Code("not_ours", "不属实或非本校学生"),
+    codes.Code("dropped_out", "已辍学（立案劝返）"),
+    _CLOSURE["other"],
+)
+# Outcomes that name the school the child attends (转学/异地就读).
+OUTCOMES_WITH_SCHOOL = frozenset(
+    {"elsewhere_in_province", "elsewhere_out_of_province", "special_school"})
+
+LIST_KINDS: tuple[codes.Code, ...] = (
+    codes.Code("household", "户籍适龄儿童名单"),
+    codes.Code("poverty", "脱贫户、低保户适龄儿童名单"),
+    codes.Code("suspected", "疑似辍学学生名单"),
+    codes.Code("other", "其他核查名单"),
+)
+
+RECORD_KINDS["list_check"] = RecordKind("list_check", "名单核查", (
+    F("student_id", "学生", "ref"),
+    F("list_id", "核查名单", "ref", required=True),
+    F("list_row", "原行号", "int", required=True, minimum=1, maximum=10**7),
+    F("name", "名单姓名", max_len=60),
+    F("id_number", "名单身份证号", max_len=30),
+    F("xjh", "名单学籍号", max_len=30),
+    F("birth_date", "名单出生日期", max_len=10),
+    F("match", "匹配方式", "code", required=True, table=MATCH_METHODS),
+    F("candidates", "候选学生", "texts"),
+    F("note", "读取提示", max_len=LONG_TEXT),
+    F("outcome", "核查结果", "code", table=LIST_OUTCOMES),
+    F("school", "就读学校", max_len=100),
+    F("evidence", "核查说明", max_len=LONG_TEXT),
+    F("date", "核查日期", "date"),
+    _FILES,
+))

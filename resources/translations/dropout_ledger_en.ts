@@ -2352,6 +2352,371 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
 </context>
 <context>
+    <name>ReconcileView</name>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="120"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="121"/>
+        <source>名单姓名</source>
+        <translation>Name on list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="122"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="123"/>
+        <location filename="../../ui/views/reconcile_view.py" line="132"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="124"/>
+        <source>匹配方式</source>
+        <translation>Matched by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="125"/>
+        <source>本校学生</source>
+        <translation>Pupil here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="126"/>
+        <source>核查结果</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="127"/>
+        <source>核查说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="130"/>
+        <source>学生</source>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="131"/>
+        <source>年级班级</source>
+        <translation>Grade and class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="133"/>
+        <source>学籍号</source>
+        <translation>Student number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="134"/>
+        <source>台账状态</source>
+        <translation>Ledger status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="155"/>
+        <source>名单核查（四查三比对）</source>
+        <translation>List check (four checks, three comparisons)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="166"/>
+        <source>导入名单…</source>
+        <translation>Import list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="168"/>
+        <source>按台账状态填写已对应的学生</source>
+        <translation>Fill in matched pupils from their status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="169"/>
+        <source>已对应到本校、尚未填写结果的学生：在校的填“核实在本校就读”，送教上门、休学的照填；疑似辍学、辍学和已离校的留给您逐个核查</source>
+        <translation>Matched pupils without a finding: those at school get “verified at this school”, home-taught and suspended pupils get that; suspected dropouts, dropouts and pupils who left are left for you to check one by one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="173"/>
+        <source>导出核查结果…</source>
+        <translation>Export findings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="175"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="207"/>
+        <source>名单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="208"/>
+        <source>名单外的在籍学生</source>
+        <translation>Pupils on the roll not on the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="211"/>
+        <source>核查这一行</source>
+        <translation>Check this row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="221"/>
+        <source>查找本校学生：输入姓名、身份证号或学籍号，按回车</source>
+        <translation>Find a pupil: type a name, ID number or student number and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="223"/>
+        <source>确认是此学生</source>
+        <translation>This is the pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="225"/>
+        <source>不是此学生</source>
+        <translation>Not this pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="228"/>
+        <location filename="../../ui/views/reconcile_view.py" line="334"/>
+        <source>请选择…</source>
+        <translation>Please choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="232"/>
+        <source>例如：石桥镇中心学校</source>
+        <translation>For example: Shiqiao Town Central School</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="239"/>
+        <source>写明依据，例如：班主任核实在校；接收学校出具的在读证明；派出所证明</source>
+        <translation>State the grounds, e.g. the class teacher verified attendance; a certificate of enrolment from the receiving school; a police station certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="241"/>
+        <source>添加证明材料…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="252"/>
+        <source>保存核查结果</source>
+        <translation>Save finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="260"/>
+        <source>名单：</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="265"/>
+        <source>新名单类别：</source>
+        <translation>Kind of new list:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="277"/>
+        <source>名单中：</source>
+        <translation>On the list:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="278"/>
+        <source>匹配：</source>
+        <translation>Match:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="279"/>
+        <source>读取提示：</source>
+        <translation>Notes from reading:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="280"/>
+        <source>指定学生：</source>
+        <translation>Name a pupil:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="281"/>
+        <source>候选学生：</source>
+        <translation>Candidates:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="282"/>
+        <source>核查结果：</source>
+        <translation>Finding:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="283"/>
+        <source>就读学校：</source>
+        <translation>School attended:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="284"/>
+        <source>辍学原因：</source>
+        <translation>Dropout reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="285"/>
+        <source>核查日期：</source>
+        <translation>Date checked:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="286"/>
+        <source>核查说明：</source>
+        <translation>Explanation:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="287"/>
+        <source>证明材料：</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="322"/>
+        <source>名单没有加载成功</source>
+        <translation>The list could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="330"/>
+        <source>{title}（{kind}，{date}导入）</source>
+        <translation>{title} ({kind}, imported {date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="346"/>
+        <source>名单（{n}人）</source>
+        <translation>List ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="347"/>
+        <source>名单外的在籍学生（{n}人）</source>
+        <translation>On the roll, not on the list ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="354"/>
+        <source>还没有导入名单。选择名单类别，再点“导入名单…”，选择县里或村里发来的 Excel 或 CSV 文件。</source>
+        <translation>No list imported yet. Choose the kind of list, click “Import list…” and pick the Excel or CSV file the county or village sent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="357"/>
+        <source>共 {rows} 人：已对应到本校学生 {accepted} 人，待人工确认 {pending} 人，未找到 {unmatched} 人；已填写核查结果 {answered} 人，还有 {left} 人未填。</source>
+        <translation>{rows} people: {accepted} matched to pupils here, {pending} awaiting confirmation, {unmatched} not found; {answered} with a finding, {left} still to do.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="396"/>
+        <source>{method}，待确认</source>
+        <translation>{method}, to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="398"/>
+        <source>{method}，已确认</source>
+        <translation>{method}, confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="411"/>
+        <source>双击打开学生页面</source>
+        <translation>Double-click to open the pupil&apos;s page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="446"/>
+        <source>核查这一行（请先在上面的名单中选一行）</source>
+        <translation>Check this row (first choose a row of the list above)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="453"/>
+        <source>核查第{n}行</source>
+        <translation>Checking row {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="474"/>
+        <source>已有 {n} 个文件</source>
+        <translation>{n} file(s) already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="480"/>
+        <source>{method}：{name}（{where}，{status}）</source>
+        <translation>{method}: {name} ({where}, {status})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="485"/>
+        <source>{method}：有 {n} 名可能的学生，请核对后确认，或选“不是此学生”</source>
+        <translation>{method}: {n} possible pupil(s); check and confirm, or choose “Not this pupil”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="487"/>
+        <source>未在本校学籍中找到此人</source>
+        <translation>Not found on this school&apos;s roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="501"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="512"/>
+        <source>请选择核查结果</source>
+        <translation>choose a finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="514"/>
+        <source>请填写就读学校</source>
+        <translation>enter the school attended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="517"/>
+        <source>标为辍学前须先确认是本校哪名学生</source>
+        <translation>confirm which pupil this is before marking a dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="519"/>
+        <source>请选择辍学原因</source>
+        <translation>choose a dropout reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="521"/>
+        <source>请写明核查说明（依据）</source>
+        <translation>write the explanation (grounds)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="567"/>
+        <source>没有找到“{text}”</source>
+        <translation>Nothing found for “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="600"/>
+        <source>选择照片或扫描件</source>
+        <translation>Choose photos or scans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="601"/>
+        <source>照片或扫描件 (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Photos or scans (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="610"/>
+        <source> 等 {n} 个文件</source>
+        <translation> and others, {n} files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="615"/>
+        <source>选择县里或村里发来的名单</source>
+        <translation>Choose the list from the county or village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="616"/>
+        <source>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="636"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="636"/>
+        <source>导出核查结果</source>
+        <translation>Export findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="644"/>
+        <source> 已导出到 {file}</source>
+        <translation> Exported to {file}</translation>
+    </message>
+</context>
+<context>
     <name>ReportFormDialog</name>
     <message>
         <location filename="../../ui/dialogs/report_dialog.py" line="74"/>
