@@ -53,6 +53,7 @@ from ui.labels import grade_text
 from ui.ops import Runner, ThreadRunner
 from ui.roster_model import COL_GRADE, SORT_KEYS, PageFetch, RosterModel
 from ui.settings_menu import build_settings_menu
+from ui.views.reconcile_view import ReconcileView
 from ui.views.student_view import StudentView
 from ui.views.today_view import TodayView
 
@@ -130,12 +131,7 @@ class MainWindow(QMainWindow):
 
         self.model = RosterModel(parent=self, run=self._run_page)
         self.table = self._make_table()
-        self.today = TodayView(self.runner, self)
-        self.student = StudentView(self.runner, self, role=self.role)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.today, self.tr("今日待办"))
-        self.tabs.addTab(self.table, self.tr("学生名单"))
-        self.tabs.addTab(self.student, self.tr("学生详情"))
+        self.tabs = self._make_pages()
         self.setCentralWidget(self.tabs)
         self._make_actions()
         self.count_label = QLabel(self.tr("正在加载…"), self)
@@ -155,10 +151,23 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(self._open_row)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed()
-        self.today.open_student.connect(self.open_student)
-        self.today.open_task.connect(self._start_task)
         self.runner.query(lambda ledger: ledger.org.name, on_done=self._show_title, parent=self)
         self.refresh()
+
+    def _make_pages(self) -> QTabWidget:
+        """今日待办, the roster, the student page and 名单核查, as tabs (Ctrl+1…4)."""
+        self.today = TodayView(self.runner, self)
+        self.student = StudentView(self.runner, self, role=self.role)
+        self.reconcile = ReconcileView(self.runner, self, role=self.role)
+        tabs = QTabWidget(self)
+        tabs.addTab(self.today, self.tr("今日待办"))
+        tabs.addTab(self.table, self.tr("学生名单"))
+        tabs.addTab(self.student, self.tr("学生详情"))
+        tabs.addTab(self.reconcile, self.tr("名单核查"))
+        self.today.open_student.connect(self.open_student)
+        self.today.open_task.connect(self._start_task)
+        self.reconcile.open_student.connect(self.open_student)
+        return tabs
 
     def _make_view_selector(self) -> QComboBox:
         combo = QComboBox(self)
@@ -346,7 +355,7 @@ class MainWindow(QMainWindow):
         paper.addAction(report)
         views = self.menuBar().addMenu(self.tr("查看"))
         for number, text in enumerate((self.tr("今日待办"), self.tr("学生名单"),
-                                       self.tr("学生详情")), start=1):
+                                       self.tr("学生详情"), self.tr("名单核查")), start=1):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))

@@ -14,6 +14,7 @@ from typing import Any
 from dropout_ledger import canonical
 from dropout_ledger.model import codes
 from dropout_ledger.model.fields import FieldSpec
+from dropout_ledger.model.identity import mask_id_number, mask_xjh
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.status import Status
 from dropout_ledger.model.student import STUDENT_SPECS
@@ -134,6 +135,9 @@ _FORMATS: dict[str, Callable[[FieldSpec, Any], str]] = {
     "attachments": lambda _spec, v: f"{len(v)} 个文件" if v else "",
     "guardians": lambda _spec, v: _guardians(v),
 }
+# The history is read by whoever sits at the screen: these numbers are masked here, always,
+# whether a field holds them by kind (a pupil's) or by name (a county list's raw cell).
+_MASKED: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "xjh": mask_xjh}
 
 
 def display(spec: FieldSpec | None, value: Any) -> str:
@@ -142,7 +146,10 @@ def display(spec: FieldSpec | None, value: Any) -> str:
         return str(value)
     if spec.kind == "bool":
         return "是" if value else "否"
-    if spec.kind in _FORMATS:
+    masker = _MASKED.get(spec.kind) or _MASKED.get(spec.name)
+    if masker is not None:
+        text = masker(str(value)) if value else ""
+    elif spec.kind in _FORMATS:
         text = _FORMATS[spec.kind](spec, value)
     elif isinstance(value, list):
         text = "、".join(str(v) for v in value)

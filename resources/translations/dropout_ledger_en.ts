@@ -1538,287 +1538,293 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
-        <location filename="../../ui/main_window.py" line="348"/>
-        <source>今日待办</source>
-        <translation>Today</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="348"/>
-        <source>学生名单</source>
-        <translation>Roster</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="138"/>
-        <location filename="../../ui/main_window.py" line="349"/>
-        <source>学生详情</source>
-        <translation>Student</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="141"/>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="357"/>
+        <source>今日待办</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="357"/>
+        <source>学生名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <source>学生详情</source>
+        <translation>Student</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <source>名单核查</source>
+        <translation>List checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>导入学籍花名册…</source>
-        <translation>Import 学籍 roster…</translation>
+        <translation>Import the national student roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>打印表格…</source>
         <translation>Print forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>本月书面报告…</source>
         <translation>This month’s written report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -2354,364 +2360,464 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="120"/>
+        <location filename="../../ui/views/reconcile_view.py" line="86"/>
+        <source>户籍适龄儿童名单</source>
+        <translation>School-age children on the household register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="87"/>
+        <source>脱贫户、低保户适龄儿童名单</source>
+        <translation>School-age children of poverty-relief and minimum-income families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="88"/>
+        <source>疑似辍学学生名单</source>
+        <translation>Suspected dropouts list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="89"/>
+        <source>其他核查名单</source>
+        <translation>Other list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="90"/>
+        <source>核实在本校就读</source>
+        <translation>Confirmed studying at this school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="91"/>
+        <source>在校就读但无学籍</source>
+        <translation>Studying here without a national student record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="92"/>
+        <source>在省内其他学校就读</source>
+        <translation>Studying at another school in the province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="93"/>
+        <source>在省外学校就读</source>
+        <translation>Studying outside the province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="94"/>
+        <source>转入特殊教育学校</source>
+        <translation>Moved to a special-education school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="95"/>
+        <source>办理休学</source>
+        <translation>Suspension granted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="96"/>
+        <source>因病因残送教上门</source>
+        <translation>Home teaching for illness or disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="97"/>
+        <source>劝返复学</source>
+        <translation>Returned after persuasion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="98"/>
+        <source>延缓入学</source>
+        <translation>Deferred entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="99"/>
+        <source>超过义务教育年龄</source>
+        <translation>Past compulsory-education age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="100"/>
+        <source>出国（境）</source>
+        <translation>Gone abroad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="101"/>
+        <source>死亡</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="102"/>
+        <source>户籍或身份信息有误（空挂户、重复户籍、错号）</source>
+        <translation>Wrong household or identity record (empty, duplicate or wrong number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="103"/>
+        <source>不属实或非本校学生</source>
+        <translation>Not true, or not a pupil of this school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="104"/>
+        <source>已辍学（立案劝返）</source>
+        <translation>Dropped out (case opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="105"/>
+        <source>其他（须注明）</source>
+        <translation>Other (explain)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reconcile_view.py" line="146"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="121"/>
+        <location filename="../../ui/views/reconcile_view.py" line="147"/>
         <source>名单姓名</source>
         <translation>Name on list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="122"/>
+        <location filename="../../ui/views/reconcile_view.py" line="148"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="123"/>
-        <location filename="../../ui/views/reconcile_view.py" line="132"/>
+        <location filename="../../ui/views/reconcile_view.py" line="149"/>
+        <location filename="../../ui/views/reconcile_view.py" line="158"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="124"/>
+        <location filename="../../ui/views/reconcile_view.py" line="150"/>
         <source>匹配方式</source>
         <translation>Matched by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="125"/>
+        <location filename="../../ui/views/reconcile_view.py" line="151"/>
         <source>本校学生</source>
         <translation>Pupil here</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="126"/>
+        <location filename="../../ui/views/reconcile_view.py" line="152"/>
         <source>核查结果</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="127"/>
+        <location filename="../../ui/views/reconcile_view.py" line="153"/>
         <source>核查说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="130"/>
+        <location filename="../../ui/views/reconcile_view.py" line="156"/>
         <source>学生</source>
         <translation>Pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="131"/>
+        <location filename="../../ui/views/reconcile_view.py" line="157"/>
         <source>年级班级</source>
         <translation>Grade and class</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="133"/>
+        <location filename="../../ui/views/reconcile_view.py" line="159"/>
         <source>学籍号</source>
         <translation>Student number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="134"/>
+        <location filename="../../ui/views/reconcile_view.py" line="160"/>
         <source>台账状态</source>
         <translation>Ledger status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="155"/>
+        <location filename="../../ui/views/reconcile_view.py" line="181"/>
         <source>名单核查（四查三比对）</source>
         <translation>List check (four checks, three comparisons)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="166"/>
+        <location filename="../../ui/views/reconcile_view.py" line="192"/>
         <source>导入名单…</source>
         <translation>Import list…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="168"/>
+        <location filename="../../ui/views/reconcile_view.py" line="194"/>
         <source>按台账状态填写已对应的学生</source>
         <translation>Fill in matched pupils from their status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="169"/>
+        <location filename="../../ui/views/reconcile_view.py" line="195"/>
         <source>已对应到本校、尚未填写结果的学生：在校的填“核实在本校就读”，送教上门、休学的照填；疑似辍学、辍学和已离校的留给您逐个核查</source>
         <translation>Matched pupils without a finding: those at school get “verified at this school”, home-taught and suspended pupils get that; suspected dropouts, dropouts and pupils who left are left for you to check one by one</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="173"/>
+        <location filename="../../ui/views/reconcile_view.py" line="199"/>
         <source>导出核查结果…</source>
         <translation>Export findings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="175"/>
+        <location filename="../../ui/views/reconcile_view.py" line="201"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="207"/>
+        <location filename="../../ui/views/reconcile_view.py" line="233"/>
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="208"/>
+        <location filename="../../ui/views/reconcile_view.py" line="234"/>
         <source>名单外的在籍学生</source>
         <translation>Pupils on the roll not on the list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="211"/>
+        <location filename="../../ui/views/reconcile_view.py" line="237"/>
         <source>核查这一行</source>
         <translation>Check this row</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="221"/>
+        <location filename="../../ui/views/reconcile_view.py" line="247"/>
         <source>查找本校学生：输入姓名、身份证号或学籍号，按回车</source>
         <translation>Find a pupil: type a name, ID number or student number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="223"/>
+        <location filename="../../ui/views/reconcile_view.py" line="249"/>
         <source>确认是此学生</source>
         <translation>This is the pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="225"/>
+        <location filename="../../ui/views/reconcile_view.py" line="251"/>
         <source>不是此学生</source>
         <translation>Not this pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="228"/>
-        <location filename="../../ui/views/reconcile_view.py" line="334"/>
+        <location filename="../../ui/views/reconcile_view.py" line="254"/>
+        <location filename="../../ui/views/reconcile_view.py" line="361"/>
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="232"/>
+        <location filename="../../ui/views/reconcile_view.py" line="258"/>
         <source>例如：石桥镇中心学校</source>
         <translation>For example: Shiqiao Town Central School</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="239"/>
+        <location filename="../../ui/views/reconcile_view.py" line="266"/>
         <source>写明依据，例如：班主任核实在校；接收学校出具的在读证明；派出所证明</source>
         <translation>State the grounds, e.g. the class teacher verified attendance; a certificate of enrolment from the receiving school; a police station certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="241"/>
+        <location filename="../../ui/views/reconcile_view.py" line="268"/>
         <source>添加证明材料…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="252"/>
+        <location filename="../../ui/views/reconcile_view.py" line="279"/>
         <source>保存核查结果</source>
         <translation>Save finding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="260"/>
+        <location filename="../../ui/views/reconcile_view.py" line="287"/>
         <source>名单：</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="265"/>
+        <location filename="../../ui/views/reconcile_view.py" line="292"/>
         <source>新名单类别：</source>
         <translation>Kind of new list:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="277"/>
+        <location filename="../../ui/views/reconcile_view.py" line="304"/>
         <source>名单中：</source>
         <translation>On the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="278"/>
+        <location filename="../../ui/views/reconcile_view.py" line="305"/>
         <source>匹配：</source>
         <translation>Match:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="279"/>
+        <location filename="../../ui/views/reconcile_view.py" line="306"/>
         <source>读取提示：</source>
         <translation>Notes from reading:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="280"/>
+        <location filename="../../ui/views/reconcile_view.py" line="307"/>
         <source>指定学生：</source>
         <translation>Name a pupil:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="281"/>
+        <location filename="../../ui/views/reconcile_view.py" line="308"/>
         <source>候选学生：</source>
         <translation>Candidates:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="282"/>
+        <location filename="../../ui/views/reconcile_view.py" line="309"/>
         <source>核查结果：</source>
         <translation>Finding:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="283"/>
+        <location filename="../../ui/views/reconcile_view.py" line="310"/>
         <source>就读学校：</source>
         <translation>School attended:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="284"/>
+        <location filename="../../ui/views/reconcile_view.py" line="311"/>
         <source>辍学原因：</source>
         <translation>Dropout reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="285"/>
+        <location filename="../../ui/views/reconcile_view.py" line="312"/>
         <source>核查日期：</source>
         <translation>Date checked:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="286"/>
+        <location filename="../../ui/views/reconcile_view.py" line="313"/>
         <source>核查说明：</source>
         <translation>Explanation:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="287"/>
+        <location filename="../../ui/views/reconcile_view.py" line="314"/>
         <source>证明材料：</source>
         <translation>Evidence:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="322"/>
+        <location filename="../../ui/views/reconcile_view.py" line="349"/>
         <source>名单没有加载成功</source>
         <translation>The list could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="330"/>
+        <location filename="../../ui/views/reconcile_view.py" line="357"/>
         <source>{title}（{kind}，{date}导入）</source>
         <translation>{title} ({kind}, imported {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="346"/>
+        <location filename="../../ui/views/reconcile_view.py" line="373"/>
         <source>名单（{n}人）</source>
         <translation>List ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="347"/>
+        <location filename="../../ui/views/reconcile_view.py" line="374"/>
         <source>名单外的在籍学生（{n}人）</source>
         <translation>On the roll, not on the list ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="354"/>
+        <location filename="../../ui/views/reconcile_view.py" line="381"/>
         <source>还没有导入名单。选择名单类别，再点“导入名单…”，选择县里或村里发来的 Excel 或 CSV 文件。</source>
         <translation>No list imported yet. Choose the kind of list, click “Import list…” and pick the Excel or CSV file the county or village sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="357"/>
+        <location filename="../../ui/views/reconcile_view.py" line="384"/>
         <source>共 {rows} 人：已对应到本校学生 {accepted} 人，待人工确认 {pending} 人，未找到 {unmatched} 人；已填写核查结果 {answered} 人，还有 {left} 人未填。</source>
         <translation>{rows} people: {accepted} matched to pupils here, {pending} awaiting confirmation, {unmatched} not found; {answered} with a finding, {left} still to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="396"/>
+        <location filename="../../ui/views/reconcile_view.py" line="423"/>
         <source>{method}，待确认</source>
         <translation>{method}, to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="398"/>
+        <location filename="../../ui/views/reconcile_view.py" line="425"/>
         <source>{method}，已确认</source>
         <translation>{method}, confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="411"/>
+        <location filename="../../ui/views/reconcile_view.py" line="438"/>
         <source>双击打开学生页面</source>
         <translation>Double-click to open the pupil&apos;s page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="446"/>
+        <location filename="../../ui/views/reconcile_view.py" line="473"/>
         <source>核查这一行（请先在上面的名单中选一行）</source>
         <translation>Check this row (first choose a row of the list above)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="453"/>
+        <location filename="../../ui/views/reconcile_view.py" line="480"/>
         <source>核查第{n}行</source>
         <translation>Checking row {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="474"/>
+        <location filename="../../ui/views/reconcile_view.py" line="501"/>
         <source>已有 {n} 个文件</source>
         <translation>{n} file(s) already</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="480"/>
+        <location filename="../../ui/views/reconcile_view.py" line="507"/>
         <source>{method}：{name}（{where}，{status}）</source>
         <translation>{method}: {name} ({where}, {status})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="485"/>
+        <location filename="../../ui/views/reconcile_view.py" line="512"/>
         <source>{method}：有 {n} 名可能的学生，请核对后确认，或选“不是此学生”</source>
         <translation>{method}: {n} possible pupil(s); check and confirm, or choose “Not this pupil”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="487"/>
+        <location filename="../../ui/views/reconcile_view.py" line="514"/>
         <source>未在本校学籍中找到此人</source>
         <translation>Not found on this school&apos;s roll</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="501"/>
+        <location filename="../../ui/views/reconcile_view.py" line="528"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="512"/>
+        <location filename="../../ui/views/reconcile_view.py" line="539"/>
         <source>请选择核查结果</source>
         <translation>choose a finding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="514"/>
+        <location filename="../../ui/views/reconcile_view.py" line="541"/>
         <source>请填写就读学校</source>
         <translation>enter the school attended</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="517"/>
+        <location filename="../../ui/views/reconcile_view.py" line="544"/>
         <source>标为辍学前须先确认是本校哪名学生</source>
         <translation>confirm which pupil this is before marking a dropout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="519"/>
+        <location filename="../../ui/views/reconcile_view.py" line="546"/>
         <source>请选择辍学原因</source>
         <translation>choose a dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="521"/>
+        <location filename="../../ui/views/reconcile_view.py" line="548"/>
         <source>请写明核查说明（依据）</source>
         <translation>write the explanation (grounds)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="567"/>
+        <location filename="../../ui/views/reconcile_view.py" line="594"/>
         <source>没有找到“{text}”</source>
         <translation>Nothing found for “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="600"/>
+        <location filename="../../ui/views/reconcile_view.py" line="627"/>
         <source>选择照片或扫描件</source>
         <translation>Choose photos or scans</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="601"/>
+        <location filename="../../ui/views/reconcile_view.py" line="628"/>
         <source>照片或扫描件 (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Photos or scans (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="610"/>
+        <location filename="../../ui/views/reconcile_view.py" line="637"/>
         <source> 等 {n} 个文件</source>
         <translation> and others, {n} files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="615"/>
+        <location filename="../../ui/views/reconcile_view.py" line="642"/>
         <source>选择县里或村里发来的名单</source>
         <translation>Choose the list from the county or village</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="616"/>
+        <location filename="../../ui/views/reconcile_view.py" line="643"/>
         <source>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="636"/>
+        <location filename="../../ui/views/reconcile_view.py" line="663"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="636"/>
+        <location filename="../../ui/views/reconcile_view.py" line="663"/>
         <source>导出核查结果</source>
         <translation>Export findings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reconcile_view.py" line="644"/>
+        <location filename="../../ui/views/reconcile_view.py" line="671"/>
         <source> 已导出到 {file}</source>
         <translation> Exported to {file}</translation>
     </message>

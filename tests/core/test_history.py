@@ -21,3 +21,17 @@ def test_the_history_says_who_changed_what_and_when(ledger, add_student):
     assert "方式：家访" in history[5].details
     assert history[-1].details == ("原因：记错了学生",)
     assert any("外出务工" in line for line in history[4].details)
+
+
+def test_the_history_never_shows_a_whole_id_number(ledger, add_student, factory):
+    import datetime as dt
+    import re
+
+    sid = add_student(name="周小", grade=3)
+    pupil = ledger.queries.student(sid)
+    new_number = factory.fake_id_number(dt.date.fromisoformat(pupil["birth_date"]), pupil["sex"])
+    assert new_number != pupil["id_number"]
+    ledger.students.edit(sid, {"id_number": new_number})
+    lines = [line for entry in student_history(ledger.queries, sid) for line in entry.details]
+    assert any(new_number[:6] + "********" + new_number[-4:] in line for line in lines)
+    assert [line for line in lines if re.search(r"\d{17}[\dX]", line)] == []

@@ -80,6 +80,32 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ReconcileView", text)
 
 
+# The core's list kinds and outcomes (model/records.py), registered for translation: the combo
+# boxes show `_tr(code.label)`. tests/ui/test_i18n.py fails if a label changes without this.
+_CORE_LABELS = (
+    QT_TRANSLATE_NOOP("ReconcileView", "户籍适龄儿童名单"),
+    QT_TRANSLATE_NOOP("ReconcileView", "脱贫户、低保户适龄儿童名单"),
+    QT_TRANSLATE_NOOP("ReconcileView", "疑似辍学学生名单"),
+    QT_TRANSLATE_NOOP("ReconcileView", "其他核查名单"),
+    QT_TRANSLATE_NOOP("ReconcileView", "核实在本校就读"),
+    QT_TRANSLATE_NOOP("ReconcileView", "在校就读但无学籍"),
+    QT_TRANSLATE_NOOP("ReconcileView", "在省内其他学校就读"),
+    QT_TRANSLATE_NOOP("ReconcileView", "在省外学校就读"),
+    QT_TRANSLATE_NOOP("ReconcileView", "转入特殊教育学校"),
+    QT_TRANSLATE_NOOP("ReconcileView", "办理休学"),
+    QT_TRANSLATE_NOOP("ReconcileView", "因病因残送教上门"),
+    QT_TRANSLATE_NOOP("ReconcileView", "劝返复学"),
+    QT_TRANSLATE_NOOP("ReconcileView", "延缓入学"),
+    QT_TRANSLATE_NOOP("ReconcileView", "超过义务教育年龄"),
+    QT_TRANSLATE_NOOP("ReconcileView", "出国（境）"),
+    QT_TRANSLATE_NOOP("ReconcileView", "死亡"),
+    QT_TRANSLATE_NOOP("ReconcileView", "户籍或身份信息有误（空挂户、重复户籍、错号）"),
+    QT_TRANSLATE_NOOP("ReconcileView", "不属实或非本校学生"),
+    QT_TRANSLATE_NOOP("ReconcileView", "已辍学（立案劝返）"),
+    QT_TRANSLATE_NOOP("ReconcileView", "其他（须注明）"),
+)
+
+
 @dataclass(frozen=True)
 class Loaded:
     """One answer of the worker: the lists, the one shown, its rows and the pupils it omits."""
@@ -162,7 +188,7 @@ class ReconcileView(QWidget):
         self.list_combo.activated.connect(lambda _i: self.refresh(self.selected_list()))
         self.kind_combo = QComboBox()
         for kind in LIST_KINDS:
-            self.kind_combo.addItem(kind.label, kind.code)
+            self.kind_combo.addItem(_tr(kind.label), kind.code)
         self.import_button = QPushButton(_tr("导入名单…"))
         self.import_button.clicked.connect(self.choose_file)
         self.auto_button = QPushButton(_tr("按台账状态填写已对应的学生"))
@@ -227,10 +253,11 @@ class ReconcileView(QWidget):
         self.outcome_combo = QComboBox()
         self.outcome_combo.addItem(_tr("请选择…"), "")
         for outcome in LIST_OUTCOMES:
-            self.outcome_combo.addItem(outcome.label, outcome.code)
+            self.outcome_combo.addItem(_tr(outcome.label), outcome.code)
         self.school_edit = QLineEdit()
         self.school_edit.setPlaceholderText(_tr("例如：石桥镇中心学校"))
         self.reason_combo = QComboBox()
+        self.reason_combo.setProperty("data_choices", True)  # the county's own reason list
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
