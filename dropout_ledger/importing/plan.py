@@ -52,6 +52,35 @@ Progress = Callable[[int, int], bool]
 """Called now and then with (rows done, rows in all); returning False cancels."""
 
 PROGRESS_EVERY = 500
+_GUARDIAN_PART = re.compile(r"guardian1_(name|relation|phone)")
+_NAME_AND_RELATION = re.compile(r"(.+?)[（(](.+)[）)]")
+
+
+def _spread_guardians(field: str, cell: Cell, mapped: Mapping[str, Any]) -> list[tuple[str, Cell]]:
+    """(field, value) pairs for one cell: usually just itself.
+
+    A guardian cell may list both guardians one per line, and a name may carry its relation as
+    "杜刚佑（父亲）" — our own Excel export writes both, and so do county sheets that squeeze the
+    family into one column. Each line then feeds guardian 1 and 2, and a bracketed relation fills
+    the relation, unless the file has its own columns for those.
+    """
+    part = _GUARDIAN_PART.fullmatch(field)
+    if part is None or not isinstance(cell, str):
+        return [(field, cell)]
+    lines = [line.strip() for line in cell.strip().splitlines() if line.strip()][:2]
+    pairs: list[tuple[str, Cell]] = []
+    for n, line in enumerate(lines, start=1):
+        target = f"guardian{n}_{part.group(1)}"
+        if n > 1 and target in mapped:
+            break
+        both = _NAME_AND_RELATION.fullmatch(line) if part.group(1) == "name" else None
+        if both is not None and f"guardian{n}_relation" not in mapped:
+            pairs += [(target, both.group(1)), (f"guardian{n}_relation", both.group(2))]
+        else:
+            pairs.append((target, line))
+    return pairs
+
+
 # The fields a file may set; `guardians` is built from the guardian columns.
 _STUDENT_KEYS = ("name", "sex", "birth_date", "ethnicity", "id_type", "id_number", "xjh",
                  "grade", "class_name", "address", "village_name", "village_code", "boarding",
@@ -444,7 +473,8 @@ class _RowChecker:
                 continue
             assert column.field is not None
             try:
-                raw[column.field] = normalise.read_cell(column.field, cell)
+                for field_name, part in _spread_guardians(column.field, cell, self.columns):
+                    raw[field_name] = normalise.read_cell(field_name, part)
             except CellProblem as problem:
                 found.append(RowProblem(number, column.header, problem.reason, problem.fix))
         return raw
