@@ -56,7 +56,9 @@ _GUARDIAN_PART = re.compile(r"guardian1_(name|relation|phone)")
 _NAME_AND_RELATION = re.compile(r"(.+?)[（(](.+)[）)]")
 
 
-def _spread_guardians(field: str, cell: Cell, mapped: Mapping[str, Any]) -> list[tuple[str, Cell]]:
+def _spread_guardians(
+    field: str, cell: Cell, mapped: Mapping[str | None, Any]
+) -> list[tuple[str, Cell]]:
     """(field, value) pairs for one cell: usually just itself.
 
     A guardian cell may list both guardians one per line, and a name may carry its relation as
