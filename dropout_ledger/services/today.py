@@ -215,20 +215,24 @@ def _calendar(queries: Queries, profile: dict[str, Any], today: dt.date) -> list
         how = f"（{entry.command}）" if entry.command else ""
         if entry.kind == "notice":
             if left <= NOTICE_WARNING_DAYS:
-                when = "今天" if left == 0 else f"{left} 天后"
+                when = "今天" if left == 0 else f" {left} 天后"
                 items.append(TodayItem(
                     kind="notice_due", due=entry.due, student_id=entry.student_id,
                     name=entry.name, grade=entry.grade, class_name=entry.class_name,
-                    detail=f"劝返复学通知书限期{when}（{cn_date(due)}）：到期核实是否返校"))
+                    detail=f"劝返复学通知书{when}到期（{cn_date(due)}）：请届时核实是否返校，"
+                           "仍未返校的报告乡镇政府"))
         elif entry.done:
             continue
         elif left < 0:
             items.append(TodayItem(
                 kind="calendar_overdue", due=entry.due, form=entry.form, period=entry.period,
                 detail=f"{entry.title}已逾期 {-left} 天（{cn_date(due)}截止）：{entry.detail}{how}"))
-        elif entry.kind == "campaign" or (
-                entry.kind != "monthly_report" and left <= REPORT_WARNING_DAYS):
-            when = "今天" if left == 0 else f"{left} 天后（{cn_date(due)}）"
+        elif entry.kind == "campaign":
+            items.append(TodayItem(
+                kind="calendar_due", due=entry.due, form=entry.form, period=entry.period,
+                detail=f"{entry.title}：{entry.detail}{how}"))
+        elif entry.kind != "monthly_report" and left <= REPORT_WARNING_DAYS:
+            when = "今天" if left == 0 else f" {left} 天后（{cn_date(due)}）"
             items.append(TodayItem(
                 kind="calendar_due", due=entry.due, form=entry.form, period=entry.period,
                 detail=f"{entry.title}{when}截止：{entry.detail}{how}"))
