@@ -191,6 +191,9 @@ class Rule:
     now_sql: Callable[[Context], str]
     fired_sql: Callable[[Context], str]
     explain: Explain
+    holds: str
+    """When it holds, in Chinese, with the county's numbers as {window}, {count}, {run},
+    {return_days}, {overage}, {followup} (see `describe`)."""
 
 
 # --- attendance ------------------------------------------------------------------------------
@@ -431,42 +434,63 @@ RULES: tuple[Rule, ...] = (
     Rule("absence_count", "近期多次无故缺课", True, _ABSENCE_READS | _STUDENT,
          ("warn_absence_window_days", "warn_absence_count"),
          "缺勤登记中近一段时间无故缺课的天数（已请假的不算）。反复短时缺课是辍学前最常见的迹象。",
-         _count_now, _count_fired, _count_explain),
+         _count_now, _count_fired, _count_explain,
+         "近{window}天内无故缺课{count}天及以上"),
     Rule("absence_run", "连续无故缺课", True, _ABSENCE_READS | _STUDENT,
          ("warn_absence_window_days", "warn_absence_run", "exclude_weekends"),
          "近一段时间内连续几个上学日无故缺课（不计周末时，周五和下周一算连续）。",
-         _run_now, _run_fired, _run_explain),
+         _run_now, _run_fired, _run_explain,
+         "近{window}天内有连续{run}个上学日无故缺课"),
     Rule("return_window", "开学或节后返校期缺课", True, _ABSENCE_READS | _STUDENT,
          ("warn_return_school_days", "warn_absence_window_days", "spring_term_start",
           "autumn_term_start", "may_day_return", "national_day_return"),
          "开学和长假后返校头几个上学日无故缺课，一天就预警：春节后开学是外出打工离校的高峰。",
-         _return_now, _return_fired, _return_explain),
+         _return_now, _return_fired, _return_explain,
+         "近{window}天内，开学或劳动节、国庆节后返校头{return_days}个上学日中有无故缺课"),
     Rule("study_behaviour", "学习或行为问题", True,
          _STUDENT | {"students.at_risk"} | _SINCE, (),
          "班主任在学生资料中标记的学业困难、违纪较多、沉迷网络、涉案、多次缺勤或假期后未按时返校。"
-         "只读勾选的标记，不读帮扶记录里的文字。", _STUDY_NOW, _STUDY_FIRED, _study_explain),
+         "只读勾选的标记，不读帮扶记录里的文字。", _STUDY_NOW, _STUDY_FIRED, _study_explain,
+         "班主任标记了学业困难、违纪、沉迷网络、涉案、多次缺勤、节后迟返或其他"),
     Rule("recent_return", "辍学后复学不久", True, _STUDENT | {"status_facts.code",
          "status_facts.effective_date", "status_facts.retracted", "status_facts.student_id"},
          ("returned_followup_days",),
          "辍学后复学、仍在复学跟踪期内的学生：复学生再次辍学的风险高。",
-         lambda ctx: _RETURN_NOW, lambda ctx: _RETURN_FIRED, _recent_return_explain),
+         lambda ctx: _RETURN_NOW, lambda ctx: _RETURN_FIRED, _recent_return_explain,
+         "辍学后复学未满{followup}天"),
     Rule("left_behind", "留守儿童", False, _STUDENT | {"students.left_behind"} | _SINCE, (),
          "父母一方或双方外出务工的留守儿童（学籍中的留守标记）。", _LEFT_NOW, _LEFT_FIRED,
-         _left_explain),
+         _left_explain, "单亲或双亲外出留守"),
     Rule("elderly_guardian", "隔代监护", False, _STUDENT | {"students.guardians"} | _SINCE, (),
          "登记的监护人都是祖父母或外祖父母：监护人年老，难以督促上学。", _ELDERLY_NOW,
-         _ELDERLY_FIRED, _elderly_explain),
+         _ELDERLY_FIRED, _elderly_explain, "登记的监护人都是祖父母或外祖父母"),
     Rule("family_crisis", "家庭变故或困境", False,
          _STUDENT | {"students.orphan", "students.unsupported", "students.in_difficulty",
                      "students.at_risk"} | _SINCE, (),
          "孤儿、事实无人抚养儿童、困境儿童，或班主任标记的家庭变故、单亲家庭。", _FAMILY_NOW,
-         _FAMILY_FIRED, _family_explain),
+         _FAMILY_FIRED, _family_explain,
+         "孤儿、事实无人抚养儿童、困境儿童，或班主任标记家庭变故、单亲家庭"),
     Rule("overage", "超龄", False,
          _STUDENT | {"students.birth_date", "students.grade"} | _SINCE, ("warn_overage_years",),
          "按出生日期比应读年级大几岁（晚入学或留级）：年龄越接近16岁，越容易外出打工。",
-         _OVERAGE_NOW, _OVERAGE_FIRED, _overage_explain),
+         _OVERAGE_NOW, _OVERAGE_FIRED, _overage_explain,
+         "按出生日期比应读年级大{overage}岁及以上"),
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+
+def describe(rule: Rule, profile: Mapping[str, Any]) -> str:
+    """When `rule` holds, with the county's numbers: "近30天内无故缺课3天及以上"."""
+    ctx = Context.of(profile, dt.date(2000, 1, 3), dt.date(2000, 1, 3))
+    text = rule.holds.format(window=ctx.window, count=ctx.count, run=ctx.run,
+                             return_days=ctx.return_days, overage=ctx.overage,
+                             followup=ctx.followup)
+    if rule.code == "absence_run" and not ctx.exclude_weekends:
+        text += "（周末也算上学日）"
+    if (rule.code == "return_window" and ctx.return_days == 0) or (
+            rule.code == "recent_return" and ctx.followup == 0):
+        text += "（县里设为不用）"
+    return text
 
 
 def enabled(profile: Mapping[str, Any]) -> tuple[Rule, ...]:

@@ -713,257 +713,257 @@ The case will then be at {stage}, and the following deadlines count again from {
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -3237,6 +3237,227 @@ The case will then be at {stage}, and the following deadlines count again from {
         <location filename="../../ui/dialogs/visit_dialog.py" line="384"/>
         <source>已选 {n} 人：{names}</source>
         <translation>{n} chosen: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>WarningView</name>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="44"/>
+        <source>近期多次无故缺课</source>
+        <translation>Repeated unexcused absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="45"/>
+        <source>连续无故缺课</source>
+        <translation>Consecutive unexcused absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="46"/>
+        <source>开学或节后返校期缺课</source>
+        <translation>Absent after term start or a holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="47"/>
+        <source>学习或行为问题</source>
+        <translation>Study or behaviour problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="48"/>
+        <source>辍学后复学不久</source>
+        <translation>Recently back from dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="49"/>
+        <source>留守儿童</source>
+        <translation>Left-behind child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="50"/>
+        <source>隔代监护</source>
+        <translation>Cared for by grandparents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="51"/>
+        <source>家庭变故或困境</source>
+        <translation>Family crisis or hardship</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="52"/>
+        <source>超龄</source>
+        <translation>Over age for grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="53"/>
+        <source>预警（以上规则合起来）</source>
+        <translation>Warning (all rules together)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="83"/>
+        <source>{y}年{m}月{d}日</source>
+        <translation>{y}-{m}-{d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="127"/>
+        <location filename="../../ui/views/warning_view.py" line="134"/>
+        <source>学生</source>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="128"/>
+        <location filename="../../ui/views/warning_view.py" line="135"/>
+        <source>年级班级</source>
+        <translation>Grade and class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="129"/>
+        <location filename="../../ui/views/warning_view.py" line="139"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="130"/>
+        <source>事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="131"/>
+        <source>起始日期</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="136"/>
+        <source>需要核实</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="140"/>
+        <source>何时成立</source>
+        <translation>Holds when</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="141"/>
+        <source>立案前命中</source>
+        <translation>Hits before case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="142"/>
+        <source>误报</source>
+        <translation>False alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="143"/>
+        <source>准确率</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="144"/>
+        <source>检出率</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="145"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="159"/>
+        <source>预警名单</source>
+        <translation>Early warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="161"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="177"/>
+        <source>需关注的学生</source>
+        <translation>Pupils to watch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="178"/>
+        <source>资助核实</source>
+        <translation>Subsidy checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="179"/>
+        <source>规则和回溯检验</source>
+        <translation>Rules and back-test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="232"/>
+        <source>预警名单没有加载成功</source>
+        <translation>The early-warning list could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="244"/>
+        <source>预警名单 · {date}</source>
+        <translation>Early warning · {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="245"/>
+        <source>在校学生 {watched} 名，按县里定的 {rules} 条规则，需关注 {n} 名。每条写明依据的事实和起始日期；规则只看出勤、班主任标记、复学经历、家庭情况和年龄，不看性别和民族；家庭经济困难只用于核实资助，不算预警。</source>
+        <translation>{watched} pupils in school; by the county&apos;s {rules} rules, {n} need watching. Each row gives the facts and the day the rule became true. The rules read attendance, class teachers&apos; marks, past dropout, family situation and age, never sex or ethnicity; poverty only triggers a subsidy check, never a warning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="250"/>
+        <source>需关注的学生（{n}）</source>
+        <translation>Pupils to watch ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="251"/>
+        <source>资助核实（{n}）</source>
+        <translation>Subsidy checks ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="270"/>
+        <source>双击或按回车键打开学生页面</source>
+        <translation>Double-click or press Enter to open the pupil&apos;s page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="292"/>
+        <source>家庭经济困难学生（含县里名单上的类别）本学期还没有生活补助发放记录的，请核实资助是否已落实。这里只是提醒核实，不是预警。</source>
+        <translation>Pupils from families in financial difficulty (including the county&apos;s categories) with no living subsidy recorded this term: please check that their support has been paid. This is a reminder to check, not a warning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="296"/>
+        <source>班主任标记家庭经济困难、本学期还没有生活补助发放记录的学生，请核实资助是否已落实。家庭经济困难类别只有校长和县教育局工作人员能看到。</source>
+        <translation>Pupils a class teacher marked as in financial difficulty, with no living subsidy recorded this term: please check that their support has been paid. Only the principal and county staff can see the official poverty categories.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="320"/>
+        <source>回溯检验：{start}至{end}，本校共 {cases} 名学生成为疑似辍学或辍学（个案），另有 {others} 名学生期间在校、没有立案。命中：个案立案前 {days} 天内规则成立；误报：没有立案的学生期间规则成立过。准确率 = 命中 ÷（命中 + 误报），检出率 = 命中 ÷ 个案数。全校个案比例为 {base}，准确率明显高于它，规则才有用。{note}</source>
+        <translation>Back-test from {start} to {end}: {cases} pupils of this school became suspected or confirmed dropouts (cases); {others} other pupils were in school with no case. Hit: the rule held in the {days} days before the case opened. False alarm: the rule held for a pupil with no case. Precision = hits ÷ (hits + false alarms); recall = hits ÷ cases. Cases are {base} of all pupils: a rule is useful only if its precision is clearly higher. {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="339"/>
+        <source>信号</source>
+        <translation>signal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="339"/>
+        <source>背景</source>
+        <translation>background</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="342"/>
+        <source>{name}（{kind}）</source>
+        <translation>{name} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="344"/>
+        <source>{name}，未使用</source>
+        <translation>{name}, not used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="346"/>
+        <source>{hits} / {cases}</source>
+        <translation>{hits} / {cases}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="347"/>
+        <source>{alarms} / {others}</source>
+        <translation>{alarms} / {others}</translation>
     </message>
 </context>
 <context>
