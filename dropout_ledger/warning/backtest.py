@@ -39,23 +39,30 @@ COMBINED = "flag"
 """The code of the last row: the flag as a whole (any signal, or enough background rules)."""
 
 _CASES = ("'suspected'", "'dropped_out'")
-_PROBES = f"""
-WITH facts AS (
+_CASE_PROBES = f"""
+WITH opened AS MATERIALIZED (
+  SELECT DISTINCT student_id FROM status_facts
+   WHERE +retracted = 0 AND code IN ({', '.join(_CASES)})
+     AND effective_date BETWEEN :period_start AND :on),
+facts AS (
   SELECT student_id, code, effective_date,
          lag(code) OVER (PARTITION BY student_id ORDER BY effective_date, lc, eid) AS prev
-    FROM status_facts WHERE retracted = 0),
-opened AS (
-  SELECT student_id, effective_date AS opened FROM facts
-   WHERE code IN ({', '.join(_CASES)}) AND prev IS NOT NULL AND prev NOT IN ({', '.join(_CASES)})
-     AND effective_date BETWEEN :period_start AND :on)
+    FROM status_facts WHERE retracted = 0 AND student_id IN (SELECT student_id FROM opened))
 INSERT INTO temp.warn_probe (student_id, is_case, t0, t1)
-SELECT o.student_id, 1, date(o.opened, :n_back), date(o.opened, '-1 day')
-  FROM opened o JOIN students s ON s.id = o.student_id WHERE s.retracted = 0
-UNION ALL
+SELECT f.student_id, 1, date(f.effective_date, :n_back), date(f.effective_date, '-1 day')
+  FROM facts f CROSS JOIN students s ON s.id = f.student_id
+ WHERE s.retracted = 0 AND f.code IN ({', '.join(_CASES)}) AND f.prev IS NOT NULL
+   AND f.prev NOT IN ({', '.join(_CASES)}) AND f.effective_date BETWEEN :period_start AND :on"""
+"""One probe per case opened in the period: the look-back days before it."""
+
+_OTHER_PROBES = f"""
+INSERT INTO temp.warn_probe (student_id, is_case, t0, t1)
 SELECT s.id, 0, :period_start, :on FROM students s
- WHERE s.retracted = 0 AND s.id NOT IN (SELECT student_id FROM opened)
-   AND (s.status IN ('enrolled', 'returned')
-        OR (s.status_date >= :period_start AND s.status NOT IN ({', '.join(_CASES)})))"""
+ WHERE +s.retracted = 0
+   AND (+s.status IN ('enrolled', 'returned')
+        OR (s.status_date >= :period_start AND +s.status NOT IN ({', '.join(_CASES)})))
+   AND s.id NOT IN (SELECT student_id FROM temp.warn_probe)"""
+"""One probe per other pupil in school during the period: the whole period."""
 
 
 @dataclass(frozen=True)
@@ -109,9 +116,11 @@ def backtest(queries: Queries, profile: Mapping[str, Any], on: dt.date) -> Backt
     try:
         conn.execute("CREATE TEMP TABLE warn_probe (pid INTEGER PRIMARY KEY, student_id TEXT"
                      " NOT NULL, is_case INTEGER NOT NULL, t0 TEXT NOT NULL, t1 TEXT NOT NULL)")
+        dates = {"period_start": start.isoformat(), "on": on.isoformat(),
+                 "n_back": f"-{lookback} days"}
+        conn.execute(_CASE_PROBES, dates)
+        conn.execute(_OTHER_PROBES, dates)
         conn.execute("CREATE INDEX temp.warn_probe_student ON warn_probe (student_id)")
-        conn.execute(_PROBES, {"period_start": start.isoformat(), "on": on.isoformat(),
-                               "n_back": f"-{lookback} days"})
         case_pids = {pid for (pid,) in conn.execute(
             "SELECT pid FROM temp.warn_probe WHERE is_case = 1")}
         non_cases = int(conn.execute(

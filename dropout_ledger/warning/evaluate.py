@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from dropout_ledger.model import codes
 from dropout_ledger.services.aid import term_of
 from dropout_ledger.store.queries import Queries
-from dropout_ledger.warning.rules import RULES_BY_CODE, Context, Rule, enabled
+from dropout_ledger.warning.rules import RULES_BY_CODE, WATCHED, Context, Rule, enabled
 
 LIVING_ITEMS = ("living_boarding", "living_day")
 """The 家庭经济困难学生生活补助 items: what a poverty-category pupil is entitled to each term."""
@@ -85,11 +85,19 @@ class Warnings:
     """The rule codes in force (the county's `warn_rules_off` left out)."""
 
 
-def rule_hits(queries: Queries, rule: Rule, ctx: Context) -> dict[str, RuleHit]:
-    """Student id → hit, for every watched pupil for whom `rule` holds on `ctx.on`."""
+def rule_hits(
+    queries: Queries, rule: Rule, ctx: Context, only: Collection[str] | None = None
+) -> dict[str, RuleHit]:
+    """Student id → hit, for every watched pupil for whom `rule` holds on `ctx.on`.
+
+    `only` limits a rule over the student record to those pupils (the others are not looked at).
+    """
     hits = {}
     on = ctx.on.isoformat()
-    for student_id, *row in queries.conn.execute(rule.now_sql(ctx), ctx.params()):
+    params = ctx.params()
+    if only is not None:
+        params["only"] = json.dumps(sorted(only))
+    for student_id, *row in queries.conn.execute(rule.now_sql(ctx), params):
         explained = rule.explain(tuple(row), ctx)
         if explained is None or not explained[0] or explained[0] > on:
             continue  # recorded after the evaluation day: not known then
@@ -104,11 +112,20 @@ def evaluate(
     checks (the economic category only with `restricted`)."""
     ctx = Context.of(profile, on)
     rules = enabled(profile)
+    minimum = int(profile["warn_background_min"])
     by_student: dict[str, list[RuleHit]] = {}
     for rule in rules:
-        for student_id, hit in rule_hits(queries, rule, ctx).items():
+        if rule.signal:
+            for student_id, hit in rule_hits(queries, rule, ctx).items():
+                by_student.setdefault(student_id, []).append(hit)
+    # Background rules matter only beside a signal or when enough hold together: find those
+    # pupils by the conditions alone, then ask for facts and dates for them only (a quarter of
+    # a rural roll is left behind, and dating every one of them is most of the work).
+    background = [rule for rule in rules if not rule.signal]
+    candidates = set(by_student) | _background_candidates(queries, background, ctx, minimum)
+    for rule in background:
+        for student_id, hit in rule_hits(queries, rule, ctx, candidates).items():
             by_student.setdefault(student_id, []).append(hit)
-    minimum = int(profile["warn_background_min"])
     flagged = {sid: hits for sid, hits in by_student.items()
                if any(h.signal for h in hits)
                or (minimum > 0 and sum(1 for h in hits if not h.signal) >= minimum)}
@@ -120,6 +137,19 @@ def evaluate(
     return Warnings(on=on.isoformat(), watched=_watched(queries), flags=tuple(flags),
                     subsidy_checks=tuple(subsidy_checks(queries, on, restricted=restricted)),
                     rules=tuple(rule.code for rule in rules))
+
+
+def _background_candidates(
+    queries: Queries, background: list[Rule], ctx: Context, minimum: int
+) -> set[str]:
+    """Watched pupils for whom at least `minimum` background conditions hold (0: none)."""
+    if minimum <= 0 or len(background) < minimum:
+        return set()
+    held = " + ".join(f"coalesce(({rule.cond}), 0)" for rule in background)
+    rows = queries.conn.execute(
+        f"SELECT s.id FROM students s WHERE {WATCHED} AND ({held}) >= :minimum",
+        {**ctx.params(), "minimum": minimum})
+    return {row[0] for row in rows}
 
 
 def _who(queries: Queries, student_ids: list[str]) -> dict[str, tuple[str, int, str, str]]:
