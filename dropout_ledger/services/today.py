@@ -14,6 +14,7 @@ and the next Monday are consecutive.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,13 +101,17 @@ def _absences(queries: Queries, profile: dict[str, Any], today: dt.date) -> list
         " AND date >= ?", (since,)
     ):
         dates.setdefault(student_id, set()).add(dt.date.fromisoformat(day))
+    runs = {sid: run for sid, days in dates.items()
+            if (run := absence_run(days, today, bool(profile["exclude_weekends"])))}
+    # One query for the pupils with a run, not one per absent pupil (a county has thousands).
+    students = {row[0]: row for row in queries.conn.execute(
+        f"SELECT id, name, grade, class_name, status FROM students"
+        f" WHERE id IN (SELECT value FROM json_each(?)) AND +retracted = 0 AND {ON_ROLL}",
+        (json.dumps(sorted(runs)),))}
     items = []
-    for student_id, days in dates.items():
-        run = absence_run(days, today, bool(profile["exclude_weekends"]))
-        row = queries.conn.execute(
-            f"SELECT id, name, grade, class_name, status FROM students WHERE id = ?"
-            f" AND +retracted = 0 AND {ON_ROLL}", (student_id,)).fetchone()
-        if run == 0 or row is None or row[4] == "dropped_out":
+    for student_id, run in runs.items():
+        row = students.get(student_id)
+        if row is None or row[4] == "dropped_out":
             continue  # a confirmed dropout's work is its case, listed below
         level = _absence_level(run, row[4], profile)
         if level is not None:
