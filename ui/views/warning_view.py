@@ -255,14 +255,15 @@ class WarningView(QWidget):
 
     def _fill_flags(self, flags: tuple[Flag, ...]) -> None:
         table = self.flag_table
+        table.setUpdatesEnabled(False)  # a county lists thousands of rows: draw once at the end
         table.setRowCount(0)
         table.clearSpans()
+        table.setRowCount(sum(len(flag.hits) for flag in flags))
         line = int(table.fontMetrics().height() * 1.7)
+        row = 0
         for number, flag in enumerate(flags):
-            first = table.rowCount()
+            first = row
             for hit in flag.hits:
-                row = table.rowCount()
-                table.insertRow(row)
                 texts = ("", "", rule_label(hit.rule), hit.detail, date_text(hit.since))
                 for column, text in enumerate(texts):
                     cell = QTableWidgetItem(text)
@@ -274,6 +275,7 @@ class WarningView(QWidget):
                         cell.setBackground(QBrush(STRIPE))
                     table.setItem(row, column, cell)
                 table.setRowHeight(row, line)
+                row += 1
             bold = QFont(self.font())
             bold.setBold(True)
             for column, text in ((0, flag.name), (1, grade_class_text(flag.grade, flag.class_name))):
@@ -286,6 +288,7 @@ class WarningView(QWidget):
                 if len(flag.hits) > 1:
                     table.setSpan(first, column, len(flag.hits), 1)
         table.setCurrentCell(-1, -1)  # Enter works after a click; no row starts highlighted
+        table.setUpdatesEnabled(True)
 
     def _fill_checks(self, warnings: Warnings) -> None:
         if may(self.role, Permission.RESTRICTED):
