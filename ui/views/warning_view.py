@@ -279,12 +279,13 @@ class WarningView(QWidget):
             bold = QFont(self.font())
             bold.setBold(True)
             for column, text in ((0, flag.name), (1, grade_class_text(flag.grade, flag.class_name))):
-                cell = table.item(first, column)
-                cell.setText(text)
-                cell.setForeground(QBrush(Qt.GlobalColor.black))
+                who = table.item(first, column)
+                assert who is not None  # every cell of the block was set above
+                who.setText(text)
+                who.setForeground(QBrush(Qt.GlobalColor.black))
                 if column == 0:
-                    cell.setFont(bold)
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                    who.setFont(bold)
+                who.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 if len(flag.hits) > 1:
                     table.setSpan(first, column, len(flag.hits), 1)
         table.setCurrentCell(-1, -1)  # Enter works after a click; no row starts highlighted
