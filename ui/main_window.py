@@ -56,6 +56,7 @@ from ui.settings_menu import build_settings_menu
 from ui.views.reconcile_view import ReconcileView
 from ui.views.student_view import StudentView
 from ui.views.today_view import TodayView
+from ui.views.warning_view import WarningView
 
 SEARCH_DELAY_MS = 150
 """Wait this long after the last keystroke before querying, so fast typing runs one query."""
@@ -155,18 +156,23 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _make_pages(self) -> QTabWidget:
-        """今日待办, the roster, the student page and 名单核查, as tabs (Ctrl+1…4)."""
+        """今日待办, the roster, the student page, 预警名单 and 名单核查, as tabs (Ctrl+1…5)."""
         self.today = TodayView(self.runner, self)
         self.student = StudentView(self.runner, self, role=self.role)
         self.reconcile = ReconcileView(self.runner, self, role=self.role)
+        self.warning = WarningView(self.runner, self, role=self.role)
         tabs = QTabWidget(self)
         tabs.addTab(self.today, self.tr("今日待办"))
         tabs.addTab(self.table, self.tr("学生名单"))
         tabs.addTab(self.student, self.tr("学生详情"))
+        tabs.addTab(self.warning, self.tr("预警名单"))
         tabs.addTab(self.reconcile, self.tr("名单核查"))
         self.today.open_student.connect(self.open_student)
         self.today.open_task.connect(self._start_task)
-        self.reconcile.open_student.connect(self.open_student)
+        self.today.print_requested.connect(
+            lambda form, period: self.print_forms(form=form, period=period))
+        for page in (self.reconcile, self.warning):
+            page.open_student.connect(self.open_student)
         return tabs
 
     def _make_view_selector(self) -> QComboBox:
@@ -355,7 +361,8 @@ class MainWindow(QMainWindow):
         paper.addAction(report)
         views = self.menuBar().addMenu(self.tr("查看"))
         for number, text in enumerate((self.tr("今日待办"), self.tr("学生名单"),
-                                       self.tr("学生详情"), self.tr("名单核查")), start=1):
+                                       self.tr("学生详情"), self.tr("预警名单"),
+                                       self.tr("名单核查")), start=1):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
@@ -391,8 +398,7 @@ class MainWindow(QMainWindow):
         dialog = _TASK_DIALOGS.get(kind)
         if dialog is not None:
             dialog(self.runner, student_id, self).open()
-        elif kind == "monthly_report":
-            self.print_forms(form="report")
+
 
     def _open_row(self, index: QModelIndex) -> None:
         self.open_student(str(self.model.row_at(index.row()).student_id))
@@ -446,7 +452,7 @@ class MainWindow(QMainWindow):
         ExportDialog(self.runner, self.role, self.current_view(),
                      self.search_box.text().strip(), self).open()
 
-    def print_forms(self, student_id: str | None = None, form: str = "") -> None:
+    def print_forms(self, student_id: str | None = None, form: str = "", period: str = "") -> None:
         """The print dialog; for the pupil in hand when there is one (a per-pupil form)."""
         if student_id is None:
             chosen = self.selected_student() if self.tabs.currentWidget() is self.student \
@@ -455,6 +461,8 @@ class MainWindow(QMainWindow):
         dialog = PrintDialog(self.runner, self.role, student_id, self)
         if form:
             dialog.select_form(form)
+        if period:
+            dialog.select_period(period)
         dialog.open()
 
     def record_stage(self) -> None:

@@ -1,16 +1,20 @@
 """今日待办: what the ledger keeper must do today, from the county's thresholds.
 
-Five kinds of work: pupils whose current run of unexcused absence reaches the call, home-visit,
+Six kinds of work: pupils whose current run of unexcused absence reaches the call, home-visit,
 report-form, suspected-dropout or confirm-dropout threshold (domain.md §2.2); notices whose
 return deadline passed while the child is still out; visits whose agreed next-step date
 (下一步日期: "周一核实到校") has come with no visit since; open cases with no persuasion visit for
-too long; and the monthly report when its day is near. Absence runs count school days, so with
-`exclude_weekends` a Friday and the next Monday are consecutive.
+too long; and the reporting calendar (services/calendar.py): the monthly report when its day is
+near, any report, campaign or re-check whose day passed without its form being printed (so
+overdue work opens on start), other calendar items due within a few days, and notices whose
+return deadline is coming. Absence runs count school days, so with `exclude_weekends` a Friday
+and the next Monday are consecutive.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,13 +31,18 @@ _ABSENCE_LEVELS = (
 # A promise made to a family (visit_next) ranks after today's absence visits, which cannot wait a
 # day, and before the generic "no visit for a week" reminder, which it usually explains.
 SEVERITY = {"confirm": 0, "suspect": 1, "notice_overdue": 2, "stage_due": 3, "report_form": 4,
-            "visit": 5, "visit_next": 6, "case_no_visit": 7, "call": 8, "monthly_report": 9}
+            "visit": 5, "visit_next": 6, "case_no_visit": 7, "call": 8, "notice_due": 9,
+            "calendar_overdue": 10, "monthly_report": 11, "calendar_due": 12}
 REPORT_WARNING_DAYS = 5
 
 
 @dataclass(frozen=True)
 class TodayItem:
-    """One thing to do: what (`kind`), for whom, why (Chinese `detail`), and by when."""
+    """One thing to do: what (`kind`), for whom, why (Chinese `detail`), and by when.
+
+    A calendar item names the print form (and its period) that produces it, so the screen can
+    offer to print it in one click.
+    """
 
     kind: str
     detail: str
@@ -42,6 +51,8 @@ class TodayItem:
     grade: int = 0
     class_name: str = ""
     due: str = ""
+    form: str = ""
+    period: str = ""
 
 
 def school_days_back(day: dt.date, count: int, exclude_weekends: bool) -> list[dt.date]:
@@ -74,7 +85,7 @@ def today_items(queries: Queries, profile: dict[str, Any], today: dt.date) -> li
 
     items = (escalation_items(queries, profile, today) + _absences(queries, profile, today) + _overdue_notices(queries, today)
              + _next_steps_due(queries, today) + _quiet_cases(queries, profile, today)
-             + _monthly_report(profile, today))
+             + _monthly_report(profile, today) + _calendar(queries, profile, today))
     return sorted(items, key=lambda i: (SEVERITY[i.kind], i.grade, i.class_name, i.name))
 
 
@@ -90,13 +101,17 @@ def _absences(queries: Queries, profile: dict[str, Any], today: dt.date) -> list
         " AND date >= ?", (since,)
     ):
         dates.setdefault(student_id, set()).add(dt.date.fromisoformat(day))
+    runs = {sid: run for sid, days in dates.items()
+            if (run := absence_run(days, today, bool(profile["exclude_weekends"])))}
+    # One query for the pupils with a run, not one per absent pupil (a county has thousands).
+    students = {row[0]: row for row in queries.conn.execute(
+        f"SELECT id, name, grade, class_name, status FROM students"
+        f" WHERE id IN (SELECT value FROM json_each(?)) AND +retracted = 0 AND {ON_ROLL}",
+        (json.dumps(sorted(runs)),))}
     items = []
-    for student_id, days in dates.items():
-        run = absence_run(days, today, bool(profile["exclude_weekends"]))
-        row = queries.conn.execute(
-            f"SELECT id, name, grade, class_name, status FROM students WHERE id = ?"
-            f" AND +retracted = 0 AND {ON_ROLL}", (student_id,)).fetchone()
-        if run == 0 or row is None or row[4] == "dropped_out":
+    for student_id, run in runs.items():
+        row = students.get(student_id)
+        if row is None or row[4] == "dropped_out":
             continue  # a confirmed dropout's work is its case, listed below
         level = _absence_level(run, row[4], profile)
         if level is not None:
@@ -180,11 +195,50 @@ def _monthly_report(profile: dict[str, Any], today: dt.date) -> list[TodayItem]:
     left = (due - today).days
     if 0 <= left <= REPORT_WARNING_DAYS:
         when = "今天" if left == 0 else f"{left} 天后（{due.isoformat()}）"
-        return [TodayItem(kind="monthly_report", due=due.isoformat(),
-                          detail=f"本月控辍保学月报{when}截止：请打印、签字盖章后报送")]
+        return [TodayItem(kind="monthly_report", due=due.isoformat(), form="report",
+                          period=today.strftime("%Y-%m"), detail=f"本月控辍保学月报{when}截止：请打印、签字盖章后报送")]
     return []
 
 
 def _month_length(day: dt.date) -> int:
     following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return (following - dt.timedelta(days=1)).day
+
+
+def _calendar(queries: Queries, profile: dict[str, Any], today: dt.date) -> list[TodayItem]:
+    """Overdue calendar work, other calendar items due soon, and notice deadlines coming up.
+
+    The monthly report due soon is `_monthly_report`'s (unchanged); here only an overdue one.
+    The 开学劝返 campaign is listed on every one of its days: it is the work of those weeks.
+    """
+    from dropout_ledger.services.calendar import NOTICE_WARNING_DAYS, agenda, cn_date
+
+    items = []
+    for entry in agenda(queries, profile, today, horizon_days=REPORT_WARNING_DAYS):
+        due = dt.date.fromisoformat(entry.due)
+        left = (due - today).days
+        how = f"（{entry.command}）" if entry.command else ""
+        if entry.kind == "notice":
+            if left <= NOTICE_WARNING_DAYS:
+                when = "今天" if left == 0 else f" {left} 天后"
+                items.append(TodayItem(
+                    kind="notice_due", due=entry.due, student_id=entry.student_id,
+                    name=entry.name, grade=entry.grade, class_name=entry.class_name,
+                    detail=f"劝返复学通知书{when}到期（{cn_date(due)}）：请届时核实是否返校，"
+                           "仍未返校的报告乡镇政府"))
+        elif entry.done:
+            continue
+        elif left < 0:
+            items.append(TodayItem(
+                kind="calendar_overdue", due=entry.due, form=entry.form, period=entry.period,
+                detail=f"{entry.title}已逾期 {-left} 天（{cn_date(due)}截止）：{entry.detail}{how}"))
+        elif entry.kind == "campaign":
+            items.append(TodayItem(
+                kind="calendar_due", due=entry.due, form=entry.form, period=entry.period,
+                detail=f"{entry.title}：{entry.detail}{how}"))
+        elif entry.kind != "monthly_report" and left <= REPORT_WARNING_DAYS:
+            when = "今天" if left == 0 else f" {left} 天后（{cn_date(due)}）"
+            items.append(TodayItem(
+                kind="calendar_due", due=entry.due, form=entry.form, period=entry.period,
+                detail=f"{entry.title}{when}截止：{entry.detail}{how}"))
+    return items

@@ -1538,293 +1538,299 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <source>预警名单</source>
+        <translation>Early warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>名单核查</source>
         <translation>List checks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>导入学籍花名册…</source>
         <translation>Import the national student roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>打印表格…</source>
         <translation>Print forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>本月书面报告…</source>
         <translation>This month’s written report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -2312,47 +2318,47 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="286"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="293"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="297"/>
         <source>找不到“{text}”。请输入学生姓名、身份证号或全国学籍号。</source>
         <translation>No pupil matches “{text}”. Type a pupil&apos;s name, ID number or student number.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="292"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="299"/>
         <source>请选择学生：输入姓名、身份证号或全国学籍号</source>
         <translation>Choose a pupil: type a name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="339"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="346"/>
         <source>{name}（{grade_class}，{status}）</source>
         <translation>{name} ({grade_class}, {status})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="376"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="383"/>
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="377"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="384"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="401"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="408"/>
         <source>已生成预览（{pages} 页），已在 PDF 阅读器中打开。</source>
         <translation>Preview made ({pages} pages) and opened in the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="403"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="410"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="405"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="412"/>
         <source>已保存：{file}（{pages} 页）</source>
         <translation>Saved: {file} ({pages} pages)</translation>
     </message>
@@ -4481,148 +4487,168 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
     <message>
         <location filename="../../ui/views/today_view.py" line="46"/>
+        <source>通知书到期</source>
+        <translation>Notice due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="47"/>
+        <source>逾期报送</source>
+        <translation>Overdue report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="48"/>
         <source>月报</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="52"/>
+        <location filename="../../ui/views/today_view.py" line="49"/>
+        <source>报送事项</source>
+        <translation>Report due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="55"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="52"/>
+        <location filename="../../ui/views/today_view.py" line="55"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="53"/>
+        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="53"/>
+        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="54"/>
+        <location filename="../../ui/views/today_view.py" line="57"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="54"/>
+        <location filename="../../ui/views/today_view.py" line="57"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="55"/>
+        <location filename="../../ui/views/today_view.py" line="58"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="71"/>
+        <location filename="../../ui/views/today_view.py" line="76"/>
         <source>{y}年{m}月{d}日 {weekday}</source>
         <translation>{weekday}, {y}-{m}-{d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="96"/>
+        <location filename="../../ui/views/today_view.py" line="103"/>
         <source>事项</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="97"/>
+        <location filename="../../ui/views/today_view.py" line="104"/>
         <source>学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="98"/>
+        <location filename="../../ui/views/today_view.py" line="105"/>
         <source>年级班级</source>
         <translation>Grade and class</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="99"/>
+        <location filename="../../ui/views/today_view.py" line="106"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="100"/>
+        <location filename="../../ui/views/today_view.py" line="107"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="125"/>
+        <location filename="../../ui/views/today_view.py" line="132"/>
         <source>今天没有待办事项</source>
         <translation>Nothing is due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="140"/>
+        <location filename="../../ui/views/today_view.py" line="147"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="141"/>
+        <location filename="../../ui/views/today_view.py" line="148"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="200"/>
+        <location filename="../../ui/views/today_view.py" line="211"/>
         <source>待办事项没有加载成功</source>
         <translation>The task list could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="205"/>
+        <location filename="../../ui/views/today_view.py" line="216"/>
         <source>今日待办 · {date}</source>
         <translation>Today · {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="213"/>
+        <location filename="../../ui/views/today_view.py" line="224"/>
         <source>按县里定的标准，今天没有需要跟进的学生。</source>
         <translation>By the county&apos;s thresholds, no pupil needs follow-up today.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="217"/>
+        <location filename="../../ui/views/today_view.py" line="228"/>
         <source>{kind} {n} 件</source>
         <translation>{kind}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="219"/>
+        <location filename="../../ui/views/today_view.py" line="230"/>
         <source>今天有 {n} 件事要办</source>
         <translation>{n} tasks today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="222"/>
+        <location filename="../../ui/views/today_view.py" line="233"/>
         <source>，其中紧急 {n} 件</source>
         <translation>, {n} urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="223"/>
+        <location filename="../../ui/views/today_view.py" line="234"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="223"/>
+        <location filename="../../ui/views/today_view.py" line="234"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="229"/>
+        <location filename="../../ui/views/today_view.py" line="240"/>
         <source>今天要办</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="229"/>
+        <location filename="../../ui/views/today_view.py" line="240"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="246"/>
+        <location filename="../../ui/views/today_view.py" line="257"/>
         <source>{title}（{n} 件）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="279"/>
+        <location filename="../../ui/views/today_view.py" line="292"/>
         <source>双击或按回车键打开学生页面</source>
         <translation>Double-click or press Enter to open the student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="294"/>
+        <source>双击或按回车键打印</source>
+        <translation>Double-click or press Enter to print</translation>
     </message>
 </context>
 <context>
@@ -4871,6 +4897,262 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <location filename="../../ui/dialogs/visit_dialog.py" line="384"/>
         <source>已选 {n} 人：{names}</source>
         <translation>{n} chosen: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>WarningView</name>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="51"/>
+        <source>近期多次无故缺课</source>
+        <translation>Repeated unexcused absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="52"/>
+        <source>连续无故缺课</source>
+        <translation>Consecutive unexcused absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="53"/>
+        <source>开学或节后返校期缺课</source>
+        <translation>Absent after term start or a holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="54"/>
+        <source>学习或行为问题</source>
+        <translation>Study or behaviour problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="55"/>
+        <source>辍学后复学不久</source>
+        <translation>Recently back from dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="56"/>
+        <source>留守儿童</source>
+        <translation>Left-behind child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="57"/>
+        <source>隔代监护</source>
+        <translation>Cared for by grandparents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="58"/>
+        <source>家庭变故或困境</source>
+        <translation>Family crisis or hardship</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="59"/>
+        <source>超龄</source>
+        <translation>Over age for grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="60"/>
+        <source>预警（以上规则合起来）</source>
+        <translation>Warning (all rules together)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="90"/>
+        <source>{y}年{m}月{d}日</source>
+        <translation>{y}-{m}-{d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="134"/>
+        <location filename="../../ui/views/warning_view.py" line="141"/>
+        <source>学生</source>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="135"/>
+        <location filename="../../ui/views/warning_view.py" line="142"/>
+        <source>年级班级</source>
+        <translation>Grade and class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="136"/>
+        <location filename="../../ui/views/warning_view.py" line="146"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="137"/>
+        <source>事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="138"/>
+        <source>起始日期</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="143"/>
+        <source>需要核实</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="147"/>
+        <source>何时成立</source>
+        <translation>Holds when</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="148"/>
+        <source>立案前命中</source>
+        <translation>Hits before case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="149"/>
+        <source>误报</source>
+        <translation>False alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="150"/>
+        <source>准确率</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="151"/>
+        <source>检出率</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="152"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="166"/>
+        <source>预警名单</source>
+        <translation>Early warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="168"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="184"/>
+        <source>需关注的学生</source>
+        <translation>Pupils to watch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="185"/>
+        <source>资助核实</source>
+        <translation>Subsidy checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="186"/>
+        <source>规则和回溯检验</source>
+        <translation>Rules and back-test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="239"/>
+        <source>预警名单没有加载成功</source>
+        <translation>The early-warning list could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="251"/>
+        <source>预警名单 · {date}</source>
+        <translation>Early warning · {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="252"/>
+        <source>在校学生 {watched} 名，按县里定的 {rules} 条规则，需关注 {n} 名。每条写明依据的事实和起始日期；规则只看出勤、班主任标记、复学经历、家庭情况和年龄，不看性别和民族；家庭经济困难只用于核实资助，不算预警。</source>
+        <translation>{watched} pupils in school; by the county&apos;s {rules} rules, {n} need watching. Each row gives the facts and the day the rule became true. The rules read attendance, class teachers&apos; marks, past dropout, family situation and age, never sex or ethnicity; poverty only triggers a subsidy check, never a warning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="257"/>
+        <source>需关注的学生（{n}）</source>
+        <translation>Pupils to watch ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="258"/>
+        <source>资助核实（{n}）</source>
+        <translation>Subsidy checks ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="278"/>
+        <source>双击或按回车键打开学生页面</source>
+        <translation>Double-click or press Enter to open the pupil&apos;s page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="303"/>
+        <source>家庭经济困难学生（含县里名单上的类别）本学期还没有生活补助发放记录的，请核实资助是否已落实。这里只是提醒核实，不是预警。</source>
+        <translation>Pupils from families in financial difficulty (including the county&apos;s categories) with no living subsidy recorded this term: please check that their support has been paid. This is a reminder to check, not a warning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="307"/>
+        <source>班主任标记家庭经济困难、本学期还没有生活补助发放记录的学生，请核实资助是否已落实。家庭经济困难类别只有校长和县教育局工作人员能看到。</source>
+        <translation>Pupils a class teacher marked as in financial difficulty, with no living subsidy recorded this term: please check that their support has been paid. Only the principal and county staff can see the official poverty categories.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="331"/>
+        <source>回溯检验：{start}至{end}，本校共 {cases} 名学生成为疑似辍学或辍学（个案），另有 {others} 名学生期间在校、没有立案。命中：个案立案前 {days} 天内规则成立；误报：没有立案的学生期间规则成立过。准确率 = 命中 ÷（命中 + 误报），检出率 = 命中 ÷ 个案数。全校个案比例为 {base}，准确率明显高于它，规则才有用。{note}</source>
+        <translation>Back-test from {start} to {end}: {cases} pupils of this school became suspected or confirmed dropouts (cases); {others} other pupils were in school with no case. Hit: the rule held in the {days} days before the case opened. False alarm: the rule held for a pupil with no case. Precision = hits ÷ (hits + false alarms); recall = hits ÷ cases. Cases are {base} of all pupils: a rule is useful only if its precision is clearly higher. {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="350"/>
+        <source>信号</source>
+        <translation>signal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="350"/>
+        <source>背景</source>
+        <translation>background</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="353"/>
+        <source>{name}（{kind}）</source>
+        <translation>{name} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="355"/>
+        <source>{name}，未使用</source>
+        <translation>{name}, not used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="357"/>
+        <source>{hits} / {cases}</source>
+        <translation>{hits} / {cases}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="358"/>
+        <source>{alarms} / {others}</source>
+        <translation>{alarms} / {others}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="398"/>
+        <source>没有个案可检验</source>
+        <translation>No cases to test against</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="400"/>
+        <source>检验期内从未触发</source>
+        <translation>Never fired in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="402"/>
+        <source>只触发{n}次，准确率不可靠</source>
+        <translation>Fired only {n} times: precision unreliable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="404"/>
+        <source>只有{n}例个案，仅供参考</source>
+        <translation>Only {n} cases: for reference only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="411"/>
+        <source>近{days}天没有新立案的疑似辍学或辍学个案，无法检验规则。</source>
+        <translation>No new suspected or confirmed dropout cases in the last {days} days: the rules cannot be tested.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="413"/>
+        <source>近{days}天只有{n}例个案：例数太少，下面的比例会随一两个学生大幅变化，只能看出大致方向。</source>
+        <translation>Only {n} cases in the last {days} days: too few, so the ratios below swing with one or two pupils and show only a rough direction.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/warning_view.py" line="415"/>
+        <source>近{days}天共{n}例个案。</source>
+        <translation>{n} cases in the last {days} days.</translation>
     </message>
 </context>
 <context>

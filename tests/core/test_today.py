@@ -111,3 +111,57 @@ def test_a_past_next_step_date_stays_listed_and_a_closed_case_drops_it(ledger, a
     ledger.status.change(sid, Status.ENROLLED, effective_date="2026-11-21",
                          closure_reason="returned", closure_evidence="已返校")
     assert {i.name for i in _items(ledger) if i.kind == "visit_next"} == {"庚"}
+
+
+# --- the reporting calendar ------------------------------------------------------------------
+
+
+def _print(ledger, form):
+    """What printing.print_form records: an audit event naming the form."""
+    with ledger.write() as w:
+        w.emit("audit", f"audit:{form}", {"action": "print", "form": form, "student": "",
+                                          "rows": 1, "pages": 1, "file": "x.pdf"})
+
+
+def test_an_overdue_report_opens_on_start_until_it_is_printed(ledger):
+    december = dt.date(2026, 12, 1)
+    [item] = [i for i in today_items(ledger.queries, ledger.settings.profile(), december)
+              if i.kind == "calendar_overdue"]
+    assert item.detail.startswith("2026年11月控辍保学月报已逾期 3 天（11月28日截止）：")
+    assert item.detail.endswith("（print report --period 2026-11）")
+    assert (item.form, item.period, item.due, item.student_id) == ("report", "2026-11",
+                                                                   "2026-11-28", "")
+    _print(ledger, "report")
+    assert "calendar_overdue" not in {
+        i.kind for i in today_items(ledger.queries, ledger.settings.profile(), december)}
+
+
+def test_a_notice_deadline_three_days_ahead_is_listed(ledger, add_student):
+    sid = add_student(name="辛")
+    ledger.status.change(sid, Status.SUSPECTED, effective_date="2026-11-10", reason_code="01")
+    case = ledger.queries.student(sid)["case_id"]
+    ledger.records.add("notice", {"student_id": sid, "case_id": case, "date": "2026-11-20",
+                                  "guardian_name": "辛父", "return_by": "2026-11-24"})
+    [item] = [i for i in _items(ledger) if i.kind == "notice_due"]
+    assert (item.name, item.due) == ("辛", "2026-11-24")
+    assert item.detail.startswith("劝返复学通知书 2 天后到期（11月24日）：请届时核实是否返校")
+    later = today_items(ledger.queries, ledger.settings.profile(), dt.date(2026, 11, 20))
+    assert "notice_due" not in {i.kind for i in later}  # four days ahead: not yet
+    assert SEVERITY["notice_overdue"] < SEVERITY["notice_due"] < SEVERITY["calendar_overdue"]
+
+
+def test_the_term_start_campaign_is_listed_on_each_of_its_days(ledger):
+    for day in (dt.date(2027, 3, 1), dt.date(2027, 3, 14)):
+        [item] = [i for i in today_items(ledger.queries, ledger.settings.profile(), day)
+                  if i.kind == "calendar_due" and "劝返" in i.detail]
+        assert item.detail.startswith("2027年春季开学劝返集中行动：开学14天内（3月1日至3月14日）")
+        assert item.form == "ledger"
+    after = today_items(ledger.queries, ledger.settings.profile(), dt.date(2027, 3, 16))
+    assert any(i.kind == "calendar_overdue" and "劝返" in i.detail for i in after)
+
+
+def test_semester_figures_due_soon_are_listed(ledger):
+    items = today_items(ledger.queries, ledger.settings.profile(), dt.date(2027, 3, 12))
+    [stats] = [i for i in items if i.kind == "calendar_due" and i.form == "stats"]
+    assert stats.detail.startswith("2027年春季学期控辍保学统计 3 天后（3月15日）截止：")
+    assert stats.period == "2027-03"

@@ -356,10 +356,13 @@ def test_each_menu_action_opens_its_dialog_for_the_selected_student(
     assert [type(d) for d in window.findChildren(QDialog)] == [dialog]
 
 
-def test_the_monthly_report_row_opens_the_print_dialog_on_the_report(window: MainWindow) -> None:
-    window._start_task("monthly_report", "")
+def test_a_reporting_row_opens_the_print_dialog_on_its_form_and_month(
+    window: MainWindow,
+) -> None:
+    window.today.print_requested.emit("report", "2026-10")
     (dialog,) = window.findChildren(PrintDialog)
     assert dialog.form() == "report"
+    assert dialog.request().period == "2026-10"
 
 
 def test_a_today_row_without_a_dialog_opens_none(window: MainWindow) -> None:

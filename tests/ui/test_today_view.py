@@ -125,3 +125,19 @@ def test_list_redraws_after_an_op(view: TodayView, ledger: Ledger) -> None:
     listed = [item for item in view.items if item.student_id == student_id]
     assert [item.kind for item in listed] == ["report_form"]
     assert rows(view)[row_of(view, student_id)][0] == "报告表"
+
+
+def test_the_monthly_report_row_asks_to_print_that_month_s_report(
+    view: TodayView, ledger: Ledger
+) -> None:
+    from ui.views.today_view import KIND_ROLE
+
+    ledger.settings.set_profile(monthly_report_day=NOW.day)  # due today
+    view.refresh()
+    row = next(r for r in range(view.table.rowCount())
+               if view.table.item(r, 0) and view.table.item(r, 0).data(KIND_ROLE)
+               == "monthly_report")
+    asked: list[tuple[str, str]] = []
+    view.print_requested.connect(lambda form, period: asked.append((form, period)))
+    view._open_row(row)
+    assert asked == [("report", "2026-11")]

@@ -251,7 +251,7 @@ class PrintDialog(QDialog):
         self.today = loaded.today
         month = QDate(loaded.today.year, loaded.today.month, 1)
         self.period_edit.setMaximumDate(month)
-        self.period_edit.setDate(month)
+        self.period_edit.setDate(getattr(self, "_wanted_period", None) or month)
         self.loaded = True
         if loaded.pupil is not None:
             self.pupil_edit.setText(loaded.pupil.name)
@@ -262,6 +262,13 @@ class PrintDialog(QDialog):
 
     def form(self) -> str:
         return str(self.form_combo.currentData())
+
+    def select_period(self, period: str) -> None:
+        """Preselect a month ("2026-11"), as a 今日待办 calendar row asks; after loading, too."""
+        year, month = (int(part) for part in period.split("-")[:2])
+        self._wanted_period = QDate(year, month, 1)
+        if self.loaded:
+            self.period_edit.setDate(self._wanted_period)
 
     def select_form(self, name: str) -> None:
         self.form_combo.setCurrentIndex(self.form_combo.findData(name))

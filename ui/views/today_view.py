@@ -43,7 +43,10 @@ KIND_LABELS: dict[str, str] = {
     "case_no_visit": QT_TRANSLATE_NOOP("TodayView", "劝返跟进"),
     "visit_next": QT_TRANSLATE_NOOP("TodayView", "约定复访"),
     "call": QT_TRANSLATE_NOOP("TodayView", "电话"),
+    "notice_due": QT_TRANSLATE_NOOP("TodayView", "通知书到期"),
+    "calendar_overdue": QT_TRANSLATE_NOOP("TodayView", "逾期报送"),
     "monthly_report": QT_TRANSLATE_NOOP("TodayView", "月报"),
+    "calendar_due": QT_TRANSLATE_NOOP("TodayView", "报送事项"),
 }
 URGENT_KINDS = frozenset({"confirm", "suspect", "notice_overdue"})
 """Kinds that carry a legal deadline or a status decision: shown first, in red."""
@@ -60,6 +63,8 @@ STUDENT_ID_ROLE = Qt.ItemDataRole.UserRole
 """Item data role holding a row's student id ("" for group rows and the monthly report)."""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 """Item data role holding a row's kind of task ("visit", "suspect", …)."""
+FORM_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Item data role holding (form, period) of a reporting row: what printing it takes."""
 
 
 def _tr(text: str) -> str:
@@ -88,6 +93,8 @@ class TodayView(QWidget):
     """A row naming a pupil was double-clicked or Enter was pressed on it (the student id)."""
     open_task = Signal(str, str)
     """(kind, student id) of the row opened, so the window can offer the matching dialog."""
+    print_requested = Signal(str, str)
+    """(form, period) of a reporting row opened: the window opens the print dialog on it."""
 
     loaded = Signal()
     """The latest answer arrived (or failed): tests and the main window may wait on it."""
@@ -186,10 +193,14 @@ class TodayView(QWidget):
         return str(item.data(STUDENT_ID_ROLE) or "") if item is not None else ""
 
     def _open_row(self, row: int) -> None:
-        if row >= 0 and (student_id := self.student_id_at(row)):
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
+            return
+        if student_id := self.student_id_at(row):
             self.open_student.emit(student_id)
-            item = self.table.item(row, 0)
-            self.open_task.emit(str(item.data(KIND_ROLE) or "") if item else "", student_id)
+            self.open_task.emit(str(item.data(KIND_ROLE) or ""), student_id)
+        elif form := item.data(FORM_ROLE):
+            self.print_requested.emit(*form)
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
         """Any write may add or clear a due item (an absence, a visit, a status, a threshold)."""
@@ -269,6 +280,8 @@ class TodayView(QWidget):
             cell = QTableWidgetItem(str(text))
             cell.setData(STUDENT_ID_ROLE, item.student_id)
             cell.setData(KIND_ROLE, item.kind)
+            if item.form:
+                cell.setData(FORM_ROLE, (item.form, item.period))
             if urgent:
                 cell.setForeground(QBrush(URGENT_COLOUR))
             if column == 0:
@@ -277,4 +290,6 @@ class TodayView(QWidget):
                 cell.setFont(font)
             if item.student_id:
                 cell.setToolTip(_tr("双击或按回车键打开学生页面"))
+            elif item.form:
+                cell.setToolTip(_tr("双击或按回车键打印"))
             self.table.setItem(row, column, cell)
