@@ -14,6 +14,7 @@ from typing import Any
 
 from dropout_ledger import canonical
 from dropout_ledger.model.identity import normalize_code
+from dropout_ledger.model.names import INITIALS_KEY, NAME_KEY, fold
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.status import Status
 
@@ -55,6 +56,12 @@ FLAGS: dict[str, str] = {
 }
 FILTERABLE = frozenset({"grade", "class_name", "village_name", "status", "sex"})
 
+# A search with fewer entries than this in its index is answered from the index; a denser one
+# by scanning the roster in display order (measured at 150k: docs/decisions/0009-search-index.md).
+SELECTIVE = 3000
+# Views no index narrows: a dense search in these walks the ORDER BY index instead.
+_UNINDEXED_VIEWS = frozenset({"all", "on-roll", "at-risk"})
+
 _LIKE_ESCAPE = str.maketrans({"%": "\\%", "_": "\\_", "\\": "\\\\"})
 
 
@@ -92,19 +99,36 @@ def _label(code: str | None) -> str:
 class Queries:
     """Read-only questions about the ledger."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, selective: int = SELECTIVE) -> None:
         self.conn = conn
+        self.selective = selective
 
     def _where(
         self, view: str, search: str, filters: Mapping[str, Any] | None = None
-    ) -> tuple[str, list[Any]]:
+    ) -> tuple[str, str, list[Any]]:
+        """FROM, WHERE and their parameters for the live students in `view` matching the rest.
+
+        A selective search starts FROM its candidates in the search index (a few primary-key
+        lookups); a dense one ("王": 7 % of a county) scans the roster in display order, which
+        finds a page of matches within a few hundred rows (docs/decisions/0009-search-index.md).
+        """
         if view not in VIEWS:
             raise KeyError(view)
-        clause = f"retracted = 0 AND ({VIEWS[view]})"
-        params: list[Any] = []
-        if search.strip():
-            sql, found = search_clause(search)
-            clause, params = f"{clause} AND {sql}", params + found
+        source, params, retracted = "students", [], "retracted"
+        plan = search_plan(search) if search.strip() else None
+        if plan is not None:
+            hits = self._hits(plan)
+            if hits is not None:
+                source = (f"({hits[0]}) AS hit CROSS JOIN students"
+                          f" ON students.{plan.ref} = hit.ref")
+                params = hits[1]
+            elif view in _UNINDEXED_VIEWS:
+                # `+retracted`: keep SQLite off students_live (every row has retracted = 0), so
+                # it walks the ORDER BY index and stops at the page's last match.
+                retracted = "+retracted"
+        clause = f"{retracted} = 0 AND ({VIEWS[view]})"
+        if plan is not None:
+            clause, params = f"{clause} AND {plan.clause}", [*params, *plan.params]
         for key, value in (filters or {}).items():
             if key == "flag":
                 clause += f" AND {FLAGS[value]}"
@@ -112,7 +136,23 @@ class Queries:
                 clause, params = f"{clause} AND {key} = ?", [*params, value]
             else:
                 raise KeyError(key)
-        return clause, params
+        return source, clause, params
+
+    def _hits(self, plan: SearchPlan) -> tuple[str, list[Any]] | None:
+        """SQL for the candidates of a selective search (column `ref`); None if dense or unindexed.
+
+        Dense means more than `selective` index entries: looking that many students up one by
+        one costs more than scanning the roster in display order until a page is full.
+        """
+        if not plan.index or self.selective <= 0:
+            return None
+        probe = " + ".join(f"(SELECT count(*) FROM ({sql} LIMIT ?))" for sql in plan.index)
+        probe_params = [p for sql, params in zip(plan.index, plan.index_params, strict=True)
+                        for p in (*params, self.selective)]
+        if self.conn.execute(f"SELECT {probe}", probe_params).fetchone()[0] >= self.selective:
+            return None
+        sql = " UNION ".join(plan.index)
+        return sql, [p for params in plan.index_params for p in params]
 
     def roster(
         self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
@@ -123,9 +163,9 @@ class Queries:
         `filters` maps grade / class_name / village_name / status / sex to a value, or "flag"
         to a key of FLAGS. `order` is a key of ORDERS or a SORTABLE column.
         """
-        where, params = self._where(view, search, filters)
+        source, where, params = self._where(view, search, filters)
         rows = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM students WHERE {where}"
+            f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where}"
             f" ORDER BY {_order_by(order, descending)} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
@@ -149,10 +189,19 @@ class Queries:
             offset += page
 
     def count(
-        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
+        at_most: int | None = None,
     ) -> int:
-        where, params = self._where(view, search, filters)
-        row = self.conn.execute(f"SELECT count(*) FROM students WHERE {where}", params)
+        """How many live students `roster` would list, or `at_most` if there are that many.
+
+        `at_most` stops counting early: a dense search ("王" in a county) is counted to the last
+        row of the roster, which is most of its cost; a list only needs "1000 or more" at once.
+        """
+        source, where, params = self._where(view, search, filters)
+        sql = f"SELECT 1 FROM {source} WHERE {where}"
+        if at_most is not None:
+            sql, params = f"{sql} LIMIT ?", [*params, at_most]
+        row = self.conn.execute(f"SELECT count(*) FROM ({sql})", params)
         return int(row.fetchone()[0])
 
     def student(self, student_id: str) -> dict[str, Any] | None:
@@ -212,7 +261,7 @@ class Queries:
     def counts_by(self, *columns: str, view: str = "all") -> list[tuple[Any, ...]]:
         """(column values…, count) groups over live students in `view`, sorted."""
         cols = ", ".join(columns)
-        where, params = self._where(view, "")
+        _, where, params = self._where(view, "")
         return [
             tuple(row)
             for row in self.conn.execute(
@@ -223,25 +272,62 @@ class Queries:
         ]
 
 
-def search_clause(text: str) -> tuple[str, list[Any]]:
-    """SQL for what a person types into the search box, read by its shape.
+@dataclass(frozen=True)
+class SearchPlan:
+    """How one search text is answered: a condition on `students`, and the index that narrows it.
+
+    `clause` alone is the meaning of the search; the index only finds candidates faster (each
+    of `index` selects a column `ref` naming `students.<ref>`), so both paths give the same rows.
+    """
+
+    clause: str
+    params: tuple[Any, ...]
+    index: tuple[str, ...] = ()
+    index_params: tuple[tuple[Any, ...], ...] = ()
+    ref: str = "id"
+
+
+def _prefix(key: str) -> tuple[str, tuple[Any, ...]]:
+    """Index entries of `search_keys` that start with `key`: a range on its primary key."""
+    upper = key[:-1] + chr(ord(key[-1]) + 1)
+    return ("SELECT DISTINCT student_id AS ref FROM search_keys WHERE key >= ? AND key < ?",
+            (key, upper))
+
+
+def search_plan(text: str) -> SearchPlan:
+    """Read what a person types into the search box by its shape.
 
     Digits (with a final X): part of an ID number or 学籍号. G/J/L and digits: part of a 学籍号.
     Latin letters: pinyin initials at the start of any reading ("zw" finds 张伟 and 曾伟), or a
     romanised name. Anything else: part of the name, so 1- and 2-character names are found
-    (FTS5 trigram finds nothing below three characters, perf-baselines pitfall #3).
+    (FTS5 trigram finds nothing below three characters, perf-baselines pitfall #3; names use
+    the `search_keys` B-tree instead, numbers of 3+ characters the `search_codes` trigrams).
     """
     text = normalize_code(text) if text.strip().isascii() else text.strip()
     like = f"%{text.translate(_LIKE_ESCAPE)}%"
+    codes: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] = ((), ())
+    if len(text) >= 3:  # trigram LIKE; these shapes hold no LIKE wildcards to escape
+        codes = (("SELECT rowid AS ref FROM search_codes WHERE codes LIKE ?",), ((like,),))
     if re.fullmatch(r"[GJL]\d+X?", text):
-        return "xjh LIKE ? ESCAPE '\\'", [like]
+        return SearchPlan("xjh LIKE ? ESCAPE '\\'", (like,), *codes, ref="rowid")
     if re.fullmatch(r"\d+X?", text):
-        return "(id_number LIKE ? ESCAPE '\\' OR xjh LIKE ? ESCAPE '\\')", [like, like]
+        return SearchPlan("(id_number LIKE ? ESCAPE '\\' OR xjh LIKE ? ESCAPE '\\')",
+                          (like, like), *codes, ref="rowid")
     if re.fullmatch(r"[A-Z]+", text):
         initials = f"% {text.lower().translate(_LIKE_ESCAPE)}%"
-        return ("(' ' || name_initials LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')",
-                [initials, like])
-    return "name LIKE ? ESCAPE '\\'", [like]
+        ranges = (_prefix(INITIALS_KEY + text.lower()), _prefix(NAME_KEY + text.lower()))
+        return SearchPlan(
+            "(' ' || name_initials LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')",
+            (initials, like), tuple(r[0] for r in ranges), tuple(r[1] for r in ranges),
+        )
+    index, params = _prefix(NAME_KEY + fold(text))
+    return SearchPlan("name LIKE ? ESCAPE '\\'", (like,), (index,), (params,))
+
+
+def search_clause(text: str) -> tuple[str, list[Any]]:
+    """The condition on `students` a search text means (see `search_plan`)."""
+    plan = search_plan(text)
+    return plan.clause, list(plan.params)
 
 
 def _order_by(order: str, descending: bool) -> str:

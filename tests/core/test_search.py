@@ -1,17 +1,28 @@
-"""Roster search, filters and sorting, all in SQL (design README §3)."""
+"""Roster search, filters and sorting, all in SQL (design README §3).
+
+Every search test runs twice: answered from the search index (a selective search, as in these
+small ledgers) and by scanning the roster (as a dense search in a county is): both must agree.
+"""
 
 import pytest
 
-from dropout_ledger.model.names import name_initials
+from dropout_ledger.model.names import name_initials, search_keys
+
+NAMES = (("张伟", 3), ("曾强", 5), ("王", 2), ("李天䶮", 7), ("欧阳娜娜", 9), ("张伟强", 4))
+
+
+@pytest.fixture(params=["index", "scan"])
+def named(request, ledger, add_student):
+    """The students of NAMES by name; `scan`: every search counts as dense (no index used)."""
+    if request.param == "scan":
+        ledger.queries.selective = 0
+    return {name: add_student(name=name, grade=grade) for name, grade in NAMES}
 
 
 @pytest.fixture
-def named(ledger, add_student):
-    ids = {}
-    for name, grade in (("张伟", 3), ("曾强", 5), ("王", 2), ("李天䶮", 7), ("欧阳娜娜", 9),
-                        ("张伟强", 4)):
-        ids[name] = add_student(name=name, grade=grade)
-    return ids
+def indexed(ledger, add_student):
+    """The students of NAMES, searched as the app does (selective searches use the index)."""
+    return {name: add_student(name=name, grade=grade) for name, grade in NAMES}
 
 
 def names(rows):
@@ -77,3 +88,77 @@ def test_duplicate_checks_use_the_id_number_index_not_a_roster_scan(ledger, name
         lookup = next(sql for sql in seen if f"WHERE {column} = " in sql)
         plan = ledger.conn.execute(f"EXPLAIN QUERY PLAN {lookup}").fetchall()
         assert f"students_{column}" in plan[0][3], plan
+
+
+def test_search_keys_are_every_suffix_and_every_reading():
+    assert search_keys("曾强", "cj cq zj zq") == {"n曾强", "n强", "pcj", "pcq", "pzj", "pzq"}
+    assert search_keys("Ali", "") == {"nali", "nli", "ni"}  # as LIKE folds ASCII letters
+
+
+def test_numbers_follow_an_edit_and_a_retracted_student_is_not_found(ledger, named):
+    student = ledger.queries.student(named["张伟"])
+    old_tail = student["id_number"][-6:]
+    ledger.students.edit(named["张伟"], {"xjh": "J987654321012345678"})  # a J-form 学籍号
+    assert names(ledger.queries.roster(search="87654321012")) == ["张伟"]
+    assert names(ledger.queries.roster(search="J98765")) == ["张伟"]
+    assert ledger.queries.count(search=student["xjh"]) == 0
+    assert names(ledger.queries.roster(search=old_tail)) == ["张伟"]  # the ID number is unchanged
+    ledger.students.retract(named["张伟"], "重复录入")
+    assert ledger.queries.count(search=old_tail) == 0
+    assert names(ledger.queries.roster(search="zw")) == ["张伟强"]
+    assert ledger.conn.execute(
+        "SELECT count(*) FROM search_keys WHERE student_id = ?", (named["张伟"],)
+    ).fetchone()[0] == 0
+
+
+def test_a_lowercase_x_or_a_two_digit_part_is_still_found(ledger, named):
+    student = ledger.queries.student(named["欧阳娜娜"])
+    assert names(ledger.queries.roster(search=student["id_number"][-2:])) != []
+    assert "欧阳娜娜" in names(ledger.queries.roster(search=student["id_number"][-2:]))
+    assert names(ledger.queries.roster(search=student["id_number"][-3:].lower())) != []
+
+
+def test_count_can_stop_early(ledger, indexed):
+    assert ledger.queries.count() == 6
+    assert ledger.queries.count(at_most=4) == 4
+    assert ledger.queries.count(search="张伟", at_most=1) == 1
+    assert ledger.queries.count(search="张伟", at_most=5) == 2
+
+
+def _plans(ledger, action) -> list[str]:
+    """EXPLAIN QUERY PLAN details of every SELECT on `students` that `action` runs."""
+    seen: list[str] = []
+    ledger.conn.set_trace_callback(seen.append)
+    try:
+        action()
+    finally:
+        ledger.conn.set_trace_callback(None)
+    details = []
+    for sql in seen:
+        if sql.startswith("SELECT") and "students" in sql:
+            details += [row[3] for row in ledger.conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+    return details
+
+
+@pytest.mark.parametrize("typed", ["王", "张伟", "zw", "oynn", "NUMBER", "G"])
+def test_selective_searches_start_from_the_index_not_a_roster_scan(ledger, indexed, typed):
+    """At 150k a LIKE scan of the roster cost 100–170 ms per keystroke (bench/README.md)."""
+    student = ledger.queries.student(indexed["曾强"])
+    text = {"NUMBER": student["id_number"][-4:], "G": student["xjh"][:8]}.get(typed, typed)
+    details = _plans(ledger, lambda: (ledger.queries.roster(search=text),
+                                      ledger.queries.count(search=text, at_most=1001),
+                                      ledger.queries.roster("at-risk", search=text,
+                                                            filters={"grade": 5}, order="name")))
+    assert not [d for d in details if d.startswith("SCAN students")], details
+    index = "search_codes" if typed in ("NUMBER", "G") else "search_keys"
+    assert any(index in d for d in details), details
+    assert any("USING INDEX sqlite_autoindex_students_1 (id=?)" in d
+               or "USING INTEGER PRIMARY KEY (rowid=?)" in d for d in details), details
+
+
+def test_a_dense_search_walks_the_display_order_and_stops_at_a_full_page(ledger, indexed):
+    """"王" is 7 % of a county: the page is found within a few thousand rows, not all 150k."""
+    ledger.queries.selective = 0
+    details = _plans(ledger, lambda: ledger.queries.roster(search="王"))
+    assert "SCAN students USING INDEX students_grade" in details, details
+    assert names(ledger.queries.roster(search="王")) == ["王"]
