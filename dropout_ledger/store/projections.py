@@ -51,17 +51,22 @@ def rebuild(conn: sqlite3.Connection, *, drop: bool = True) -> int:
     create_tables(conn)
     count = 0
     for event in iter_events(conn):
-        apply(conn, event)
+        apply(conn, event, search=False)
         count += 1
+    index_all(conn)
     return count
 
 
-def apply(conn: sqlite3.Connection, event: Event) -> None:
-    """Fold one event into the projections. Unknown kinds are stored but not projected."""
+def apply(conn: sqlite3.Connection, event: Event, *, search: bool = True) -> None:
+    """Fold one event into the projections. Unknown kinds are stored but not projected.
+
+    `search=False` leaves the search index alone, for a rebuild that indexes every student at
+    the end (`index_all`): 16 s of a 58 s rebuild at 150k were spent keeping it up event by event.
+    """
     handler = _HANDLERS.get(event.kind)
     if handler is None:
         return
-    student = _searchable_student(event)
+    student = _searchable_student(event) if search else ""
     before = _search_row(conn, student) if student else None
     handler(conn, event)
     if student:
@@ -354,6 +359,26 @@ def _search_row(conn: sqlite3.Connection, student_id: str) -> _SearchRow | None:
 
 def _codes(row: _SearchRow | None) -> str:
     return " ".join(code for code in (row[3], row[4]) if code) if row else ""
+
+
+def index_all(conn: sqlite3.Connection, batch: int = 10_000) -> None:
+    """Fill the empty search index from every live student (a rebuild's last step).
+
+    The same keys and codes as `_reindex` writes one student at a time, so `verify` also checks
+    the incremental upkeep against this one.
+    """
+    rows = conn.execute(
+        "SELECT rowid, name, name_initials, id_number, xjh, id FROM students WHERE retracted = 0"
+    )
+    while chunk := rows.fetchmany(batch):
+        conn.executemany(
+            "INSERT INTO search_keys (key, student_id) VALUES (?, ?)",
+            [(key, r[5]) for r in chunk for key in search_keys(r[1] or "", r[2])],
+        )
+        conn.executemany(
+            "INSERT INTO search_codes (rowid, codes, student_id) VALUES (?, ?, ?)",
+            [(r[0], _codes(r[:5]), r[5]) for r in chunk if _codes(r[:5])],
+        )
 
 
 def _reindex(conn: sqlite3.Connection, student_id: str, before: _SearchRow | None) -> None:
