@@ -4,6 +4,8 @@ Every search test runs twice: answered from the search index (a selective search
 small ledgers) and by scanning the roster (as a dense search in a county is): both must agree.
 """
 
+import sqlite3
+
 import pytest
 
 from dropout_ledger.model.names import name_initials, search_keys
@@ -88,6 +90,15 @@ def test_duplicate_checks_use_the_id_number_index_not_a_roster_scan(ledger, name
         lookup = next(sql for sql in seen if f"WHERE {column} = " in sql)
         plan = ledger.conn.execute(f"EXPLAIN QUERY PLAN {lookup}").fetchall()
         assert f"students_{column}" in plan[0][3], plan
+
+
+def test_the_sqlite_in_use_has_fts5_with_the_trigram_tokenizer():
+    """ID-number search needs it (SQLite ≥ 3.34 built with FTS5): a bundle without it cannot
+    even create a ledger, so fail here first (docs/decisions/0009-search-index.md)."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(codes, tokenize = 'trigram')")
+    conn.execute("INSERT INTO t VALUES ('524821201203051234 G524821201203051234')")
+    assert conn.execute("SELECT count(*) FROM t WHERE codes LIKE '%0305%'").fetchone()[0] == 1
 
 
 def test_search_keys_are_every_suffix_and_every_reading():
