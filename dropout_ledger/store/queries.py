@@ -288,10 +288,13 @@ class SearchPlan:
 
 
 def _prefix(key: str) -> tuple[str, tuple[Any, ...]]:
-    """Index entries of `search_keys` that start with `key`: a range on its primary key."""
-    upper = key[:-1] + chr(ord(key[-1]) + 1)
+    """Index entries of `search_keys` that start with `key`: a range on its primary key.
+
+    The upper bound is `key` + U+10FFFF, the largest code point: in SQLite's byte order every
+    text that starts with `key` (and does not go on with that noncharacter) sorts below it.
+    """
     return ("SELECT DISTINCT student_id AS ref FROM search_keys WHERE key >= ? AND key < ?",
-            (key, upper))
+            (key, key + "\U0010ffff"))
 
 
 def search_plan(text: str) -> SearchPlan:

@@ -37,6 +37,12 @@ def test_one_and_two_character_names_are_found(ledger, named):
     assert names(ledger.queries.roster(search="䶮")) == ["李天䶮"]
 
 
+def test_a_character_beyond_the_basic_plane_is_found(ledger, named, add_student):
+    add_student(name="吴𠮷")  # U+20BB7, Extension B: 4 bytes in UTF-8
+    assert names(ledger.queries.roster(search="𠮷")) == ["吴𠮷"]
+    assert names(ledger.queries.roster(search="吴𠮷")) == ["吴𠮷"]
+
+
 def test_pinyin_initials_find_every_reading(ledger, named):
     assert names(ledger.queries.roster(search="zw")) == ["张伟", "张伟强"]
     assert names(ledger.queries.roster(search="ZWQ")) == ["张伟强"]
