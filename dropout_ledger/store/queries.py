@@ -57,10 +57,13 @@ FLAGS: dict[str, str] = {
 FILTERABLE = frozenset({"grade", "class_name", "village_name", "status", "sex"})
 
 # A search with fewer entries than this in its index is answered from the index; a denser one
-# by scanning the roster in display order (measured at 150k: docs/decisions/0009-search-index.md).
+# by reading the roster (measured at 150k: docs/decisions/0009-search-index.md).
 SELECTIVE = 3000
-# Views no index narrows: a dense search in these walks the ORDER BY index instead.
-_UNINDEXED_VIEWS = frozenset({"all", "on-roll", "at-risk"})
+# A dense search in grade order first reads at most this many students in that order: a page of
+# "王" (7 % of a county) is among the first 3,000. If the page is not full by then (the matches
+# sort late, as one birth cohort of ID numbers does), the whole roster is read instead.
+WALK = 20_000
+_WALKABLE_VIEWS = frozenset({"all", "on-roll"})
 
 _LIKE_ESCAPE = str.maketrans({"%": "\\%", "_": "\\_", "\\": "\\\\"})
 
@@ -99,22 +102,25 @@ def _label(code: str | None) -> str:
 class Queries:
     """Read-only questions about the ledger."""
 
-    def __init__(self, conn: sqlite3.Connection, *, selective: int = SELECTIVE) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, *, selective: int = SELECTIVE, walk: int = WALK
+    ) -> None:
         self.conn = conn
         self.selective = selective
+        self.walk = walk
 
     def _where(
         self, view: str, search: str, filters: Mapping[str, Any] | None = None
-    ) -> tuple[str, str, list[Any]]:
+    ) -> _Selection:
         """FROM, WHERE and their parameters for the live students in `view` matching the rest.
 
         A selective search starts FROM its candidates in the search index (a few primary-key
-        lookups); a dense one ("王": 7 % of a county) scans the roster in display order, which
-        finds a page of matches within a few hundred rows (docs/decisions/0009-search-index.md).
+        lookups); a dense one ("王": 7 % of a county) is a condition on every student read
+        (docs/decisions/0009-search-index.md).
         """
         if view not in VIEWS:
             raise KeyError(view)
-        source, params, retracted = "students", [], "retracted"
+        source, params, dense = "students", [], False
         plan = search_plan(search) if search.strip() else None
         if plan is not None:
             hits = self._hits(plan)
@@ -122,11 +128,8 @@ class Queries:
                 source = (f"({hits[0]}) AS hit CROSS JOIN students"
                           f" ON students.{plan.ref} = hit.ref")
                 params = hits[1]
-            elif view in _UNINDEXED_VIEWS:
-                # `+retracted`: keep SQLite off students_live (every row has retracted = 0), so
-                # it walks the ORDER BY index and stops at the page's last match.
-                retracted = "+retracted"
-        clause = f"{retracted} = 0 AND ({VIEWS[view]})"
+            dense = hits is None
+        clause = f"retracted = 0 AND ({VIEWS[view]})"
         if plan is not None:
             clause, params = f"{clause} AND {plan.clause}", [*params, *plan.params]
         for key, value in (filters or {}).items():
@@ -136,7 +139,8 @@ class Queries:
                 clause, params = f"{clause} AND {key} = ?", [*params, value]
             else:
                 raise KeyError(key)
-        return source, clause, params
+        walkable = dense and view in _WALKABLE_VIEWS and not filters
+        return _Selection(source, clause, params, walkable)
 
     def _hits(self, plan: SearchPlan) -> tuple[str, list[Any]] | None:
         """SQL for the candidates of a selective search (column `ref`); None if dense or unindexed.
@@ -163,12 +167,17 @@ class Queries:
         `filters` maps grade / class_name / village_name / status / sex to a value, or "flag"
         to a key of FLAGS. `order` is a key of ORDERS or a SORTABLE column.
         """
-        source, where, params = self._where(view, search, filters)
-        rows = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where}"
-            f" ORDER BY {_order_by(order, descending)} LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        )
+        selection = self._where(view, search, filters)
+        order_by = _order_by(order, descending)
+        rows = None
+        if selection.walkable and order == "grade":
+            rows = self._walk(selection, order_by, limit, offset)
+        if rows is None:
+            rows = self.conn.execute(
+                f"SELECT {_ROW_COLUMNS} FROM {selection.source} WHERE {selection.where}"
+                f" ORDER BY {order_by} LIMIT ? OFFSET ?",
+                (*selection.params, limit, offset),
+            ).fetchall()
         return [
             RosterRow(
                 student_id=r[0], name=r[1] or "", sex=r[2] or "", grade=r[3] or 0,
@@ -178,6 +187,22 @@ class Queries:
             )
             for r in rows
         ]
+
+    def _walk(
+        self, selection: _Selection, order_by: str, limit: int, offset: int
+    ) -> list[Any] | None:
+        """A dense search's page from the first `walk` students in grade order; None if short.
+
+        Reading the grade index in order stops after `walk` rows (`+retracted` keeps SQLite on
+        it rather than on students_live). If the page is full, no later student can be on it.
+        """
+        rows = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM (SELECT {_ROW_COLUMNS}, name_initials, retracted"
+            f" FROM students WHERE +retracted = 0 ORDER BY {order_by} LIMIT ?) AS students"
+            f" WHERE {selection.where} ORDER BY {order_by} LIMIT ? OFFSET ?",
+            (self.walk, *selection.params, limit, offset),
+        ).fetchall()
+        return rows if len(rows) == limit else None
 
     def iter_roster(
         self, view: str = "all", *, search: str = "", page: int = 5000
@@ -197,8 +222,9 @@ class Queries:
         `at_most` stops counting early: a dense search ("王" in a county) is counted to the last
         row of the roster, which is most of its cost; a list only needs "1000 or more" at once.
         """
-        source, where, params = self._where(view, search, filters)
-        sql = f"SELECT 1 FROM {source} WHERE {where}"
+        selection = self._where(view, search, filters)
+        sql = f"SELECT 1 FROM {selection.source} WHERE {selection.where}"
+        params = selection.params
         if at_most is not None:
             sql, params = f"{sql} LIMIT ?", [*params, at_most]
         row = self.conn.execute(f"SELECT count(*) FROM ({sql})", params)
@@ -261,7 +287,8 @@ class Queries:
     def counts_by(self, *columns: str, view: str = "all") -> list[tuple[Any, ...]]:
         """(column values…, count) groups over live students in `view`, sorted."""
         cols = ", ".join(columns)
-        _, where, params = self._where(view, "")
+        selection = self._where(view, "")
+        where, params = selection.where, selection.params
         return [
             tuple(row)
             for row in self.conn.execute(
@@ -270,6 +297,20 @@ class Queries:
                 params,
             )
         ]
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """The students a query reads: FROM, WHERE and their parameters.
+
+    `walkable`: a dense search in a view of (nearly) everyone, no filters, so its first page
+    can be looked for in the first rows in grade order (`Queries._walk`).
+    """
+
+    source: str
+    where: str
+    params: list[Any]
+    walkable: bool = False
 
 
 @dataclass(frozen=True)
