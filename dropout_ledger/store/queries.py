@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dropout_ledger import canonical
@@ -108,6 +108,7 @@ class Queries:
         self.conn = conn
         self.selective = selective
         self.walk = walk
+        self._probed: tuple[tuple[Any, ...], bool] | None = None
 
     def _where(
         self, view: str, search: str, filters: Mapping[str, Any] | None = None
@@ -120,18 +121,10 @@ class Queries:
         """
         if view not in VIEWS:
             raise KeyError(view)
-        source, params, dense = "students", [], False
+        clause, params = f"retracted = 0 AND ({VIEWS[view]})", []
         plan = search_plan(search) if search.strip() else None
         if plan is not None:
-            hits = self._hits(plan)
-            if hits is not None:
-                source = (f"({hits[0]}) AS hit CROSS JOIN students"
-                          f" ON students.{plan.ref} = hit.ref")
-                params = hits[1]
-            dense = hits is None
-        clause = f"retracted = 0 AND ({VIEWS[view]})"
-        if plan is not None:
-            clause, params = f"{clause} AND {plan.clause}", [*params, *plan.params]
+            clause, params = f"{clause} AND {plan.clause}", list(plan.params)
         for key, value in (filters or {}).items():
             if key == "flag":
                 clause += f" AND {FLAGS[value]}"
@@ -139,24 +132,40 @@ class Queries:
                 clause, params = f"{clause} AND {key} = ?", [*params, value]
             else:
                 raise KeyError(key)
-        walkable = dense and view in _WALKABLE_VIEWS and not filters
-        return _Selection(source, clause, params, walkable)
+        if plan is None:
+            return _Selection("students", clause, params)
+        index = " UNION ".join(plan.index)
+        index_params = [p for group in plan.index_params for p in group]
+        # The index holds exactly the live students, so it alone counts the view of them all.
+        everyone = view == "all" and not filters
+        counted = (index, index_params) if everyone else ("", [])
+        if index and self._selective(plan):
+            source = f"({index}) AS hit CROSS JOIN students ON students.{plan.ref} = hit.ref"
+            return _Selection(source, clause, [*index_params, *params], *counted)
+        walk = ""
+        if view in _WALKABLE_VIEWS and not filters:
+            walk = (f"SELECT rowid, {plan.clause} FROM students"
+                    f" WHERE +retracted = 0 AND ({VIEWS[view]})")
+        return _Selection("students", clause, params, *counted, dense=True, walk=walk,
+                          walk_params=list(plan.params))
 
-    def _hits(self, plan: SearchPlan) -> tuple[str, list[Any]] | None:
-        """SQL for the candidates of a selective search (column `ref`); None if dense or unindexed.
+    def _selective(self, plan: SearchPlan) -> bool:
+        """True if the search has fewer than `selective` entries in its index.
 
-        Dense means more than `selective` index entries: looking that many students up one by
-        one costs more than scanning the roster in display order until a page is full.
+        Dense means more: looking that many students up one by one costs more than reading the
+        roster. The answer is kept until the ledger changes, as `roster` and `count` both ask.
         """
-        if not plan.index or self.selective <= 0:
-            return None
+        if self.selective <= 0:
+            return False
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        key = (plan.index, plan.index_params, self.selective, self.conn.total_changes, version)
+        if self._probed is not None and self._probed[0] == key:
+            return self._probed[1]
         probe = " + ".join(f"(SELECT count(*) FROM ({sql} LIMIT ?))" for sql in plan.index)
-        probe_params = [p for sql, params in zip(plan.index, plan.index_params, strict=True)
-                        for p in (*params, self.selective)]
-        if self.conn.execute(f"SELECT {probe}", probe_params).fetchone()[0] >= self.selective:
-            return None
-        sql = " UNION ".join(plan.index)
-        return sql, [p for params in plan.index_params for p in params]
+        probe_params = [p for params in plan.index_params for p in (*params, self.selective)]
+        found = int(self.conn.execute(f"SELECT {probe}", probe_params).fetchone()[0])
+        self._probed = (key, found < self.selective)
+        return found < self.selective
 
     def roster(
         self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
@@ -170,7 +179,7 @@ class Queries:
         selection = self._where(view, search, filters)
         order_by = _order_by(order, descending)
         rows = None
-        if selection.walkable and order == "grade":
+        if selection.walk and order == "grade":
             rows = self._walk(selection, order_by, limit, offset)
         if rows is None:
             rows = self.conn.execute(
@@ -191,18 +200,33 @@ class Queries:
     def _walk(
         self, selection: _Selection, order_by: str, limit: int, offset: int
     ) -> list[Any] | None:
-        """A dense search's page from the first `walk` students in grade order; None if short.
+        """A dense search's page, from at most `walk` students in grade order; None if not found.
 
-        Reading the grade index in order stops after `walk` rows (`+retracted` keeps SQLite on
-        it rather than on students_live). If the page is full, no later student can be on it.
+        The students are read in the order of the grade index (`+retracted` keeps SQLite on it
+        rather than on students_live) with a match flag, and reading stops at the page's last
+        match: a page of "王" is among the first 3,000 of 150,000. Past `walk` students without
+        a full page (the matches sort late) the caller reads the whole roster instead.
         """
-        rows = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM (SELECT {_ROW_COLUMNS}, name_initials, retracted"
-            f" FROM students WHERE +retracted = 0 ORDER BY {order_by} LIMIT ?) AS students"
-            f" WHERE {selection.where} ORDER BY {order_by} LIMIT ? OFFSET ?",
-            (self.walk, *selection.params, limit, offset),
+        wanted, found = offset + limit, []
+        cursor = self.conn.execute(f"{selection.walk} ORDER BY {order_by}", selection.walk_params)
+        try:
+            for read, (rowid, match) in enumerate(cursor):
+                if read == self.walk:
+                    return None
+                if match:
+                    found.append(rowid)
+                    if len(found) == wanted:
+                        break
+        finally:
+            cursor.close()
+        page = found[offset:]
+        if not page:
+            return []
+        marks = ", ".join("?" for _ in page)
+        return self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM students WHERE rowid IN ({marks}) ORDER BY {order_by}",
+            page,
         ).fetchall()
-        return rows if len(rows) == limit else None
 
     def iter_roster(
         self, view: str = "all", *, search: str = "", page: int = 5000
@@ -223,8 +247,13 @@ class Queries:
         row of the roster, which is most of its cost; a list only needs "1000 or more" at once.
         """
         selection = self._where(view, search, filters)
-        sql = f"SELECT 1 FROM {selection.source} WHERE {selection.where}"
-        params = selection.params
+        if selection.index and (at_most is not None or not selection.dense):
+            # From the index alone; but the exact count of a dense search reads the roster:
+            # trigram candidates of "524821" (every ID in a county) cost 190 ms to list.
+            sql, params = selection.index, selection.index_params
+        else:
+            sql = f"SELECT 1 FROM {selection.source} WHERE {selection.where}"
+            params = selection.params
         if at_most is not None:
             sql, params = f"{sql} LIMIT ?", [*params, at_most]
         row = self.conn.execute(f"SELECT count(*) FROM ({sql})", params)
@@ -303,14 +332,21 @@ class Queries:
 class _Selection:
     """The students a query reads: FROM, WHERE and their parameters.
 
-    `walkable`: a dense search in a view of (nearly) everyone, no filters, so its first page
-    can be looked for in the first rows in grade order (`Queries._walk`).
+    `index`: the search's candidates in the search index, when they alone are the answer (the
+    view of all live students, no filters), so a count needs no student row. `dense`: the
+    search has too many candidates to look up. `walk`: for a dense search in a view of (nearly)
+    everyone without filters, SQL listing each live student's rowid and whether it matches, to
+    find a page among the first rows in grade order (`Queries._walk`).
     """
 
     source: str
     where: str
     params: list[Any]
-    walkable: bool = False
+    index: str = ""
+    index_params: list[Any] = field(default_factory=list)
+    dense: bool = False
+    walk: str = ""
+    walk_params: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
