@@ -137,9 +137,13 @@ class Queries:
         index = " UNION ".join(plan.index)
         index_params = [p for group in plan.index_params for p in group]
         # The index holds exactly the live students, so it alone counts the view of them all.
+        # Not a dense UNION (initials or name): SQLite lists all of its first part before LIMIT.
         everyone = view == "all" and not filters
-        counted = (index, index_params) if everyone else ("", [])
-        if index and self._selective(plan):
+        selective = bool(index) and self._selective(plan)
+        counted: tuple[str, list[Any]] = ("", [])
+        if everyone and (selective or len(plan.index) == 1):
+            counted = (index, index_params)
+        if selective:
             source = f"({index}) AS hit CROSS JOIN students ON students.{plan.ref} = hit.ref"
             return _Selection(source, clause, [*index_params, *params], *counted)
         walk = ""
