@@ -321,6 +321,27 @@ def traced(ledger: Ledger, fn: Callable[[], object]) -> list[str]:
     return [sql for sql in seen if sql.startswith("SELECT") and "'main'." not in sql]
 
 
+def replay(raw: sqlite3.Connection, statements: list[str], walk: int) -> int:
+    """Run the app's statements in plain sqlite3, reading a walk as the app does.
+
+    A walk (`SELECT rowid, <match> … ORDER BY grade …`, queries.Queries._walk) is read until a
+    page of matches or `walk` rows, whichever comes first; everything else is fetched whole.
+    """
+    fetched = 0
+    for sql in statements:
+        if not sql.startswith("SELECT rowid, "):
+            fetched += len(raw.execute(sql).fetchall())
+            continue
+        cursor, found = raw.execute(sql), 0
+        for read, (_, match) in enumerate(cursor):
+            found += bool(match)
+            if found == PAGE or read + 1 == walk:
+                break
+        cursor.close()
+        fetched += found
+    return fetched
+
+
 def query_rows(
     ctx: Ctx, ledger: Ledger, raw: sqlite3.Connection, words: list[str]
 ) -> tuple[list[Row], dict[str, Timing]]:
@@ -338,7 +359,7 @@ def query_rows(
         statements = traced(ledger, partial(first_answer, ledger, s))
 
         def raw_fn(statements: list[str] = statements) -> object:
-            return [raw.execute(sql).fetchall() for sql in statements]
+            return replay(raw, statements, q.walk)
 
         where, params = raw_clause(s)
         scan = measure(partial(raw_page, raw, where, params), ctx.repeat, slow=ctx.slow)
@@ -385,7 +406,7 @@ def sort_filter_rows(ctx: Ctx, ledger: Ledger, raw: sqlite3.Connection) -> list[
         statements = traced(ledger, app_fn)
 
         def raw_fn(statements: list[str] = statements) -> object:
-            return [raw.execute(sql).fetchall() for sql in statements]
+            return replay(raw, statements, q.walk)
 
         found = q.count("all", filters=filters)
         note = f"matches: {found:,}"
