@@ -61,7 +61,8 @@ def apply(conn: sqlite3.Connection, event: Event, *, search: bool = True) -> Non
     """Fold one event into the projections. Unknown kinds are stored but not projected.
 
     `search=False` leaves the search index alone, for a rebuild that indexes every student at
-    the end (`index_all`): 16 s of a 58 s rebuild at 150k were spent keeping it up event by event.
+    the end (`index_all`): kept event by event it made a 150k rebuild 16 s (38 %) slower, in one
+    pass it costs about 5 s.
     """
     handler = _HANDLERS.get(event.kind)
     if handler is None:

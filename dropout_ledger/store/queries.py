@@ -389,8 +389,10 @@ def search_plan(text: str) -> SearchPlan:
     """
     text = normalize_code(text) if text.strip().isascii() else text.strip()
     like = f"%{text.translate(_LIKE_ESCAPE)}%"
+    # Numbers: trigrams need 3 characters (1–2 digits match most of a county anyway). These
+    # shapes hold no LIKE wildcards, and `codes` is 'id_number xjh': no ID number has a G/J/L.
     codes: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] = ((), ())
-    if len(text) >= 3:  # trigram LIKE; these shapes hold no LIKE wildcards to escape
+    if len(text) >= 3:
         codes = (("SELECT rowid AS ref FROM search_codes WHERE codes LIKE ?",), ((like,),))
     if re.fullmatch(r"[GJL]\d+X?", text):
         return SearchPlan("xjh LIKE ? ESCAPE '\\'", (like,), *codes, ref="rowid")
