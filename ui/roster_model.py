@@ -5,6 +5,10 @@ returns. It loads one
 page first and the next page when the view scrolls to the end (`canFetchMore`/`fetchMore`), so
 the full roster is never read at once. No `QSortFilterProxyModel`: design README §3.
 
+The first answer counts at most `COUNT_CAP` + 1 students: counting every "王" in a county costs
+more than finding the first page of them (docs/decisions/0009-search-index.md). When there are
+more, the exact count follows in a second fetch and `loaded` is emitted again.
+
 The model never calls the core itself: it hands each fetch to a `PageRunner`, which in the app
 runs it on the ledger's worker thread and delivers the answer back on the GUI thread.
 """
@@ -26,6 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from dropout_ledger.model.access import Permission, may
 from dropout_ledger.model.identity import mask_id_number, mask_xjh
 from ui.labels import grade_text, status_text
 
@@ -72,7 +77,10 @@ class RosterRow(Protocol):
 
 
 class RosterSource(Protocol):
-    """What the model needs from `ledger.queries` (a stub with these two methods works in tests)."""
+    """What the model needs from `ledger.queries` (a stub with these two methods works in tests).
+
+    `count(at_most=n)` may stop counting at n.
+    """
 
     def roster(
         self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
@@ -80,7 +88,8 @@ class RosterSource(Protocol):
     ) -> Sequence[RosterRow]: ...
 
     def count(
-        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
+        at_most: int | None = None,
     ) -> int: ...
 
 
@@ -98,8 +107,10 @@ class RosterQuery:
     order: str = "grade"
     descending: bool = False
 
-    def count(self, source: RosterSource) -> int:
-        return source.count(self.view, search=self.search, filters=dict(self.filters))
+    def count(self, source: RosterSource, at_most: int | None = None) -> int:
+        return source.count(
+            self.view, search=self.search, filters=dict(self.filters), at_most=at_most
+        )
 
     def page(self, source: RosterSource, limit: int, offset: int) -> list[RosterRow]:
         return list(source.roster(
@@ -183,9 +194,11 @@ class RosterModel(QAbstractTableModel):
     """
 
     PAGE_SIZE = 200
+    COUNT_CAP = 1000
+    """The first answer to a query counts up to this many students and says "more" beyond."""
 
     loaded = Signal()
-    """A query's count and first page arrived and are shown."""
+    """A query's count and first page arrived and are shown; again when an exact count arrives."""
     failed = Signal()
     """A query could not be answered (the runner has already shown why)."""
 
@@ -195,8 +208,11 @@ class RosterModel(QAbstractTableModel):
         parent: QObject | None = None,
         *,
         run: PageRunner | None = None,
+        role: str = "",
     ) -> None:
         super().__init__(parent)
+        # Whole numbers only for roles that may see them (model/access.py); masked otherwise.
+        self.full_ids = may(role, Permission.FULL_IDS)
         if run is None:
             if source is None:
                 raise TypeError("RosterModel needs a source or a run function")
@@ -206,6 +222,7 @@ class RosterModel(QAbstractTableModel):
         self._wanted = RosterQuery()
         self._rows: list[RosterRow] = []
         self._total = 0
+        self._total_exact = True
         self._generation = 0
         self._loading = False
         self._fetching = False
@@ -242,8 +259,16 @@ class RosterModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many students match the query (all pages, not just the loaded ones)."""
+        """How many students match the query (all pages, not just the loaded ones).
+
+        While `total_exact` is False this is `COUNT_CAP` + 1, meaning "more than COUNT_CAP".
+        """
         return self._total
+
+    @property
+    def total_exact(self) -> bool:
+        """False from a first answer with more than `COUNT_CAP` matches until the exact count."""
+        return self._total_exact
 
     @property
     def loading(self) -> bool:
@@ -275,7 +300,7 @@ class RosterModel(QAbstractTableModel):
         self._loading, self._fetching = True, False
 
         def fetch(source: RosterSource) -> tuple[int, list[RosterRow]]:
-            return query.count(source), query.page(source, limit, 0)
+            return query.count(source, at_most=self.COUNT_CAP + 1), query.page(source, limit, 0)
 
         self._run(
             fetch,
@@ -291,8 +316,25 @@ class RosterModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._total, self._rows = answer
+        self._total_exact = self._total <= self.COUNT_CAP
         self._loading = False
         self.endResetModel()
+        self.loaded.emit()
+        if not self._total_exact:
+            self._count_exactly(generation, query)
+
+    def _count_exactly(self, generation: int, query: RosterQuery) -> None:
+        """Count every match, unless a newer query has started by the time the worker gets here."""
+
+        def fetch(source: RosterSource) -> int | None:
+            return query.count(source) if generation == self._generation else None
+
+        self._run(fetch, lambda total: self._exact(generation, total), lambda: None)
+
+    def _exact(self, generation: int, total: int | None) -> None:
+        if generation != self._generation or total is None:
+            return
+        self._total, self._total_exact = max(total, len(self._rows)), True
         self.loaded.emit()
 
     def _load_failed(self, generation: int) -> None:
@@ -314,7 +356,7 @@ class RosterModel(QAbstractTableModel):
             not parent.isValid()
             and not self._loading
             and not self._fetching
-            and len(self._rows) < self._total
+            and (len(self._rows) < self._total or not self._total_exact)
         )
 
     def fetchMore(self, parent: _Index) -> None:
@@ -334,7 +376,8 @@ class RosterModel(QAbstractTableModel):
             return  # an answer to a query that has been replaced since
         self._fetching = False
         if not more:
-            self._total = len(self._rows)  # the ledger shrank since the count; stop asking
+            # The ledger shrank since the count, or a capped count was passed: stop asking.
+            self._total, self._total_exact = len(self._rows), True
             return
         self.beginInsertRows(QModelIndex(), offset, offset + len(more) - 1)
         self._rows.extend(more)
@@ -343,13 +386,16 @@ class RosterModel(QAbstractTableModel):
     def _fetch_failed(self, generation: int) -> None:
         if generation == self._generation:
             self._fetching = False
-            self._total = len(self._rows)  # do not ask again: one error dialog is enough
+            # Do not ask again: one error dialog is enough.
+            self._total, self._total_exact = len(self._rows), True
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if self.full_ids and column in (COL_ID, COL_XJH):
+                return row.id_number if column == COL_ID else row.xjh
             return cell_text(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.student_id

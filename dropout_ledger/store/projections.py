@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dropout_ledger import canonical
-from dropout_ledger.model.names import name_initials
+from dropout_ledger.model.names import name_initials, search_keys
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.student import STUDENT_SPECS
 from dropout_ledger.store import schema
@@ -51,16 +51,27 @@ def rebuild(conn: sqlite3.Connection, *, drop: bool = True) -> int:
     create_tables(conn)
     count = 0
     for event in iter_events(conn):
-        apply(conn, event)
+        apply(conn, event, search=False)
         count += 1
+    index_all(conn)
     return count
 
 
-def apply(conn: sqlite3.Connection, event: Event) -> None:
-    """Fold one event into the projections. Unknown kinds are stored but not projected."""
+def apply(conn: sqlite3.Connection, event: Event, *, search: bool = True) -> None:
+    """Fold one event into the projections. Unknown kinds are stored but not projected.
+
+    `search=False` leaves the search index alone, for a rebuild that indexes every student at
+    the end (`index_all`): kept event by event it made a 150k rebuild 16 s (38 %) slower, in one
+    pass it costs about 5 s.
+    """
     handler = _HANDLERS.get(event.kind)
-    if handler is not None:
-        handler(conn, event)
+    if handler is None:
+        return
+    student = _searchable_student(event) if search else ""
+    before = _search_row(conn, student) if student else None
+    handler(conn, event)
+    if student:
+        _reindex(conn, student, before)
 
 
 # --- targets -------------------------------------------------------------------------------
@@ -321,6 +332,83 @@ def _on_attachment(conn: sqlite3.Connection, event: Event) -> None:
         "INSERT OR IGNORE INTO attachments (hash, name, mime, size, lc) VALUES (?, ?, ?, ?, ?)",
         (body["sha256"], body["name"], body["mime"], body["size"], event.lc),
     )
+
+
+# --- the search index ----------------------------------------------------------------------
+
+# What a student is found by, as stored in `students`: rowid, name, initials, ID number, 学籍号.
+_SearchRow = tuple[int, str | None, str, str | None, str | None]
+
+
+def _searchable_student(event: Event) -> str:
+    """The student whose name, numbers or retraction this event may change ('' for none)."""
+    prefix, _, student_id = event.ent.partition(":")
+    if prefix == "student" and event.kind in ("student_create", "update", "retract"):
+        return student_id
+    return ""
+
+
+def _search_row(conn: sqlite3.Connection, student_id: str) -> _SearchRow | None:
+    """The searchable columns of a live student; None if retracted or not (yet) there."""
+    row = conn.execute(
+        "SELECT rowid, name, name_initials, id_number, xjh FROM students"
+        " WHERE id = ? AND retracted = 0",
+        (student_id,),
+    ).fetchone()
+    return None if row is None else (row[0], row[1], row[2], row[3], row[4])
+
+
+def _codes(row: _SearchRow | None) -> str:
+    return " ".join(code for code in (row[3], row[4]) if code) if row else ""
+
+
+def index_all(conn: sqlite3.Connection, batch: int = 10_000) -> None:
+    """Fill the empty search index from every live student (a rebuild's last step).
+
+    The same keys and codes as `_reindex` writes one student at a time, so `verify` also checks
+    the incremental upkeep against this one.
+    """
+    rows = conn.execute(
+        "SELECT rowid, name, name_initials, id_number, xjh, id FROM students WHERE retracted = 0"
+    )
+    while chunk := rows.fetchmany(batch):
+        conn.executemany(
+            "INSERT INTO search_keys (key, student_id) VALUES (?, ?)",
+            [(key, r[5]) for r in chunk for key in search_keys(r[1] or "", r[2])],
+        )
+        conn.executemany(
+            "INSERT INTO search_codes (rowid, codes, student_id) VALUES (?, ?, ?)",
+            [(r[0], _codes(r[:5]), r[5]) for r in chunk if _codes(r[:5])],
+        )
+
+
+def _reindex(conn: sqlite3.Connection, student_id: str, before: _SearchRow | None) -> None:
+    """Bring the student's search keys and codes from `before` to what the row holds now.
+
+    Only the difference is written, so editing an address costs two primary-key reads. The
+    index depends on the row alone, never on the order events arrived in (verify compares it).
+    """
+    after = _search_row(conn, student_id)
+    if after == before:
+        return
+    old = search_keys(before[1] or "", before[2]) if before else set()
+    new = search_keys(after[1] or "", after[2]) if after else set()
+    conn.executemany(
+        "DELETE FROM search_keys WHERE key = ? AND student_id = ?",
+        [(key, student_id) for key in old - new],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO search_keys (key, student_id) VALUES (?, ?)",
+        [(key, student_id) for key in new - old],
+    )
+    if _codes(before) != _codes(after) or (before and after and before[0] != after[0]):
+        if before and _codes(before):
+            conn.execute("DELETE FROM search_codes WHERE rowid = ?", (before[0],))
+        if after and _codes(after):
+            conn.execute(
+                "INSERT INTO search_codes (rowid, codes, student_id) VALUES (?, ?, ?)",
+                (after[0], _codes(after), student_id),
+            )
 
 
 # --- derived state: current status, cases, escalation stage ---------------------------------

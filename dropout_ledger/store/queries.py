@@ -6,14 +6,16 @@ never in Qt (a proxy model over 150k rows took 30 s to sort, perf-baselines §4)
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from dropout_ledger import canonical
 from dropout_ledger.model.identity import normalize_code
+from dropout_ledger.model.names import INITIALS_KEY, NAME_KEY, fold
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.status import Status
 
@@ -55,6 +57,15 @@ FLAGS: dict[str, str] = {
 }
 FILTERABLE = frozenset({"grade", "class_name", "village_name", "status", "sex"})
 
+# A search with fewer entries than this in its index is answered from the index; a denser one
+# by reading the roster (measured at 150k: docs/decisions/0009-search-index.md).
+SELECTIVE = 3000
+# A dense search in grade order first reads at most this many students in that order: a page of
+# "王" (7 % of a county) is among the first 3,000. If the page is not full by then (the matches
+# sort late, as one birth cohort of ID numbers does), the whole roster is read instead.
+WALK = 20_000
+_WALKABLE_VIEWS = frozenset({"all", "on-roll"})
+
 _LIKE_ESCAPE = str.maketrans({"%": "\\%", "_": "\\_", "\\": "\\\\"})
 
 
@@ -92,19 +103,29 @@ def _label(code: str | None) -> str:
 class Queries:
     """Read-only questions about the ledger."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, *, selective: int = SELECTIVE, walk: int = WALK
+    ) -> None:
         self.conn = conn
+        self.selective = selective
+        self.walk = walk
+        self._probed: tuple[tuple[Any, ...], bool] | None = None
 
     def _where(
         self, view: str, search: str, filters: Mapping[str, Any] | None = None
-    ) -> tuple[str, list[Any]]:
+    ) -> _Selection:
+        """FROM, WHERE and their parameters for the live students in `view` matching the rest.
+
+        A selective search starts FROM its candidates in the search index (a few primary-key
+        lookups); a dense one ("王": 7 % of a county) is a condition on every student read
+        (docs/decisions/0009-search-index.md).
+        """
         if view not in VIEWS:
             raise KeyError(view)
-        clause = f"retracted = 0 AND ({VIEWS[view]})"
-        params: list[Any] = []
-        if search.strip():
-            sql, found = search_clause(search)
-            clause, params = f"{clause} AND {sql}", params + found
+        clause, params = f"retracted = 0 AND ({VIEWS[view]})", []
+        plan = search_plan(search) if search.strip() else None
+        if plan is not None:
+            clause, params = f"{clause} AND {plan.clause}", list(plan.params)
         for key, value in (filters or {}).items():
             if key == "flag":
                 clause += f" AND {FLAGS[value]}"
@@ -112,7 +133,44 @@ class Queries:
                 clause, params = f"{clause} AND {key} = ?", [*params, value]
             else:
                 raise KeyError(key)
-        return clause, params
+        if plan is None:
+            return _Selection("students", clause, params)
+        index = " UNION ".join(plan.index)
+        index_params = [p for group in plan.index_params for p in group]
+        # The index holds exactly the live students, so it alone counts the view of them all.
+        # Not a dense UNION (initials or name): SQLite lists all of its first part before LIMIT.
+        everyone = view == "all" and not filters
+        selective = bool(index) and self._selective(plan)
+        counted: tuple[str, list[Any]] = ("", [])
+        if everyone and (selective or len(plan.index) == 1):
+            counted = (index, index_params)
+        if selective:
+            source = f"({index}) AS hit CROSS JOIN students ON students.{plan.ref} = hit.ref"
+            return _Selection(source, clause, [*index_params, *params], *counted)
+        walk = ""
+        if view in _WALKABLE_VIEWS and not filters:
+            walk = (f"SELECT rowid, {plan.clause} FROM students"
+                    f" WHERE +retracted = 0 AND ({VIEWS[view]})")
+        return _Selection("students", clause, params, *counted, dense=True, walk=walk,
+                          walk_params=list(plan.params))
+
+    def _selective(self, plan: SearchPlan) -> bool:
+        """True if the search has fewer than `selective` entries in its index.
+
+        Dense means more: looking that many students up one by one costs more than reading the
+        roster. The answer is kept until the ledger changes, as `roster` and `count` both ask.
+        """
+        if self.selective <= 0:
+            return False
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        key = (plan.index, plan.index_params, self.selective, self.conn.total_changes, version)
+        if self._probed is not None and self._probed[0] == key:
+            return self._probed[1]
+        probe = " + ".join(f"(SELECT count(*) FROM ({sql} LIMIT ?))" for sql in plan.index)
+        probe_params = [p for params in plan.index_params for p in (*params, self.selective)]
+        found = int(self.conn.execute(f"SELECT {probe}", probe_params).fetchone()[0])
+        self._probed = (key, found < self.selective)
+        return found < self.selective
 
     def roster(
         self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
@@ -123,36 +181,90 @@ class Queries:
         `filters` maps grade / class_name / village_name / status / sex to a value, or "flag"
         to a key of FLAGS. `order` is a key of ORDERS or a SORTABLE column.
         """
-        where, params = self._where(view, search, filters)
-        rows = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM students WHERE {where}"
-            f" ORDER BY {_order_by(order, descending)} LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        )
-        return [
-            RosterRow(
-                student_id=r[0], name=r[1] or "", sex=r[2] or "", grade=r[3] or 0,
-                class_name=r[4] or "", id_number=r[5] or "", xjh=r[6] or "",
-                village_name=r[7] or "", status=r[8] or "", status_label=_label(r[8]),
-                at_risk=bool(r[9]) and r[9] != "[]",
-            )
-            for r in rows
-        ]
+        selection = self._where(view, search, filters)
+        order_by = _order_by(order, descending)
+        rows = None
+        if selection.walk and order == "grade":
+            rows = self._walk(selection, order_by, limit, offset)
+        if rows is None:
+            rows = self.conn.execute(
+                f"SELECT {_ROW_COLUMNS} FROM {selection.source} WHERE {selection.where}"
+                f" ORDER BY {order_by} LIMIT ? OFFSET ?",
+                (*selection.params, limit, offset),
+            ).fetchall()
+        return [_roster_row(r) for r in rows]
+
+    def _walk(
+        self, selection: _Selection, order_by: str, limit: int, offset: int
+    ) -> list[Any] | None:
+        """A dense search's page, from at most `walk` students in grade order; None if not found.
+
+        The students are read in the order of the grade index (`+retracted` keeps SQLite on it
+        rather than on students_live) with a match flag, and reading stops at the page's last
+        match: a page of "王" is among the first 3,000 of 150,000. Past `walk` students without
+        a full page (the matches sort late) the caller reads the whole roster instead.
+        """
+        wanted, found = offset + limit, []
+        cursor = self.conn.execute(f"{selection.walk} ORDER BY {order_by}", selection.walk_params)
+        try:
+            for read, (rowid, match) in enumerate(cursor):
+                if read == self.walk:
+                    return None
+                if match:
+                    found.append(rowid)
+                    if len(found) == wanted:
+                        break
+        finally:  # a reader that stopped early may close us after the ledger closed
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                cursor.close()
+        page = found[offset:]
+        if not page:
+            return []
+        marks = ", ".join("?" for _ in page)
+        return self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM students WHERE rowid IN ({marks}) ORDER BY {order_by}",
+            page,
+        ).fetchall()
 
     def iter_roster(
         self, view: str = "all", *, search: str = "", page: int = 5000
     ) -> Iterator[RosterRow]:
-        """Every student in `view`, a page at a time, so a county list never sits in memory."""
-        offset = 0
-        while rows := self.roster(view, search=search, limit=page, offset=offset):
-            yield from rows
-            offset += page
+        """Every student in `view` in grade order, so a county list never sits in memory.
+
+        One cursor read `page` rows at a time, not LIMIT/OFFSET pages: each such page made
+        SQLite sort the whole view again (13 s instead of 1 s for 150,000 students).
+        """
+        selection = self._where(view, search, None)
+        cursor = self.conn.execute(
+            f"SELECT {_ROW_COLUMNS} FROM {selection.source} WHERE {selection.where}"
+            f" ORDER BY {_order_by('grade', False)}", selection.params)
+        try:
+            while rows := cursor.fetchmany(page):
+                yield from (_roster_row(r) for r in rows)
+        finally:  # a reader that stopped early may close us after the ledger closed
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                cursor.close()
 
     def count(
-        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
+        at_most: int | None = None,
     ) -> int:
-        where, params = self._where(view, search, filters)
-        row = self.conn.execute(f"SELECT count(*) FROM students WHERE {where}", params)
+        """How many live students `roster` would list, or `at_most` if there are that many.
+
+        `at_most` stops counting early: a dense search ("王" in a county) is counted to the last
+        row of the roster, which is most of its cost; a list only needs "1000 or more" at once.
+        """
+        selection = self._where(view, search, filters)
+        if selection.index and (at_most is not None or not selection.dense):
+            # From the index alone; but the exact count of a dense search reads the roster:
+            # trigram candidates of "524821" (every ID in a county) cost 190 ms to list.
+            sql, params = selection.index, selection.index_params
+        else:
+            sql = f"SELECT 1 FROM {selection.source} WHERE {selection.where}"
+            params = selection.params
+        if at_most is not None:
+            sql, params = f"{sql} LIMIT ?", [*params, at_most]
+        row = self.conn.execute(f"SELECT count(*) FROM ({sql})", params)
         return int(row.fetchone()[0])
 
     def student(self, student_id: str) -> dict[str, Any] | None:
@@ -212,7 +324,8 @@ class Queries:
     def counts_by(self, *columns: str, view: str = "all") -> list[tuple[Any, ...]]:
         """(column values…, count) groups over live students in `view`, sorted."""
         cols = ", ".join(columns)
-        where, params = self._where(view, "")
+        selection = self._where(view, "")
+        where, params = selection.where, selection.params
         return [
             tuple(row)
             for row in self.conn.execute(
@@ -223,25 +336,97 @@ class Queries:
         ]
 
 
-def search_clause(text: str) -> tuple[str, list[Any]]:
-    """SQL for what a person types into the search box, read by its shape.
+@dataclass(frozen=True)
+class _Selection:
+    """The students a query reads: FROM, WHERE and their parameters.
+
+    `index`: the search's candidates in the search index, when they alone are the answer (the
+    view of all live students, no filters), so a count needs no student row. `dense`: the
+    search has too many candidates to look up. `walk`: for a dense search in a view of (nearly)
+    everyone without filters, SQL listing each live student's rowid and whether it matches, to
+    find a page among the first rows in grade order (`Queries._walk`).
+    """
+
+    source: str
+    where: str
+    params: list[Any]
+    index: str = ""
+    index_params: list[Any] = field(default_factory=list)
+    dense: bool = False
+    walk: str = ""
+    walk_params: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How one search text is answered: a condition on `students`, and the index that narrows it.
+
+    `clause` alone is the meaning of the search; the index only finds candidates faster (each
+    of `index` selects a column `ref` naming `students.<ref>`), so both paths give the same rows.
+    """
+
+    clause: str
+    params: tuple[Any, ...]
+    index: tuple[str, ...] = ()
+    index_params: tuple[tuple[Any, ...], ...] = ()
+    ref: str = "id"
+
+
+def _prefix(key: str) -> tuple[str, tuple[Any, ...]]:
+    """Index entries of `search_keys` that start with `key`: a range on its primary key.
+
+    The upper bound is `key` + U+10FFFF, the largest code point: in SQLite's byte order every
+    text that starts with `key` (and does not go on with that noncharacter) sorts below it.
+    """
+    return ("SELECT DISTINCT student_id AS ref FROM search_keys WHERE key >= ? AND key < ?",
+            (key, key + "\U0010ffff"))
+
+
+def search_plan(text: str) -> SearchPlan:
+    """Read what a person types into the search box by its shape.
 
     Digits (with a final X): part of an ID number or 学籍号. G/J/L and digits: part of a 学籍号.
     Latin letters: pinyin initials at the start of any reading ("zw" finds 张伟 and 曾伟), or a
     romanised name. Anything else: part of the name, so 1- and 2-character names are found
-    (FTS5 trigram finds nothing below three characters, perf-baselines pitfall #3).
+    (FTS5 trigram finds nothing below three characters, perf-baselines pitfall #3; names use
+    the `search_keys` B-tree instead, numbers of 3+ characters the `search_codes` trigrams).
     """
     text = normalize_code(text) if text.strip().isascii() else text.strip()
     like = f"%{text.translate(_LIKE_ESCAPE)}%"
+    # Numbers: trigrams need 3 characters (1–2 digits match most of a county anyway). These
+    # shapes hold no LIKE wildcards, and `codes` is 'id_number xjh': no ID number has a G/J/L.
+    codes: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] = ((), ())
+    if len(text) >= 3:
+        codes = (("SELECT rowid AS ref FROM search_codes WHERE codes LIKE ?",), ((like,),))
     if re.fullmatch(r"[GJL]\d+X?", text):
-        return "xjh LIKE ? ESCAPE '\\'", [like]
+        return SearchPlan("xjh LIKE ? ESCAPE '\\'", (like,), *codes, ref="rowid")
     if re.fullmatch(r"\d+X?", text):
-        return "(id_number LIKE ? ESCAPE '\\' OR xjh LIKE ? ESCAPE '\\')", [like, like]
+        return SearchPlan("(id_number LIKE ? ESCAPE '\\' OR xjh LIKE ? ESCAPE '\\')",
+                          (like, like), *codes, ref="rowid")
     if re.fullmatch(r"[A-Z]+", text):
         initials = f"% {text.lower().translate(_LIKE_ESCAPE)}%"
-        return ("(' ' || name_initials LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')",
-                [initials, like])
-    return "name LIKE ? ESCAPE '\\'", [like]
+        ranges = (_prefix(INITIALS_KEY + text.lower()), _prefix(NAME_KEY + text.lower()))
+        return SearchPlan(
+            "(' ' || name_initials LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')",
+            (initials, like), tuple(r[0] for r in ranges), tuple(r[1] for r in ranges),
+        )
+    index, params = _prefix(NAME_KEY + fold(text))
+    return SearchPlan("name LIKE ? ESCAPE '\\'", (like,), (index,), (params,))
+
+
+def search_clause(text: str) -> tuple[str, list[Any]]:
+    """The condition on `students` a search text means (see `search_plan`)."""
+    plan = search_plan(text)
+    return plan.clause, list(plan.params)
+
+
+def _roster_row(r: Sequence[Any]) -> RosterRow:
+    return RosterRow(
+        student_id=r[0], name=r[1] or "", sex=r[2] or "", grade=r[3] or 0,
+        class_name=r[4] or "", id_number=r[5] or "", xjh=r[6] or "",
+        village_name=r[7] or "", status=r[8] or "", status_label=_label(r[8]),
+        at_risk=bool(r[9]) and r[9] != "[]",
+    )
 
 
 def _order_by(order: str, descending: bool) -> str:

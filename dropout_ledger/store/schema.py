@@ -101,6 +101,17 @@ def projection_ddl() -> list[str]:
         # Every list and count filters on (retracted, status): counting the live roster then
         # reads this small index instead of the whole table.
         "CREATE INDEX students_live ON students(retracted, status)",
+        # The search index (docs/decisions/0009-search-index.md), live students only: every
+        # suffix of the name and every pinyin-initials reading (model/names.search_keys), so a
+        # name or initials search is a prefix range here instead of a LIKE over the roster.
+        """CREATE TABLE search_keys (
+    key TEXT NOT NULL, student_id TEXT NOT NULL,
+    PRIMARY KEY (key, student_id)) WITHOUT ROWID""",
+        # ID number and 学籍号 ('id_number xjh'), trigram-indexed for "any part, 3+ characters".
+        # Its rowid is the student's rowid in `students`; `student_id` makes it comparable.
+        # As B-tree keys every suffix of both numbers would cost ~1.3 KB per student (measured).
+        """CREATE VIRTUAL TABLE search_codes USING fts5(
+    codes, student_id UNINDEXED, tokenize = 'trigram', detail = 'none')""",
         """CREATE TABLE status_facts (
     eid TEXT PRIMARY KEY, student_id TEXT NOT NULL, code TEXT NOT NULL,
     effective_date TEXT NOT NULL, lc INTEGER NOT NULL, reason_code TEXT, reason_text TEXT,
@@ -142,8 +153,9 @@ def projection_ddl() -> list[str]:
 
 
 PROJECTION_TABLES: tuple[str, ...] = (
-    "students", "status_facts", "field_heads", "event_base", "conflicts", "entities", "settings",
-    "replicas", "attachments", *(f"rec_{kind}" for kind in RECORD_KINDS),
+    "students", "search_keys", "search_codes", "status_facts", "field_heads", "event_base",
+    "conflicts", "entities", "settings", "replicas", "attachments",
+    *(f"rec_{kind}" for kind in RECORD_KINDS),
 )
 
 

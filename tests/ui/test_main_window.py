@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
@@ -33,7 +34,7 @@ from ui.dialogs.subsidy_dialog import SubsidyDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner, ThreadRunner
-from ui.roster_model import COL_GRADE, COL_NAME, COL_RISK, COL_VILLAGE
+from ui.roster_model import COL_GRADE, COL_ID, COL_NAME, COL_RISK, COL_VILLAGE
 
 FULL_ID = re.compile(r"\d{17}[\dXx]")
 
@@ -70,6 +71,23 @@ def test_no_cell_shows_a_full_id_number(window: MainWindow, ledger: Ledger) -> N
     assert any(FULL_ID.fullmatch(row.id_number) for row in raw), "demo has no 18-digit IDs"
     leaks = [cell for row in shown_cells(window) for cell in row if FULL_ID.search(cell)]
     assert leaks == []
+
+
+@pytest.mark.parametrize("role", ["principal", "registrar"])
+def test_roles_that_may_see_whole_ids_see_them_in_the_roster(
+    qtbot: QtBot, ledger_copy: Path, role: str
+) -> None:
+    from dropout_ledger.ledger import DEFAULT_OPERATOR
+    from dropout_ledger.store.events import Operator
+
+    operator = Operator(DEFAULT_OPERATOR.id, DEFAULT_OPERATOR.name, role)
+    with Ledger.open(ledger_copy, operator=operator) as ledger:
+        win = MainWindow(ledger, runner=ImmediateRunner(ledger))
+        qtbot.addWidget(win)
+        first = win.model.row_at(0)
+        assert win.model.index(0, COL_ID).data() == first.id_number
+        assert FULL_ID.fullmatch(first.id_number)
+        win.close()
 
 
 def test_title_names_the_school(window: MainWindow, ledger: Ledger) -> None:

@@ -34,6 +34,7 @@ class StubQueries:
         self.rows = rows
         self.pages: list[tuple[int, int]] = []
         self.asked: list[dict[str, Any]] = []
+        self.counted: list[int | None] = []  # the `at_most` of every count asked for
 
     def _matching(self, search: str, filters: Mapping[str, Any] | None) -> list[Row]:
         return [
@@ -54,9 +55,12 @@ class StubQueries:
         return matching[offset : offset + limit]
 
     def count(
-        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None
+        self, view: str = "all", *, search: str = "", filters: Mapping[str, Any] | None = None,
+        at_most: int | None = None,
     ) -> int:
-        return len(self._matching(search, filters))
+        self.counted.append(at_most)
+        found = len(self._matching(search, filters))
+        return found if at_most is None else min(found, at_most)
 
 
 def text(model: RosterModel, row: int, column: int) -> str:
@@ -174,3 +178,52 @@ def test_rows_stay_shown_while_the_next_query_loads() -> None:
     assert model.rowCount() == 3 and model.loading  # no flash of an empty table
     later.answer(0)
     assert model.rowCount() == 0 and model.total == 0
+
+
+def test_a_large_answer_shows_its_first_page_before_the_exact_count() -> None:
+    """Counting every "王" in a county costs more than its first page (bench/README.md)."""
+    later = LaterRunner(StubQueries([Row(i, name="王芳") for i in range(12)]))
+    model = RosterModel(run=later)
+    model.COUNT_CAP = 5
+    loaded: list[tuple[int, bool]] = []
+    model.loaded.connect(lambda: loaded.append((model.total, model.total_exact)))
+    model.set_query(search="王")
+    later.answer(0)
+    assert model.rowCount() == 12 and loaded == [(6, False)]  # "more than 5"
+    assert later.source.counted == [6]
+    later.answer(0)
+    assert loaded == [(6, False), (12, True)]
+    assert later.source.counted == [6, None]
+
+
+def test_the_exact_count_of_a_replaced_query_is_not_run() -> None:
+    rows = [Row(i, name="王芳") for i in range(12)] + [Row(99, name="李伟")]
+    later = LaterRunner(StubQueries(rows))
+    model = RosterModel(run=later)
+    model.COUNT_CAP = 5
+    model.set_query(search="王")
+    later.answer(0)
+    model.set_query(search="李")  # typed on before the worker reached the exact count
+    later.answer(0)  # the exact count of "王": skipped
+    later.answer(0)
+    assert later.source.counted == [6, 6]
+    assert (model.total, model.total_exact, model.rowCount()) == (1, True, 1)
+
+
+def test_pages_go_on_past_a_capped_count() -> None:
+    queries = StubQueries([Row(i) for i in range(RosterModel.PAGE_SIZE + 7)])
+    later = LaterRunner(queries)
+    model = RosterModel(run=later)
+    model.COUNT_CAP = 3
+    model.set_query()
+    later.answer(0)
+    later.waiting.clear()  # the exact count never arrives (say, the worker is busy)
+    assert model.total == 4 and not model.total_exact
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    later.answer(0)
+    assert model.rowCount() == len(queries.rows)
+    model.fetchMore(QModelIndex())
+    later.answer(0)  # an empty page: now the total is known
+    assert (model.total, model.total_exact) == (len(queries.rows), True)
+    assert not model.canFetchMore(QModelIndex())
