@@ -246,8 +246,8 @@ class ChartLayout:
 
 
 def text_width(text: str, size: float) -> float:
-    """An estimate good enough to wrap and centre: Han characters 1 em, the rest ~0.55 em."""
-    return sum(size if ord(ch) > 0x2E80 else size * 0.55 for ch in text)
+    """An estimate good enough to wrap and leave room: Han characters 1 em, the rest 0.6 em."""
+    return sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in text)
 
 
 def wrap(text: str, width: float, size: float, max_lines: int = 3) -> list[str]:
