@@ -154,7 +154,8 @@ def add_charts(form: Form, chart_list: Sequence[BarChart]) -> None:
     height = 62 * mm
     for i in range(0, len(chart_list), 2):
         pair = chart_list[i:i + 2]
-        row = Drawing(form.frame_width, height + 4 * mm)
+        row = Drawing(form.frame_width, height + 4 * mm, initialFontName=SONG)
+        # (reportlab's renderer would otherwise select Times-Roman, an unembedded font)
         for k, chart in enumerate(pair):
             drawing = chart_drawing(chart, width, height)
             drawing.translate(k * (width + gap), 0)
