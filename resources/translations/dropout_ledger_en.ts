@@ -286,6 +286,169 @@ cannot be added</translation>
     </message>
 </context>
 <context>
+    <name>ChartWidget</name>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="107"/>
+        <source>数值：{value}</source>
+        <translation>Value: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="109"/>
+        <source>目标：{value}</source>
+        <translation>Target: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="112"/>
+        <source>分子 ÷ 分母：{detail}</source>
+        <translation>Numerator ÷ denominator: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="38"/>
+        <location filename="../../ui/views/dashboard_view.py" line="39"/>
+        <source>小学辍学率</source>
+        <translation>Primary dropout rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="40"/>
+        <location filename="../../ui/views/dashboard_view.py" line="41"/>
+        <source>初中辍学率</source>
+        <translation>Junior dropout rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="42"/>
+        <source>九年义务教育巩固率</source>
+        <translation>Nine-year retention rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="43"/>
+        <source>小学巩固率（六年级届）</source>
+        <translation>Primary retention (grade-6 cohort)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="44"/>
+        <source>初中巩固率（九年级届）</source>
+        <translation>Junior retention (grade-9 cohort)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="45"/>
+        <source>三类残疾儿童入学率</source>
+        <translation>Enrolment of children with the three disabilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="50"/>
+        <source>在校生辍学率口径</source>
+        <translation>Definitional convention (pupils who left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="51"/>
+        <source>两基净减少口径</source>
+        <translation>Net-change convention (两基)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="52"/>
+        <source>巩固率统计表口径</source>
+        <translation>Cohort-sheet convention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="53"/>
+        <source>台账口径（在籍残疾学生）</source>
+        <translation>Ledger convention (disabled pupils on the roll)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="57"/>
+        <source>辍学率（学年累计）与控制目标</source>
+        <translation>Dropout rates (school year to date) against targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="58"/>
+        <source>巩固率</source>
+        <translation>Retention rates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="59"/>
+        <source>各年级在校生辍学率</source>
+        <translation>Dropout rate by grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="60"/>
+        <source>各月辍学人数（本学年）</source>
+        <translation>Dropouts per month (this school year)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="61"/>
+        <source>本学年立案的辍学原因</source>
+        <translation>Reasons of cases opened this school year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="110"/>
+        <source>无数据</source>
+        <translation>No figure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="113"/>
+        <source>无县定目标</source>
+        <translation>No county target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="115"/>
+        <source>目标：不高于 {value}</source>
+        <translation>Target: at most {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="118"/>
+        <source>目标：不低于 {value}</source>
+        <translation>Target: at least {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="123"/>
+        <source>未达标</source>
+        <translation>Target missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="123"/>
+        <source>达标</source>
+        <translation>Target met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="128"/>
+        <source>分子 {n} ÷ 分母 {d}</source>
+        <translation>Numerator {n} ÷ denominator {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="130"/>
+        <source>没有计算</source>
+        <translation>Not computed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="154"/>
+        <source>学校统计</source>
+        <translation>School statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="156"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="196"/>
+        <source>统计数据没有加载成功</source>
+        <translation>The statistics could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="203"/>
+        <source>学校统计 · {school}</source>
+        <translation>School statistics · {school}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="204"/>
+        <source>{y}年{m}月{d}日，{year}学年累计（自{sy}年9月1日起）。辍学率有两种口径：在校生辍学率（辍学、休学、超龄离校的学生人数）和“两基”净减少口径（减少减去增加），都除以学年初在校生数加本学年招收新生数。鼠标停在数字或柱子上可看分子和分母。</source>
+        <translation>{d}/{m}/{y}, school year {year} to date (from 1 September {sy}). The dropout rate has two conventions: definitional (pupils who dropped out, suspended or left over-age) and the 两基 net change (losses minus gains), both divided by the pupils at the start of the year plus this year&apos;s intake. Rest the mouse on a number or a bar to see its numerator and denominator.</translation>
+    </message>
+</context>
+<context>
     <name>EscalationDialog</name>
     <message>
         <location filename="../../ui/dialogs/escalation_dialog.py" line="70"/>
