@@ -12,7 +12,7 @@ this page only lays it out, and reloads on any write that can change a figure.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,

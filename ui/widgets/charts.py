@@ -88,7 +88,7 @@ class ChartWidget(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.tooltip_at(event.position().x())
+            text = self.tooltip_at(float(event.pos().x()))
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:
