@@ -53,6 +53,7 @@ from ui.labels import grade_text
 from ui.ops import Runner, ThreadRunner
 from ui.roster_model import COL_GRADE, SORT_KEYS, PageFetch, RosterModel
 from ui.settings_menu import build_settings_menu
+from ui.views.dashboard_view import DashboardView
 from ui.views.reconcile_view import ReconcileView
 from ui.views.student_view import StudentView
 from ui.views.today_view import TodayView
@@ -159,15 +160,17 @@ class MainWindow(QMainWindow):
         self._reload_choices()
 
     def _make_pages(self) -> QTabWidget:
-        """今日待办, the roster, the student page, 预警名单 and 名单核查, as tabs (Ctrl+1…5)."""
+        """今日待办, the roster, the student page, figures, warnings and list checks (Ctrl+1…6)."""
         self.today = TodayView(self.runner, self)
         self.student = StudentView(self.runner, self, role=self.role)
         self.reconcile = ReconcileView(self.runner, self, role=self.role)
         self.warning = WarningView(self.runner, self, role=self.role)
+        self.dashboard = DashboardView(self.runner, self, role=self.role)
         tabs = QTabWidget(self)
         tabs.addTab(self.today, self.tr("今日待办"))
         tabs.addTab(self.table, self.tr("学生名单"))
         tabs.addTab(self.student, self.tr("学生详情"))
+        tabs.addTab(self.dashboard, self.tr("统计与目标"))
         tabs.addTab(self.warning, self.tr("预警名单"))
         tabs.addTab(self.reconcile, self.tr("名单核查"))
         self.today.open_student.connect(self.open_student)
@@ -363,7 +366,8 @@ class MainWindow(QMainWindow):
         paper.addAction(report)
         views = self.menuBar().addMenu(self.tr("查看"))
         for number, text in enumerate((self.tr("今日待办"), self.tr("学生名单"),
-                                       self.tr("学生详情"), self.tr("预警名单"),
+                                       self.tr("学生详情"), self.tr("统计与目标"),
+                                       self.tr("预警名单"),
                                        self.tr("名单核查")), start=1):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))

@@ -37,6 +37,7 @@ from dropout_ledger.printing import (
     pairing,
     register,
     report,
+    stats,
 )
 from dropout_ledger.printing import ledger as ledger_form
 from dropout_ledger.printing.common import Built, Context, context
@@ -101,6 +102,7 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("disability", "三类残疾儿童统计表", lambda c, r: disability.build(c)),
     FormSpec("dossier", "一生一档（学生档案）", lambda c, r: dossier.build(c, r.student),
              per_student=True),
+    FormSpec("stats", "控辍保学统计表", lambda c, r: stats.build(c, r.period), uses_period=True),
 )}
 """Every printable form, in the order a print dialog lists them."""
 

@@ -286,6 +286,169 @@ cannot be added</translation>
     </message>
 </context>
 <context>
+    <name>ChartWidget</name>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="107"/>
+        <source>数值：{value}</source>
+        <translation>Value: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="109"/>
+        <source>目标：{value}</source>
+        <translation>Target: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="112"/>
+        <source>分子 ÷ 分母：{detail}</source>
+        <translation>Numerator ÷ denominator: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="38"/>
+        <location filename="../../ui/views/dashboard_view.py" line="39"/>
+        <source>小学辍学率</source>
+        <translation>Primary dropout rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="40"/>
+        <location filename="../../ui/views/dashboard_view.py" line="41"/>
+        <source>初中辍学率</source>
+        <translation>Junior dropout rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="42"/>
+        <source>九年义务教育巩固率</source>
+        <translation>Nine-year retention rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="43"/>
+        <source>小学巩固率（六年级届）</source>
+        <translation>Primary retention (grade-6 cohort)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="44"/>
+        <source>初中巩固率（九年级届）</source>
+        <translation>Junior retention (grade-9 cohort)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="45"/>
+        <source>三类残疾儿童入学率</source>
+        <translation>Enrolment of children with the three disabilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="50"/>
+        <source>在校生辍学率口径</source>
+        <translation>Definitional convention (pupils who left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="51"/>
+        <source>两基净减少口径</source>
+        <translation>Net-change convention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="52"/>
+        <source>巩固率统计表口径</source>
+        <translation>Cohort-sheet convention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="53"/>
+        <source>台账口径（在籍残疾学生）</source>
+        <translation>Ledger convention (disabled pupils on the roll)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="57"/>
+        <source>辍学率（学年累计）与控制目标</source>
+        <translation>Dropout rates (school year to date) against targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="58"/>
+        <source>巩固率</source>
+        <translation>Retention rates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="59"/>
+        <source>各年级在校生辍学率</source>
+        <translation>Dropout rate by grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="60"/>
+        <source>各月辍学人数（本学年）</source>
+        <translation>Dropouts per month (this school year)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="61"/>
+        <source>本学年立案的辍学原因</source>
+        <translation>Reasons of cases opened this school year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="110"/>
+        <source>无数据</source>
+        <translation>No figure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="113"/>
+        <source>无县定目标</source>
+        <translation>No county target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="115"/>
+        <source>目标：不高于 {value}</source>
+        <translation>Target: at most {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="118"/>
+        <source>目标：不低于 {value}</source>
+        <translation>Target: at least {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="123"/>
+        <source>未达标</source>
+        <translation>Target missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="123"/>
+        <source>达标</source>
+        <translation>Target met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="128"/>
+        <source>分子 {n} ÷ 分母 {d}</source>
+        <translation>Numerator {n} ÷ denominator {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="130"/>
+        <source>没有计算</source>
+        <translation>Not computed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="154"/>
+        <source>学校统计</source>
+        <translation>School statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="158"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="198"/>
+        <source>统计数据没有加载成功</source>
+        <translation>The statistics could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="205"/>
+        <source>学校统计 · {school}</source>
+        <translation>School statistics · {school}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="206"/>
+        <source>{y}年{m}月{d}日，{year}学年累计（自{sy}年9月1日起）。辍学率有两种口径：在校生辍学率（辍学、休学、超龄离校的学生人数）和“两基”净减少口径（减少减去增加），都除以学年初在校生数加本学年招收新生数。鼠标停在数字或柱子上可看分子和分母。</source>
+        <translation>{d}/{m}/{y}, school year {year} to date (from 1 September {sy}). The dropout rate has two conventions: definitional (pupils who dropped out, suspended or left over-age) and the net-change (“two basics”) convention (losses minus gains), both divided by the pupils at the start of the year plus this year&apos;s intake. Rest the mouse on a number or a bar to see its numerator and denominator.</translation>
+    </message>
+</context>
+<context>
     <name>EscalationDialog</name>
     <message>
         <location filename="../../ui/dialogs/escalation_dialog.py" line="70"/>
@@ -1538,304 +1701,310 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="369"/>
+        <source>统计与目标</source>
+        <translation>Figures and targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>预警名单</source>
         <translation>Early warning</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>名单核查</source>
         <translation>List checks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>导入学籍花名册…</source>
         <translation>Import the national student roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>打印表格…</source>
         <translation>Print forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>本月书面报告…</source>
         <translation>This month’s written report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>{n} 名以上学生，正在计数…</source>
         <translation>More than {n} pupils, counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
