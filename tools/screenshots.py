@@ -54,6 +54,10 @@ def main(out: Path) -> None:
             _save(app, window, out / "today.png")
             window.tabs.setCurrentWidget(window.table)
             _save(app, window, out / "roster.png")
+            window.tabs.setCurrentWidget(window.dashboard)
+            _save(app, window, out / "dashboard.png")
+            window.tabs.setCurrentWidget(window.warning)
+            _save(app, window, out / "warning.png")
             dropped = ledger.queries.roster("dropped")
             scanned = {row[0] for row in ledger.conn.execute(
                 "SELECT student_id FROM rec_document")}
