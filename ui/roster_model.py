@@ -32,17 +32,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from dropout_ledger.model.access import Permission, may
 from dropout_ledger.model.identity import mask_id_number, mask_xjh
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_text, status_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark `text` for translation without translating it (lupdate finds it by this name).
-
-    PySide6's own function is typed `-> object`; this typed twin keeps mypy precise.
-    """
-    return text
 
 
 _SEXES = {"1": QT_TRANSLATE_NOOP("RosterModel", "男"), "2": QT_TRANSLATE_NOOP("RosterModel", "女")}

@@ -451,324 +451,324 @@ cannot be added</translation>
 <context>
     <name>EscalationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="66"/>
         <source>班主任电话联系</source>
         <translation>Class teacher phones the family</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="67"/>
         <source>班主任家访</source>
         <translation>Class teacher&apos;s home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="68"/>
         <source>学校第二次家访并登记</source>
         <translation>Second school visit; case registered</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="69"/>
         <source>校长与村委联合家访、报告表</source>
         <translation>Principal and village committee visit; report form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="70"/>
         <source>书面报告乡镇与教育局</source>
         <translation>Written report to township and county bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="71"/>
         <source>乡镇下达限期复学通知书</source>
         <translation>Township&apos;s order to return by a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="72"/>
         <source>行政处罚决定与催告</source>
         <translation>Administrative penalty and demand to comply</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="73"/>
         <source>申请强制执行或提起诉讼</source>
         <translation>Court enforcement applied for, or lawsuit filed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="74"/>
         <source>法院调解或判决</source>
         <translation>Court mediation or judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="81"/>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="78"/>
         <source>班主任</source>
         <translation>Class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="79"/>
         <source>年级主任或分管领导与班主任</source>
         <translation>Grade head or deputy principal with the class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="80"/>
         <source>校长与村（居）委会</source>
         <translation>Principal with the village (residents&apos;) committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="81"/>
         <source>学校</source>
         <translation>The school</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="86"/>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="83"/>
         <source>乡镇人民政府</source>
         <translation>Township government</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="84"/>
         <source>乡镇人民政府或检察院</source>
         <translation>Township government or procuratorate</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="85"/>
         <source>人民法院</source>
         <translation>People&apos;s court</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="88"/>
         <source>电话联系监护人，区分请假与无故缺课</source>
         <translation>phone the guardian; tell excused from unexcused absence</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="89"/>
         <source>家访，当天交家访记录</source>
         <translation>visit the home; hand in the visit record the same day</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="90"/>
         <source>第二次家访，学校登记个案</source>
         <translation>visit again; the school registers the case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="91"/>
         <source>制定劝返方案，联合家访，校长签署辍学学生情况报告表</source>
         <translation>plan the persuasion, visit jointly, principal signs the dropout report form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="93"/>
         <source>向中心校、乡镇人民政府和县教育局书面报告</source>
         <translation>report in writing to the central school, township and county bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="94"/>
         <source>报请乡镇政府下达限期复学通知书，收到后登记文书</source>
         <translation>ask the township to issue a return-by order; record it when it arrives</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="96"/>
         <source>报告乡镇政府限期已过仍未返校，请其处罚并催告，登记文书</source>
         <translation>tell the township the deadline passed without a return, ask it to penalise and demand compliance; record the documents</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="98"/>
         <source>提请乡镇政府申请强制执行或起诉（检察院可支持起诉），登记文书</source>
         <translation>ask the township to apply for enforcement or sue (the procuratorate may support the suit); record the documents</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="100"/>
         <source>配合法院调解或审理，登记调解书或判决书</source>
         <translation>assist the court&apos;s mediation or hearing; record the mediation agreement or judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="114"/>
         <source>已逾期 {days} 天</source>
         <translation>{days} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="116"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="117"/>
         <source>还有 {days} 天</source>
         <translation>{days} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="169"/>
         <source>劝返阶段</source>
         <translation>Escalation stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="185"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="185"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="185"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="195"/>
         <source>（尚未记录任何阶段）</source>
         <translation>(no stage recorded yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="214"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="210"/>
         <source>如：已向乡镇政府报送书面报告，文号……</source>
         <translation>e.g. written report sent to the township, reference no. …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="227"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="232"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="228"/>
         <source>个案：</source>
         <translation>Case:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="229"/>
         <source>已记录阶段：</source>
         <translation>Stages recorded:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="235"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="231"/>
         <source>下一阶段：</source>
         <translation>Next stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="232"/>
         <source>期限：</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="233"/>
         <source>办理：</source>
         <translation>Who acts:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="235"/>
         <source>记录阶段：</source>
         <translation>Record stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="240"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="236"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="237"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="241"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="248"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="244"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="271"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="267"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="275"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="271"/>
         <source>{name}（{where}）</source>
         <translation>{name} ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="278"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="274"/>
         <source>该生没有未销号的个案，不能记录劝返阶段。</source>
         <translation>This student has no open case, so no escalation stage can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="281"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="277"/>
         <source>立案日期 {date}</source>
         <translation>Opened {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="296"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="292"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="307"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="303"/>
         <source>共 {count} 次</source>
         <translation>{count} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="325"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="321"/>
         <source>已到最后阶段 L8，没有下一阶段</source>
         <translation>Already at the last stage, L8: there is no next stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="330"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="326"/>
         <source>应于 {date} 前完成（{timing}）</source>
         <translation>Due by {date} ({timing})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="337"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="333"/>
         <source>{actor}：{task}</source>
         <translation>{actor}: {task}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="339"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="335"/>
         <source>由{actor}办理；学校须{task}</source>
         <translation>Done by: {actor}; the school must {task}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="364"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="360"/>
         <source>正在读取个案信息…</source>
         <translation>Reading the case…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="367"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="363"/>
         <source>{date} 已记录过 {stage}，无需重复记录</source>
         <translation>{stage} is already recorded on {date}; no need to record it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="377"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="373"/>
         <source>该日期早于当前阶段 {stage} 的日期 {date}：作为补记保存，当前阶段不变</source>
         <translation>This date is before the current stage {stage} ({date}): it is saved as a late entry and the current stage stays</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="380"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="376"/>
         <source>当前已是 {current}：退回到 {stage} 后，期限从该阶段重新计算，保存时请确认</source>
         <translation>The case is already at {current}: going back to {stage} restarts the deadlines from it; you will be asked to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="386"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="382"/>
         <source>将跳过 {stages}</source>
         <translation>Skips {stages}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="390"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="386"/>
         <source>保存后下一阶段 {stage} 应于 {date} 前完成</source>
         <translation>After saving, the next stage {stage} is due by {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="393"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="389"/>
         <source>此阶段由乡镇政府或法院办理；学校不出具责令、处罚文书，只登记收到的法律文书</source>
         <translation>The township or the court acts at this stage; the school issues no orders or penalties and only records the legal documents it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="427"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="423"/>
         <source>退回到较早阶段</source>
         <translation>Go back to an earlier stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="428"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="424"/>
         <source>该个案当前已是 {current}。确定记录 {stage} 吗？
 记录后当前阶段变为 {stage}，以后各阶段的期限从 {date} 起重新计算。</source>
         <translation>This case is already at {current}. Record {stage}?
@@ -778,253 +778,253 @@ The case will then be at {stage}, and the following deadlines count again from {
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
         <source>在籍学生</source>
         <translation>Students on the roll</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="72"/>
         <source>预警学生</source>
         <translation>At-risk students</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="73"/>
         <source>疑似辍学学生</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="74"/>
         <source>辍学学生</source>
         <translation>Dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
         <source>复学跟踪学生</source>
         <translation>Returned students (follow-up)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="76"/>
         <source>送教上门学生</source>
         <translation>Home-taught students</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
         <source>休学学生</source>
         <translation>Suspended students</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="151"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="179"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="175"/>
         <source>统计表（按年级和状态，不含姓名）</source>
         <translation>Statistics (by grade and status, no names)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="177"/>
         <source>当前操作员的角色不能导出学生名单：名单中有学生的姓名、身份证号等个人信息，只能由校长或学籍管理员导出。可以导出不含姓名的统计表。</source>
         <translation>Your role may not export student lists: they hold names, ID numbers and other personal data, and only the principal or the registrar may export them. You can export the statistics, which hold no names.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
         <source>按县级模板填写</source>
         <translation>Fill in the county template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="191"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="187"/>
         <source>县教育局下发的模板文件（.xlsx）</source>
         <translation>Template file from the county bureau (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="193"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
         <source>选择模板…</source>
         <translation>Choose template…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="196"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="192"/>
         <source>完整身份证号和学籍号（不隐去中间部分）</source>
         <translation>Whole ID numbers and student numbers (not partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="198"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="194"/>
         <source>家庭经济困难类别</source>
         <translation>Economic hardship category</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="203"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="199"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="211"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="213"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="392"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="388"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="234"/>
         <source>导出内容：</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="239"/>
         <source>同时导出：</source>
         <translation>Also export:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="240"/>
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="279"/>
         <source>{view}（{count} 人）</source>
         <translation>{view} ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="311"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="307"/>
         <source>只导出搜索“{search}”找到的 {count} 名学生</source>
         <translation>Only the {count} students found by the search “{search}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="309"/>
         <source>只导出搜索“{search}”找到的学生</source>
         <translation>Only the students found by the search “{search}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="315"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="311"/>
         <source>县级配置中还没有设置模板的各列对应，暂时不能按模板填写。</source>
         <translation>The county profile maps no template columns yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="340"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="336"/>
         <source>统计表只有人数，不含学生的姓名和证件号。</source>
         <translation>The statistics hold only counts: no names and no ID numbers.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="342"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="338"/>
         <source>文件中将有完整的身份证号和学籍号：请妥善保管，只交给需要的单位，不要在微信群、QQ群中转发。</source>
         <translation>The file will hold whole ID numbers and student numbers: keep it safe, give it only to the office that needs it, and never forward it in WeChat or QQ groups.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="345"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="341"/>
         <source>身份证号和学籍号将隐去中间部分（保留前 6 位和后 4 位）。</source>
         <translation>ID numbers and student numbers will be partly hidden (the first 6 and last 4 characters are kept).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="347"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="343"/>
         <source>家庭经济困难类别属于受限信息，同样请妥善保管。</source>
         <translation> The economic hardship category is restricted information: keep it safe as well.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="355"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="351"/>
         <source>控辍保学统计表-{date}.xlsx</source>
         <translation>Dropout statistics-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="357"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="353"/>
         <source>控辍保学名单-{view}-县级模板-{date}.xlsx</source>
         <translation>Dropout ledger-{view}-county template-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="359"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="355"/>
         <source>控辍保学名单-{view}-{date}.xlsx</source>
         <translation>Dropout ledger-{view}-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="373"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="369"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="375"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="371"/>
         <source>请选择县级模板文件。</source>
         <translation>Choose the county template file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="377"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="373"/>
         <source>请选择保存位置。</source>
         <translation>Choose where to save the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="379"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="375"/>
         <source>这份名单中没有学生，不需要导出。</source>
         <translation>This list has no students: there is nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="391"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="387"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="392"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="388"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="410"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="406"/>
         <source>Excel 表格或模板 (*.xlsx *.xltx)</source>
         <translation>Excel workbooks or templates (*.xlsx *.xltx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="410"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="406"/>
         <source>选择县级模板</source>
         <translation>Choose the county template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="416"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="412"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="417"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="413"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="457"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="453"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="474"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
         <source>已停止导出，没有留下文件。</source>
         <translation>Export stopped; no file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="487"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="483"/>
         <source>已导出统计表：{path}</source>
         <translation>Statistics exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="489"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="485"/>
         <source>已导出 {count} 名学生：{path}</source>
         <translation>{count} students exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="491"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="487"/>
         <source>模板中有 {count} 列受限信息没有填写：当前操作员无权导出。</source>
         <translation>{count} template columns of restricted information were left blank: your role may not export them.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="506"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="502"/>
         <source>正在导出：{done} / {total} 名学生…</source>
         <translation>Exporting: {done} / {total} students…</translation>
     </message>
@@ -1032,243 +1032,243 @@ The case will then be at {stage}, and the following deadlines count again from {
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="120"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="229"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="277"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="273"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="117"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="122"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="118"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="123"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="119"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="124"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="120"/>
         <source>身份证件类型</source>
         <translation>ID document type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="125"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="278"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="126"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="122"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>全国学籍号</source>
         <translation>National student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="127"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="123"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="128"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="124"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="129"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="125"/>
         <source>入学年月</source>
         <translation>Enrolment month</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="130"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="126"/>
         <source>家庭住址</source>
         <translation>Home address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="131"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="127"/>
         <source>村（居）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="132"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="128"/>
         <source>村（居）区划代码</source>
         <translation>Village division code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="133"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="129"/>
         <source>是否住校</source>
         <translation>Boarder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="130"/>
         <source>就读方式</source>
         <translation>Attendance mode (day/boarding)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="131"/>
         <source>留守儿童</source>
         <translation>Left-behind child</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="136"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="132"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="133"/>
         <source>随迁子女</source>
         <translation>Migrant child</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="134"/>
         <source>残疾类型</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="135"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="140"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="136"/>
         <source>监护人姓名</source>
         <translation>Guardian&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="141"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="137"/>
         <source>监护人关系</source>
         <translation>Guardian&apos;s relation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="142"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="138"/>
         <source>监护人电话</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="143"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
         <source>第二监护人姓名</source>
         <translation>Second guardian&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="144"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="140"/>
         <source>第二监护人关系</source>
         <translation>Second guardian&apos;s relation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="141"/>
         <source>第二监护人电话</source>
         <translation>Second guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="142"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="149"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
         <source>选择文件</source>
         <translation>Choose file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
         <source>核对各列</source>
         <translation>Check columns</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="148"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="224"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="224"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="229"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="230"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="226"/>
         <source>改正方法</source>
         <translation>How to fix</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="230"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="226"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="277"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="273"/>
         <source>年级班级</source>
         <translation>Grade and class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="392"/>
         <source>导入学籍名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="421"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="426"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="647"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="422"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="643"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="654"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="424"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="650"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="450"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
         <source>还没有选择文件</source>
         <translation>No file chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="451"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="447"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="454"/>
         <source>可以导入从全国中小学生学籍信息管理系统导出的名单，也可以导入学校自己整理的名单：
 Excel 或 WPS 表格（.xlsx、.xls）、LibreOffice 表格（.ods）或 CSV 文件。
 
@@ -1279,323 +1279,323 @@ Excel or WPS spreadsheets (.xlsx, .xls), LibreOffice spreadsheets (.ods) or CSV 
 Three steps: check what each column means, check the whole file, then import. Checking changes nothing in the ledger; the ledger is backed up before the import. Students already in the ledger only get the details that changed; no student is ever deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="466"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="678"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="462"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="674"/>
         <source>选择学籍名单文件</source>
         <translation>Choose the roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="476"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
         <source>工作表：</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="480"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="476"/>
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="486"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="482"/>
         <source>表头所在的行：</source>
         <translation>Header row:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="499"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="495"/>
         <source>导入为</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="499"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="495"/>
         <source>第一行的内容</source>
         <translation>First row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="499"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="495"/>
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="505"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="501"/>
         <source>记住这个对应关系（保存到县级配置，以后导入同样表头的名单时自动使用）</source>
         <translation>Remember these columns (saved in the county profile and used for lists with the same headers)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="509"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="505"/>
         <source>核对各列的含义</source>
         <translation>Check what each column means</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="511"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="507"/>
         <source>下面是文件的前几行，表头所在的行以蓝色标出；不对时点一下真正的表头行。再在下方的“导入为”中核对每一列：认错或没认出的列请选一下，不需要的列选“不导入”。</source>
         <translation>These are the first rows of the file; the header row is shown in blue. If it is wrong, click the real header row. Then check each column under “Import as”: choose the right item for a column that was missed or mistaken, and “Do not import” for columns you do not need.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="525"/>
         <source>新增学生</source>
         <translation>New students</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="530"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="526"/>
         <source>更新资料</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="531"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="527"/>
         <source>没有变化</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="532"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="528"/>
         <source>有错误的行</source>
         <translation>Rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="533"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
         <source>有提醒的行</source>
         <translation>Rows with warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="549"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="545"/>
         <source>保存检查结果（.xlsx）…</source>
         <translation>Save check results (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="553"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="549"/>
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="566"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="562"/>
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="598"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="594"/>
         <source>打开备份所在的文件夹</source>
         <translation>Open the backup&apos;s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="653"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="649"/>
         <source>停止导入</source>
         <translation>Stop import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="653"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="649"/>
         <source>停止检查</source>
         <translation>Stop check</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="654"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="650"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="654"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="650"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="679"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="675"/>
         <source>表格文件 ({patterns})</source>
         <translation>Spreadsheets ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="680"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="676"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="690"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="686"/>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="696"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="692"/>
         <source>县级台账不能导入学校的学籍名单：学生名单由各校导入后同步上来。</source>
         <translation>A county ledger cannot import a school roster: each school imports its own list, which then comes up by sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="721"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="717"/>
         <source>这个文件无法导入，请选择别的文件。</source>
         <translation>This file cannot be imported; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="771"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
         <source>没有找到表头（同时写着“姓名”和“身份证号”或“全国学籍号”的一行）。请在下面的表格中点一下表头所在的行，再指定各列的含义。</source>
         <translation>No header was found (a row naming both “姓名” and “身份证号” or “全国学籍号”). Click the header row in the table below, then say what each column means.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="844"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="840"/>
         <source>不导入</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="881"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="877"/>
         <source>请在上面的表格中点一下表头所在的行。</source>
         <translation>Click the header row in the table above.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="885"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="881"/>
         <source>身份证号或全国学籍号</source>
         <translation>ID number or national student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="887"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="883"/>
         <source>还没有指定哪一列是：{fields}。请在“导入为”中选出这一列。</source>
         <translation>No column is chosen yet for: {fields}. Choose it under “Import as”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="888"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="884"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="927"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="923"/>
         <source>文件：{name}　工作表：{sheet}　表头：第 {row} 行</source>
         <translation>File: {name}   Sheet: {sheet}   Header: row {row}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="930"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="926"/>
         <source>正在检查整个文件，台账不会有任何改动…</source>
         <translation>Checking the whole file; the ledger is not changed…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="941"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="937"/>
         <source>已停止检查，台账没有任何改动。</source>
         <translation>Check stopped; nothing in the ledger changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="957"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="953"/>
         <source>共 {rows} 行学生（另有 {skipped} 行空行、表尾或重复的表头，已跳过）。</source>
         <translation>{rows} student rows ({skipped} blank, footer or repeated header rows skipped).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="959"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="955"/>
         <source>共 {rows} 行学生。</source>
         <translation>{rows} student rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="967"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="963"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="967"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="963"/>
         <source>红色是错误：这一行不能导入。琥珀色是提醒：这一行可以导入，但请核对。</source>
         <translation>Red is an error: the row cannot be imported. Amber is a warning: the row can be imported, but please check it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="972"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="968"/>
         <source>这些学生在台账中在籍，但这份名单里没有。导入不会删除他们，也不会改变他们的状态：请逐一核实（转学、辍学，还是名单漏登）。</source>
         <translation>These students are on the roll in the ledger but not in this list. The import neither deletes them nor changes their status: please check each one (transferred, dropped out, or left off the list).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="975"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="971"/>
         <source>台账中在籍的学生都在这份名单里。</source>
         <translation>Every student on the roll is in this list.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="976"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="972"/>
         <source>问题（{count}）</source>
         <translation>Problems ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="977"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="973"/>
         <source>在籍不在校？（{count}）</source>
         <translation>On the roll, not in school? ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="978"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="974"/>
         <source>跳过有错误的 {errors} 行，只导入其余 {valid} 行</source>
         <translation>Skip the {errors} rows with errors and import the other {valid} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1002"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="998"/>
         <source>请先检查文件。</source>
         <translation>Check the file first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1004"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1000"/>
         <source>这份名单已经导入。</source>
         <translation>This list has been imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1006"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1002"/>
         <source>检查这个文件之后，台账又有了改动（例如在别的窗口中修改了学生）。请点“重新检查”，再导入。</source>
         <translation>The ledger changed after this file was checked (for example a student was edited in another window). Click “Check again”, then import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1010"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1006"/>
         <source>有 {errors} 行有错误，整个文件不能导入。请保存检查结果、按“错误说明”改正后重新导入，或勾选“跳过有错误的行”。</source>
         <translation>{errors} rows have errors, so the file cannot be imported. Save the check results, correct the rows as the error column says and import again, or tick “Skip the rows with errors”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1013"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1009"/>
         <source>名单中的学生都已在台账中，资料也没有变化：不需要导入。</source>
         <translation>Every student in the list is already in the ledger with the same details: nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1021"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1017"/>
         <source>{stem}-检查结果.xlsx</source>
         <translation>{stem}-check results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1023"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1019"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1023"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1019"/>
         <source>保存检查结果</source>
         <translation>Save check results</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1034"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1030"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1059"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1055"/>
         <source>正在导入，请稍候…</source>
         <translation>Importing, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1080"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1076"/>
         <source>已停止导入，台账没有任何改动。点“上一步”可以回到检查结果，重新导入。</source>
         <translation>Import stopped; nothing in the ledger changed. Click “Back” to return to the check results and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1086"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1082"/>
         <source>导入完成。</source>
         <translation>Import finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1099"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1095"/>
         <source>新增 {created} 名学生，更新了 {updated} 名学生的资料，{unchanged} 名没有变化。</source>
         <translation>{created} students added, {updated} students updated, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1102"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1098"/>
         <source>有错误的 {errors} 行没有导入：请按检查结果改正后，再导入一次这个文件。</source>
         <translation>The {errors} rows with errors were not imported: correct them as the check results say, then import this file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1106"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1102"/>
         <source>另有 {count} 名在籍学生不在这份名单中，请逐一核实：点“上一步”可以查看检查结果中的“在籍不在校？”名单，也可以把检查结果保存为 .xlsx。</source>
         <translation>{count} students on the roll are not in this list; please check each one. Click “Back” to see them under “On the roll, not in school?” in the check results, which can also be saved as .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1110"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1106"/>
         <source>导入前的台账已备份为：{path}</source>
         <translation>The ledger was backed up before the import to: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1142"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1138"/>
         <source>已检查 {done} / {total} 行…</source>
         <translation>Checked {done} / {total} rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="1143"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="1139"/>
         <source>已导入 {done} / {total} 名学生…</source>
         <translation>Imported {done} / {total} students…</translation>
     </message>
@@ -3005,187 +3005,187 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>ReportFormDialog</name>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="71"/>
         <source>乡镇人民政府</source>
         <translation>Township government</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="72"/>
         <source>县教育局</source>
         <translation>County bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="73"/>
         <source>乡镇中心校</source>
         <translation>Central school</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="77"/>
         <source>包保教师</source>
         <translation>Responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="78"/>
         <source>村级责任人</source>
         <translation>Village contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="79"/>
         <source>乡镇责任人</source>
         <translation>Township contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="108"/>
         <source>辍学学生情况报告表</source>
         <translation>Dropout report form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="116"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="143"/>
         <source>个案情况（保存时一并更新该生的辍学个案）</source>
         <translation>Case facts (saved into the pupil&apos;s dropout case as well)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="144"/>
         <source>该生没有未销号的辍学个案：只保存报告。</source>
         <translation>This pupil has no open dropout case: only the report is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="151"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="148"/>
         <source>选择“其他”时必须填写</source>
         <translation>Required when “Other” is chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="150"/>
         <source>如：在家、外出务工（广东东莞）、去向不明</source>
         <translation>e.g. at home, working (Dongguan, Guangdong), unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="154"/>
         <source>重新生成草稿</source>
         <translation>Redraft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="156"/>
         <source>草稿由台账生成，请核对、修改后保存。</source>
         <translation>Drafted from the ledger: check and edit it before saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="170"/>
         <source>辍学原因：</source>
         <translation>Dropout reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="171"/>
         <source>原因说明：</source>
         <translation>Reason details:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="172"/>
         <source>去向：</source>
         <translation>Whereabouts:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="174"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="181"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="182"/>
         <source>缺课情况：</source>
         <translation>Absence:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="186"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="183"/>
         <source>报告日期：</source>
         <translation>Report date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="184"/>
         <source>报送单位：</source>
         <translation>Send to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="191"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="188"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="193"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="190"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="201"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="198"/>
         <source>报告内容：</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="225"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="228"/>
         <source>{name}（{grade_class}）</source>
         <translation>{name} ({grade_class})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="231"/>
         <source>已连续无故缺课 {days} 个上学日（自 {start} 起）</source>
         <translation>Absent without leave for {days} school days in a row (since {start})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="233"/>
         <source>目前没有连续的无故缺课记录</source>
         <translation>No current run of unexcused absence</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="234"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="294"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="291"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="297"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="294"/>
         <source>请至少选择一个报送单位</source>
         <translation>Choose at least one recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="301"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="298"/>
         <source>请填写报告内容</source>
         <translation>Write the report</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="308"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="305"/>
         <source>请选择辍学原因</source>
         <translation>Choose the dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="310"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="307"/>
         <source>选择“其他”时须写明原因</source>
         <translation>“Other” needs a written reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="312"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="309"/>
         <source>请填写包保教师</source>
         <translation>Name the responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="315"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="312"/>
         <source>{label}“{name}”不像姓名</source>
         <translation>{label} “{name}” does not look like a name</translation>
     </message>
@@ -3193,57 +3193,57 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../ui/roster_model.py" line="48"/>
+        <location filename="../../ui/roster_model.py" line="42"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="48"/>
+        <location filename="../../ui/roster_model.py" line="42"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="141"/>
+        <location filename="../../ui/roster_model.py" line="135"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="142"/>
+        <location filename="../../ui/roster_model.py" line="136"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="143"/>
+        <location filename="../../ui/roster_model.py" line="137"/>
         <source>年级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="144"/>
+        <location filename="../../ui/roster_model.py" line="138"/>
         <source>班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="145"/>
+        <location filename="../../ui/roster_model.py" line="139"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="146"/>
+        <location filename="../../ui/roster_model.py" line="140"/>
         <source>全国学籍号</source>
         <translation>National student no.</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="147"/>
+        <location filename="../../ui/roster_model.py" line="141"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="148"/>
+        <location filename="../../ui/roster_model.py" line="142"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/roster_model.py" line="150"/>
+        <location filename="../../ui/roster_model.py" line="144"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
@@ -3251,134 +3251,134 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="84"/>
         <source>变更学籍状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="97"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="111"/>
         <source>选择“其他”时必须填写</source>
         <translation>Required when “Other” is chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="178"/>
         <location filename="../../ui/dialogs/status_dialog.py" line="182"/>
-        <location filename="../../ui/dialogs/status_dialog.py" line="186"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="118"/>
         <source>例如：接收学校出具的在读证明、派出所证明</source>
         <translation>e.g. a certificate of attendance from the receiving school, or from the police station</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="129"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="130"/>
         <source>当前状态：</source>
         <translation>Current status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="131"/>
         <source>变更为：</source>
         <translation>Change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="132"/>
         <source>生效日期：</source>
         <translation>Effective date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="133"/>
         <source>辍学原因：</source>
         <translation>Dropout reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="134"/>
         <source>原因说明：</source>
         <translation>Reason details:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="139"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="135"/>
         <source>销号原因：</source>
         <translation>Closure reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="136"/>
         <source>销号依据：</source>
         <translation>Closure evidence:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="137"/>
         <source>备注：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="141"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="144"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="163"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="168"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="172"/>
         <source>{status}（自 {date} 起）</source>
         <translation>{status} (since {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="209"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="211"/>
         <source>“{status}”是终结状态，不能再变更</source>
         <translation>“{status}” is final and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="215"/>
         <source>请选择要变更为的状态</source>
         <translation>Choose the new status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="220"/>
         <source>请选择辍学原因</source>
         <translation>Choose the dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="226"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="222"/>
         <source>选择“其他”时须写明原因</source>
         <translation>Write the reason when “Other” is chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="225"/>
         <source>销号须选择销号原因</source>
         <translation>Closing a case needs a closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="227"/>
         <source>销号须写明依据</source>
         <translation>Closing a case needs written evidence</translation>
     </message>
@@ -4828,247 +4828,247 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="69"/>
         <source>电话</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="70"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="71"/>
         <source>家访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="72"/>
         <source>联合家访</source>
         <translation>Joint home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="73"/>
         <source>法律文书送达</source>
         <translation>Legal document served</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="76"/>
         <source>配合</source>
         <translation>Cooperative</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="77"/>
         <source>犹豫</source>
         <translation>Hesitant</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="78"/>
         <source>拒绝</source>
         <translation>Refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="79"/>
         <source>联系不上</source>
         <translation>Unreachable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="84"/>
         <source>包保教师</source>
         <translation>responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="85"/>
         <source>村级责任人</source>
         <translation>village contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="86"/>
         <source>乡镇责任人</source>
         <translation>township contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="87"/>
         <source>结对教师</source>
         <translation>pairing teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="88"/>
         <source>校长</source>
         <translation>principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="89"/>
         <source>学籍管理员</source>
         <translation>registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="90"/>
         <source>班主任</source>
         <translation>class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="91"/>
         <source>县教育局工作人员</source>
         <translation>county clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="92"/>
         <source>操作员</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="93"/>
         <source>曾参加劝返</source>
         <translation>earlier visits</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="94"/>
         <source>送教教师</source>
         <translation>home-teaching teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="95"/>
         <source>本次添加</source>
         <translation>added now</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="112"/>
         <source>“{name}”不像姓名（只能包含汉字、字母和间隔号“·”，不能有数字）</source>
         <translation>“{name}” does not look like a name (Chinese characters, letters and “·” only, no digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="144"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="205"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="219"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="240"/>
         <source>名单中没有的人：输入姓名，多人用顿号分隔</source>
         <translation>Not listed? Type names, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="241"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="250"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="247"/>
         <source>如：学生母亲</source>
         <translation>e.g. the pupil&apos;s mother</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="252"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="249"/>
         <source>（未填写）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="261"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="258"/>
         <source>约定了日期</source>
         <translation>Date agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="286"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="283"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="287"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="284"/>
         <source>个案：</source>
         <translation>Case:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="288"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="285"/>
         <source>劝返日期：</source>
         <translation>Visit date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="289"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="286"/>
         <source>方式：</source>
         <translation>Mode:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="287"/>
         <source>参加人员：</source>
         <translation>Participants:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="288"/>
         <source>见到何人：</source>
         <translation>Met:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="292"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="289"/>
         <source>家长和学生态度：</source>
         <translation>Attitude:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="293"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="290"/>
         <source>承诺或结果：</source>
         <translation>Promise or result:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="294"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="291"/>
         <source>下一步：</source>
         <translation>Next step:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="295"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="292"/>
         <source>下一步日期：</source>
         <translation>Next step by:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="299"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="296"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="302"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="299"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="319"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="316"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="326"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="323"/>
         <source>无（该生没有未销号的个案）</source>
         <translation>None (no open case for this pupil)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="326"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="323"/>
         <source>本次记录归入该生的辍学个案</source>
         <translation>This visit is filed under the pupil&apos;s dropout case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="369"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="366"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="372"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="369"/>
         <source>请勾选或填写参加人员</source>
         <translation>Tick or type who took part</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="375"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="372"/>
         <source>下一步日期不能早于劝返日期</source>
         <translation>The next-step date cannot be before the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="384"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="381"/>
         <source>已选 {n} 人：{names}</source>
         <translation>{n} chosen: {names}</translation>
     </message>

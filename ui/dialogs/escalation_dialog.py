@@ -50,14 +50,10 @@ from dropout_ledger.services.escalation import (
     next_stage_of,
     next_step,
 )
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text
 from ui.ops import Runner
 from ui.views.today_view import URGENT_COLOUR
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark `text` for translation without translating it (lupdate finds it by this name)."""
-    return text
 
 
 def _tr(text: str) -> str:

@@ -50,12 +50,8 @@ from dropout_ledger.exporting import (
 )
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.access import Permission, may
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Runner
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark `text` for translation without translating it (lupdate finds it by this name)."""
-    return text
 
 
 def _tr(text: str) -> str:

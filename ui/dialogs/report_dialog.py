@@ -55,15 +55,12 @@ from dropout_ledger.services.reports import (
     file_report_form,
     report_facts,
 )
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text
 from ui.ops import Runner
 
 _NAME = FieldSpec("name", "姓名", "name")
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark `text` for translation without translating it (lupdate finds it by this name)."""
-    return text
 
 
 def _tr(text: str) -> str:

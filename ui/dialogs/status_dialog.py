@@ -43,10 +43,6 @@ OTHER_REASON = "99"
 """The dictionary's 其他 entry: it needs a written reason (the core refuses it without one)."""
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark `text` for translation without translating it (lupdate finds it by this name)."""
-    return text
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("StatusDialog", text)

@@ -49,6 +49,7 @@ from dropout_ledger.model.codes import ATTITUDES, VISIT_MODES
 from dropout_ledger.model.fields import FieldSpec, clean
 from dropout_ledger.model.status import Status
 from dropout_ledger.services.people import Person, known_people
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Runner
 
 _SEPARATORS = re.compile(r"[,，、;；/\n]+")
@@ -57,10 +58,6 @@ _NAME = FieldSpec("participants", "参加人员", "name")
 NAME_ROLE = Qt.ItemDataRole.UserRole
 """Item data role holding a list row's bare name (its text also shows the role)."""
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark `text` for translation without translating it (lupdate finds it by this name)."""
-    return text
 
 
 def _tr(text: str) -> str:

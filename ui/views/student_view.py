@@ -49,9 +49,9 @@ from dropout_ledger.model.student import RESTRICTED_FIELDS, STUDENT_FIELDS, STUD
 from dropout_ledger.services.documents import Evidence, student_evidence
 from dropout_ledger.services.escalation import StageDue, next_step
 from dropout_ledger.services.history import HistoryEntry, display, student_history
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text, status_text
 from ui.ops import Runner
-from ui.roster_model import QT_TRANSLATE_NOOP
 from ui.views.today_view import URGENT_COLOUR
 from ui.widgets.attachments import AttachmentStrip
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.today import SEVERITY, TodayItem, today_items
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text
 from ui.ops import Runner
-from ui.roster_model import QT_TRANSLATE_NOOP
 
 # Kind labels, in the order of the core's SEVERITY (most urgent first).
 KIND_LABELS: dict[str, str] = {
