@@ -99,3 +99,25 @@ def test_a_bad_file_exits_2_in_chinese_and_changes_nothing(school, tmp_path, nam
     done = _cli(school, "import-roster", copy, "--json")
     assert done.returncode == 2 and words in done.stderr and done.stdout == ""
     assert _sha(school) == before
+
+
+def test_the_mapping_saved_in_the_wizard_is_used_by_the_command_line(school, tmp_path):
+    """A county's odd header ("学生证件号码") mapped once in the app maps the same here."""
+    from openpyxl import load_workbook
+
+    sheet = tmp_path / "odd.xlsx"
+    shutil.copyfile(DATA / "clean.xlsx", sheet)
+    book = load_workbook(sheet)
+    rows = book.active
+    header_row = next(r for r in rows.iter_rows() if any(c.value == "身份证号" for c in r))
+    id_cell = next(c for c in header_row if c.value == "身份证号")
+    id_cell.value = "学生证件号码"
+    book.save(sheet)
+
+    unmapped = json.loads(_cli(school, "import-roster", sheet, "--dry-run", "--json").stdout)
+    with Ledger.open(school) as ledger:
+        ledger.settings.set_profile(import_mapping=[{"code": "学生证件号码", "label": "id_number"}])
+    mapped = json.loads(_cli(school, "import-roster", sheet, "--dry-run", "--json").stdout)
+    assert mapped["valid"] == mapped["rows"] > 0
+    assert any(c.get("field") == "id_number" for c in mapped["columns"])
+    assert not any(c.get("field") == "id_number" for c in unmapped["columns"])
