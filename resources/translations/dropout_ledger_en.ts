@@ -593,182 +593,182 @@ cannot be added</translation>
         <translation>{days} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="167"/>
         <source>劝返阶段</source>
         <translation>Escalation stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="183"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="183"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="183"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="195"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="193"/>
         <source>（尚未记录任何阶段）</source>
         <translation>(no stage recorded yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="208"/>
         <source>如：已向乡镇政府报送书面报告，文号……</source>
         <translation>e.g. written report sent to the township, reference no. …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="225"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="226"/>
         <source>个案：</source>
         <translation>Case:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="227"/>
         <source>已记录阶段：</source>
         <translation>Stages recorded:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="229"/>
         <source>下一阶段：</source>
         <translation>Next stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="232"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="230"/>
         <source>期限：</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="231"/>
         <source>办理：</source>
         <translation>Who acts:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="235"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="233"/>
         <source>记录阶段：</source>
         <translation>Record stage:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="234"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="235"/>
         <source>说明：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="239"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="242"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="267"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="265"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="271"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="269"/>
         <source>{name}（{where}）</source>
         <translation>{name} ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="274"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="272"/>
         <source>该生没有未销号的个案，不能记录劝返阶段。</source>
         <translation>This student has no open case, so no escalation stage can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="277"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="275"/>
         <source>立案日期 {date}</source>
         <translation>Opened {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="292"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="290"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="303"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="301"/>
         <source>共 {count} 次</source>
         <translation>{count} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="321"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="319"/>
         <source>已到最后阶段 L8，没有下一阶段</source>
         <translation>Already at the last stage, L8: there is no next stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="326"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="324"/>
         <source>应于 {date} 前完成（{timing}）</source>
         <translation>Due by {date} ({timing})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="333"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="331"/>
         <source>{actor}：{task}</source>
         <translation>{actor}: {task}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="335"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="333"/>
         <source>由{actor}办理；学校须{task}</source>
         <translation>Done by: {actor}; the school must {task}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="360"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="358"/>
         <source>正在读取个案信息…</source>
         <translation>Reading the case…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="363"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="361"/>
         <source>{date} 已记录过 {stage}，无需重复记录</source>
         <translation>{stage} is already recorded on {date}; no need to record it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="373"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="371"/>
         <source>该日期早于当前阶段 {stage} 的日期 {date}：作为补记保存，当前阶段不变</source>
         <translation>This date is before the current stage {stage} ({date}): it is saved as a late entry and the current stage stays</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="376"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="374"/>
         <source>当前已是 {current}：退回到 {stage} 后，期限从该阶段重新计算，保存时请确认</source>
         <translation>The case is already at {current}: going back to {stage} restarts the deadlines from it; you will be asked to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="382"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="380"/>
         <source>将跳过 {stages}</source>
         <translation>Skips {stages}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="386"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="384"/>
         <source>保存后下一阶段 {stage} 应于 {date} 前完成</source>
         <translation>After saving, the next stage {stage} is due by {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="389"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="387"/>
         <source>此阶段由乡镇政府或法院办理；学校不出具责令、处罚文书，只登记收到的法律文书</source>
         <translation>The township or the court acts at this stage; the school issues no orders or penalties and only records the legal documents it receives</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="423"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="421"/>
         <source>退回到较早阶段</source>
         <translation>Go back to an earlier stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/escalation_dialog.py" line="424"/>
+        <location filename="../../ui/dialogs/escalation_dialog.py" line="422"/>
         <source>该个案当前已是 {current}。确定记录 {stage} 吗？
 记录后当前阶段变为 {stage}，以后各阶段的期限从 {date} 起重新计算。</source>
         <translation>This case is already at {current}. Record {stage}?
@@ -2067,169 +2067,169 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="103"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="114"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student&apos;s details…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="129"/>
         <source>该生还没有结对帮扶，请先建立结对。</source>
         <translation>This pupil has no pairing yet: start one first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="141"/>
         <source>如：谈心、辅导、家访</source>
         <translation>e.g. talk, tutoring, home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="147"/>
         <source>帮扶教师姓名</source>
         <translation>Name of the supporting teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="150"/>
         <source>（未填写）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="154"/>
         <source>如：每周谈心一次，补习数学</source>
         <translation>e.g. one talk a week, extra maths</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="188"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="186"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="189"/>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="255"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="253"/>
         <source>记录到：</source>
         <translation>Log to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="195"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="193"/>
         <source>学生表现和变化：</source>
         <translation>Pupil&apos;s progress:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="195"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="193"/>
         <source>帮扶内容：</source>
         <translation>What was done:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="195"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="193"/>
         <source>方式：</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="195"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="193"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="196"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="194"/>
         <source>下一步：</source>
         <translation>Next step:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="201"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="199"/>
         <source>帮扶教师：</source>
         <translation>Teacher:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="201"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="199"/>
         <source>帮扶目标：</source>
         <translation>Goal:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="201"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="199"/>
         <source>帮扶类型：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="201"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="199"/>
         <source>结对日期：</source>
         <translation>Paired on:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="205"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="207"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="234"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="236"/>
         <source>{name}（{where}）</source>
         <translation>{name} ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="250"/>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="248"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="267"/>
         <source>新建结对帮扶</source>
         <translation>Start a new pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="255"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="253"/>
         <source>结对：</source>
         <translation>Pairing:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="267"/>
         <source>帮扶记录</source>
         <translation>Support log entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="289"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="287"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="294"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="292"/>
         <source>请填写帮扶教师</source>
         <translation>Enter the supporting teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="296"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="294"/>
         <source>帮扶教师应填写姓名（不含数字，最多 30 字）</source>
         <translation>The teacher must be a person&apos;s name (no digits, at most 30 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="298"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="296"/>
         <source>帮扶目标太长</source>
         <translation>The goal is too long</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="301"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="299"/>
         <source>请填写帮扶内容</source>
         <translation>Enter what was done</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="303"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="301"/>
         <source>方式最多 50 字</source>
         <translation>How: at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="306"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="304"/>
         <source>内容太长（每栏最多 2000 字）</source>
         <translation>Text too long (at most 2000 characters per field)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pairing_dialog.py" line="311"/>
+        <location filename="../../ui/dialogs/pairing_dialog.py" line="309"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -3035,157 +3035,157 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Township contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="106"/>
         <source>辍学学生情况报告表</source>
         <translation>Dropout report form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="114"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="141"/>
         <source>个案情况（保存时一并更新该生的辍学个案）</source>
         <translation>Case facts (saved into the pupil&apos;s dropout case as well)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="142"/>
         <source>该生没有未销号的辍学个案：只保存报告。</source>
         <translation>This pupil has no open dropout case: only the report is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="146"/>
         <source>选择“其他”时必须填写</source>
         <translation>Required when “Other” is chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="150"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="148"/>
         <source>如：在家、外出务工（广东东莞）、去向不明</source>
         <translation>e.g. at home, working (Dongguan, Guangdong), unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="152"/>
         <source>重新生成草稿</source>
         <translation>Redraft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="154"/>
         <source>草稿由台账生成，请核对、修改后保存。</source>
         <translation>Drafted from the ledger: check and edit it before saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="168"/>
         <source>辍学原因：</source>
         <translation>Dropout reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="169"/>
         <source>原因说明：</source>
         <translation>Reason details:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="170"/>
         <source>去向：</source>
         <translation>Whereabouts:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="172"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="179"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="180"/>
         <source>缺课情况：</source>
         <translation>Absence:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="181"/>
         <source>报告日期：</source>
         <translation>Report date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="182"/>
         <source>报送单位：</source>
         <translation>Send to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="188"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="186"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="190"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="188"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="198"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="196"/>
         <source>报告内容：</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="223"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="226"/>
         <source>{name}（{grade_class}）</source>
         <translation>{name} ({grade_class})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="229"/>
         <source>已连续无故缺课 {days} 个上学日（自 {start} 起）</source>
         <translation>Absent without leave for {days} school days in a row (since {start})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="231"/>
         <source>目前没有连续的无故缺课记录</source>
         <translation>No current run of unexcused absence</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="232"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="289"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="294"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="292"/>
         <source>请至少选择一个报送单位</source>
         <translation>Choose at least one recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="298"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="296"/>
         <source>请填写报告内容</source>
         <translation>Write the report</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="305"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="303"/>
         <source>请选择辍学原因</source>
         <translation>Choose the dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="307"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="305"/>
         <source>选择“其他”时须写明原因</source>
         <translation>“Other” needs a written reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="309"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="307"/>
         <source>请填写包保教师</source>
         <translation>Name the responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="312"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="310"/>
         <source>{label}“{name}”不像姓名</source>
         <translation>{label} “{name}” does not look like a name</translation>
     </message>
@@ -3251,134 +3251,134 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="82"/>
         <source>变更学籍状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="95"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="109"/>
         <source>选择“其他”时必须填写</source>
         <translation>Required when “Other” is chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="113"/>
-        <location filename="../../ui/dialogs/status_dialog.py" line="178"/>
-        <location filename="../../ui/dialogs/status_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="180"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="116"/>
         <source>例如：接收学校出具的在读证明、派出所证明</source>
         <translation>e.g. a certificate of attendance from the receiving school, or from the police station</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="127"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="128"/>
         <source>当前状态：</source>
         <translation>Current status:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="129"/>
         <source>变更为：</source>
         <translation>Change to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="130"/>
         <source>生效日期：</source>
         <translation>Effective date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="131"/>
         <source>辍学原因：</source>
         <translation>Dropout reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="132"/>
         <source>原因说明：</source>
         <translation>Reason details:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="133"/>
         <source>销号原因：</source>
         <translation>Closure reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="134"/>
         <source>销号依据：</source>
         <translation>Closure evidence:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="135"/>
         <source>备注：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="139"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="142"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="161"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="166"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="170"/>
         <source>{status}（自 {date} 起）</source>
         <translation>{status} (since {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="207"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="211"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="209"/>
         <source>“{status}”是终结状态，不能再变更</source>
         <translation>“{status}” is final and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="213"/>
         <source>请选择要变更为的状态</source>
         <translation>Choose the new status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="218"/>
         <source>请选择辍学原因</source>
         <translation>Choose the dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="220"/>
         <source>选择“其他”时须写明原因</source>
         <translation>Write the reason when “Other” is chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="223"/>
         <source>销号须选择销号原因</source>
         <translation>Closing a case needs a closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/status_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/status_dialog.py" line="225"/>
         <source>销号须写明依据</source>
         <translation>Closing a case needs written evidence</translation>
     </message>
@@ -3634,215 +3634,215 @@ Three steps: check what each column means, check the whole file, then import. Ch
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="469"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="467"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="469"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="467"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="476"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="474"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the pupil…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="492"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="490"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="491"/>
         <location filename="../../ui/dialogs/student_dialog.py" line="493"/>
-        <location filename="../../ui/dialogs/student_dialog.py" line="495"/>
         <source>（未填写）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="494"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="492"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="496"/>
-        <location filename="../../ui/dialogs/student_dialog.py" line="497"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="494"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="495"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="522"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="520"/>
         <source>18位，最后一位可以是X</source>
         <translation>18 digits; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="523"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="521"/>
         <source>G、J或L加18位，共19位</source>
         <translation>G, J or L plus 18: 19 in all</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="524"/>
-        <location filename="../../ui/dialogs/student_dialog.py" line="769"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="522"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="767"/>
         <source>如 2015-03-08</source>
         <translation>e.g. 2015-03-08</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="525"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="523"/>
         <source>如 2班</source>
         <translation>e.g. 2班</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="526"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="524"/>
         <source>12位统计用区划代码，可不填</source>
         <translation>12-digit statistical division code (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="527"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="525"/>
         <source>如 坪坝镇石门村三组</source>
         <translation>e.g. 坪坝镇石门村三组</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="528"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="526"/>
         <source>可不填；按回车保存</source>
         <translation>Optional; press Enter to save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="538"/>
-        <location filename="../../ui/dialogs/student_dialog.py" line="547"/>
-        <location filename="../../ui/dialogs/student_dialog.py" line="558"/>
-        <location filename="../../ui/dialogs/student_dialog.py" line="569"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="536"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="545"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="556"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="567"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="541"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="539"/>
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="555"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="553"/>
         <source>就读</source>
         <translation>Schooling</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="565"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="563"/>
         <source>家庭与监护人</source>
         <translation>Home and guardians</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="575"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="573"/>
         <source>特殊群体</source>
         <translation>Special groups</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="580"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="578"/>
         <source>其他：</source>
         <translation>Other:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="590"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="588"/>
         <source>预警与备注</source>
         <translation>Risk and notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="619"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="617"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="621"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="619"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="668"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="666"/>
         <source>找不到这名学生，可能已被撤销。</source>
         <translation>This pupil cannot be found; the record may have been withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="676"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="674"/>
         <source>编辑学生信息 · {name}</source>
         <translation>Edit pupil · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="712"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="710"/>
         <source>已登记 {masked}；如需更正，请输入完整号码</source>
         <translation>On record: {masked}; to correct it, type the whole number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="725"/>
-        <location filename="../../ui/dialogs/student_dialog.py" line="735"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="723"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="733"/>
         <source>留空表示不修改</source>
         <translation>Leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="726"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="724"/>
         <source>出生日期和性别将由号码自动得出</source>
         <translation>Date of birth and sex are read from the number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="730"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="728"/>
         <source>身份证号有误</source>
         <translation>the ID number is wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="731"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="729"/>
         <source>身份证号还没输完</source>
         <translation>the ID number is incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="736"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="734"/>
         <source>有身份证号的学生，学籍号一般是G加身份证号</source>
         <translation>For a pupil with an ID, this is usually G plus the ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="740"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="738"/>
         <source>学籍号有误</source>
         <translation>the student number is wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="741"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="739"/>
         <source>学籍号还没输完</source>
         <translation>the student number is incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="752"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="750"/>
         <source>由身份证号自动得出</source>
         <translation>Read from the ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="754"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="752"/>
         <source>输完身份证号后自动得出</source>
         <translation>Read from the ID number once complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="757"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="755"/>
         <source>由已登记的身份证号得出</source>
         <translation>Read from the ID number on record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="786"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="784"/>
         <source>请填写姓名</source>
         <translation>enter the name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="786"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="784"/>
         <source>请选择年级</source>
         <translation>choose the grade</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="834"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="832"/>
         <source>注意：{notes}</source>
         <translation>Note: {notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="838"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="836"/>
         <source>还不能保存：{reasons}</source>
         <translation>Cannot save yet: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="840"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="838"/>
         <source>还没有改动</source>
         <translation>Nothing changed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/student_dialog.py" line="843"/>
+        <location filename="../../ui/dialogs/student_dialog.py" line="841"/>
         <source>保存（在备注栏按回车也可保存）</source>
         <translation>Save (Enter in the note field saves too)</translation>
     </message>
@@ -4943,132 +4943,132 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="205"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="203"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="217"/>
         <source>正在读取学生信息…</source>
         <translation>Reading the student…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="240"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="238"/>
         <source>名单中没有的人：输入姓名，多人用顿号分隔</source>
         <translation>Not listed? Type names, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="239"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="247"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="245"/>
         <source>如：学生母亲</source>
         <translation>e.g. the pupil&apos;s mother</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="249"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="247"/>
         <source>（未填写）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="256"/>
         <source>约定了日期</source>
         <translation>Date agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="283"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="281"/>
         <source>学生：</source>
         <translation>Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="282"/>
         <source>个案：</source>
         <translation>Case:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="283"/>
         <source>劝返日期：</source>
         <translation>Visit date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="286"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="284"/>
         <source>方式：</source>
         <translation>Mode:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="287"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="285"/>
         <source>参加人员：</source>
         <translation>Participants:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="288"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="286"/>
         <source>见到何人：</source>
         <translation>Met:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="289"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="287"/>
         <source>家长和学生态度：</source>
         <translation>Attitude:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="288"/>
         <source>承诺或结果：</source>
         <translation>Promise or result:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="289"/>
         <source>下一步：</source>
         <translation>Next step:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="292"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="290"/>
         <source>下一步日期：</source>
         <translation>Next step by:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="296"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="294"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="299"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="297"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="316"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="314"/>
         <source>找不到这名学生。</source>
         <translation>This student cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="323"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="321"/>
         <source>无（该生没有未销号的个案）</source>
         <translation>None (no open case for this pupil)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="323"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="321"/>
         <source>本次记录归入该生的辍学个案</source>
         <translation>This visit is filed under the pupil&apos;s dropout case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="366"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="364"/>
         <source>正在读取学生信息</source>
         <translation>Reading the student</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="369"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="367"/>
         <source>请勾选或填写参加人员</source>
         <translation>Tick or type who took part</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="372"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="370"/>
         <source>下一步日期不能早于劝返日期</source>
         <translation>The next-step date cannot be before the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_dialog.py" line="381"/>
+        <location filename="../../ui/dialogs/visit_dialog.py" line="379"/>
         <source>已选 {n} 人：{names}</source>
         <translation>{n} chosen: {names}</translation>
     </message>

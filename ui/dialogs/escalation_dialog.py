@@ -21,12 +21,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -50,6 +49,7 @@ from dropout_ledger.services.escalation import (
     next_stage_of,
     next_step,
 )
+from ui.dialogs.entry import EntryDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text
 from ui.ops import Runner
@@ -146,12 +146,10 @@ def _load(student_id: str) -> Any:
     return read
 
 
-class EscalationDialog(QDialog):
+class EscalationDialog(EntryDialog):
     """Record one escalation step of a student's open case; `saved(changes)` after the core
     accepted it."""
 
-    saved = Signal(object)
-    """Emitted with the core's `Changes` once the step is written (then the dialog closes)."""
 
     def __init__(self, runner: Runner, student_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -446,12 +444,4 @@ class EscalationDialog(QDialog):
         self.runner.op(add, parent=self, initiator=self, on_done=self._saved,
                        on_failed=self._failed)
 
-    def _saved(self, changes: Changes) -> None:
-        self._saving = False
-        self.saved.emit(changes)
-        self.accept()
 
-    def _failed(self, _error: Exception) -> None:
-        """The runner has shown the core's message; keep everything typed so it can be fixed."""
-        self._saving = False
-        self._refresh()

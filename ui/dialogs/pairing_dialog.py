@@ -17,12 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.fields import LONG_TEXT
 from dropout_ledger.services import aid
 from dropout_ledger.services.aid import Pairing
+from ui.dialogs.entry import EntryDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text
 from ui.ops import Runner
@@ -89,11 +89,9 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class PairingDialog(QDialog):
+class PairingDialog(EntryDialog):
     """Start a pairing or log one support session; `saved(changes)` once the core accepted it."""
 
-    saved = Signal(object)
-    """Emitted with the core's `Changes` once the pairing or log is written (then it closes)."""
 
     def __init__(self, runner: Runner, student_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -348,11 +346,4 @@ class PairingDialog(QDialog):
         self.runner.op(add, parent=self, initiator=self, on_done=self._saved,
                        on_failed=self._failed)
 
-    def _saved(self, changes: Changes) -> None:
-        self._saving = False
-        self.saved.emit(changes)
-        self.accept()
 
-    def _failed(self, _error: Exception) -> None:
-        self._saving = False
-        self._refresh()

@@ -23,12 +23,11 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -55,6 +54,7 @@ from dropout_ledger.services.reports import (
     file_report_form,
     report_facts,
 )
+from ui.dialogs.entry import EntryDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text
 from ui.ops import Runner
@@ -90,11 +90,9 @@ def _is_name(text: str) -> bool:
     return True
 
 
-class ReportFormDialog(QDialog):
+class ReportFormDialog(EntryDialog):
     """File one pupil's 辍学学生情况报告表; `saved(changes)` after the core accepted it."""
 
-    saved = Signal(object)
-    """Emitted with the core's `Changes` once the report is written (then the dialog closes)."""
 
     def __init__(self, runner: Runner, student_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -356,12 +354,4 @@ class ReportFormDialog(QDialog):
         self.runner.op(file, parent=self, initiator=self, on_done=self._saved,
                        on_failed=self._failed)
 
-    def _saved(self, changes: Changes) -> None:
-        self._saving = False
-        self.saved.emit(changes)
-        self.accept()
 
-    def _failed(self, _error: Exception) -> None:
-        """The runner has shown the core's message; keep everything typed so it can be fixed."""
-        self._saving = False
-        self._refresh()

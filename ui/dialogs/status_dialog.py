@@ -17,11 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -36,6 +35,7 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.codes import CLOSURE_REASONS
 from dropout_ledger.model.status import NEEDS_DROPOUT_REASON, TRANSITIONS, Status, is_closure
+from ui.dialogs.entry import EntryDialog
 from ui.labels import status_text
 from ui.ops import Runner
 
@@ -68,11 +68,9 @@ def _load(student_id: str) -> Any:
     return read
 
 
-class StatusDialog(QDialog):
+class StatusDialog(EntryDialog):
     """Change one student's status; `saved(changes)` is emitted after the core accepted it."""
 
-    saved = Signal(object)
-    """Emitted with the core's `Changes` once the change is written (then the dialog closes)."""
 
     def __init__(self, runner: Runner, student_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -277,12 +275,4 @@ class StatusDialog(QDialog):
             change, parent=self, initiator=self, on_done=self._saved, on_failed=self._failed
         )
 
-    def _saved(self, changes: Changes) -> None:
-        self._saving = False
-        self.saved.emit(changes)
-        self.accept()
 
-    def _failed(self, _error: Exception) -> None:
-        """The runner has shown the core's message; keep everything typed so it can be fixed."""
-        self._saving = False
-        self._refresh()

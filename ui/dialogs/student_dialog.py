@@ -38,7 +38,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -59,6 +58,7 @@ from dropout_ledger.model.access import Permission, may
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.fields import clean
 from dropout_ledger.model.student import RESTRICTED_FIELDS, STUDENT_SPECS, complete_identity
+from ui.dialogs.entry import EntryDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_text
 from ui.ops import Runner
@@ -437,15 +437,13 @@ def show_warnings(parent: QWidget | None, warnings: tuple[str, ...]) -> None:
 # -- the dialog ----------------------------------------------------------------------------------
 
 
-class StudentDialog(QDialog):
+class StudentDialog(EntryDialog):
     """Register a pupil (`student_id` None) or edit one; `saved(changes)` once the core accepted.
 
     `role` is the operator's role ("principal", "registrar", "class_teacher", "county_clerk"):
     it decides whether ID numbers are shown in full and whether restricted fields appear.
     """
 
-    saved = Signal(object)
-    """Emitted with the core's `Changes` once written (a new pupil's id is `changes.created[0]`)."""
 
     def __init__(
         self, runner: Runner, student_id: str | None, role: str, parent: QWidget | None = None
@@ -888,10 +886,6 @@ class StudentDialog(QDialog):
             show_warnings(self, changes.warnings)
         self.accept()
 
-    def _failed(self, _error: Exception) -> None:
-        """The runner has shown the core's message; keep everything typed so it can be fixed."""
-        self._saving = False
-        self._refresh()
 
 
 def _normalise_in_place(edit: QLineEdit) -> None:

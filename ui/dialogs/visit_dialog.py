@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from dropout_ledger.model.codes import ATTITUDES, VISIT_MODES
 from dropout_ledger.model.fields import FieldSpec, clean
 from dropout_ledger.model.status import Status
 from dropout_ledger.services.people import Person, known_people
+from ui.dialogs.entry import EntryDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Runner
 
@@ -189,11 +189,9 @@ class PeopleList(QListWidget):
         self.setGridSize(QSize(widest + 36, metrics.height() + 10))  # + tick box and margins
 
 
-class VisitDialog(QDialog):
+class VisitDialog(EntryDialog):
     """Record one 劝返 contact for a student; `saved(changes)` after the core accepted it."""
 
-    saved = Signal(object)
-    """Emitted with the core's `Changes` once the visit is written (then the dialog closes)."""
 
     def __init__(self, runner: Runner, student_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -411,11 +409,4 @@ class VisitDialog(QDialog):
         self.runner.op(add, parent=self, initiator=self, on_done=self._saved,
                        on_failed=self._failed)
 
-    def _saved(self, changes: Changes) -> None:
-        self._saving = False
-        self.saved.emit(changes)
-        self.accept()
 
-    def _failed(self, _error: Exception) -> None:
-        self._saving = False
-        self._refresh()
