@@ -15,6 +15,8 @@ Layers: `readers` (bytes → rows of cells), `header` (which row, which column i
 reads the ledger to match pupils, `apply` writes through the services.
 """
 
+from pathlib import Path
+
 from dropout_ledger.importing.apply import ImportResult, RowsRefused, StalePlan, apply_import
 from dropout_ledger.importing.header import (
     ALIASES,
@@ -40,7 +42,6 @@ from dropout_ledger.importing.plan import (
     saved_mapping,
 )
 from dropout_ledger.importing.readers import MAX_ROWS
-from dropout_ledger.importing.report import write_report
 
 __all__ = [
     "ALIASES", "FIELDS", "MAX_ROWS", "NOT_IMPORTED", "Column", "FieldInfo", "Header",
@@ -49,3 +50,11 @@ __all__ = [
     "guess_header", "mapping_from_profile", "mapping_to_profile",
     "plan_import", "preview_file", "saved_mapping", "write_report",
 ]
+
+
+def write_report(plan: ImportPlan, out: Path) -> Path:
+    """`report.write_report`, imported on first use: openpyxl (~0.2 s) is not needed to start
+    the app, whose 名单核查 page imports this package at start-up."""
+    from dropout_ledger.importing.report import write_report as write  # noqa: PLC0415
+
+    return write(plan, out)

@@ -12,17 +12,11 @@ the reason counts and the charts, so the screen and the paper show the same numb
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from dataclasses import dataclass
 
 from dropout_ledger.errors import InputRefused
-from dropout_ledger.ledger import Ledger
-from dropout_ledger.model import codes
 from dropout_ledger.printing.common import Built, Context
-from dropout_ledger.rates import RateReport
-from dropout_ledger.render import charts
-from dropout_ledger.render.charts import BarChart
 from dropout_ledger.render.forms.stats import StatsData, draw
+from dropout_ledger.services.dashboard import reason_counts
 from dropout_ledger.services.stats import rate_report
 
 
@@ -43,19 +37,6 @@ def snapshot_day(today: dt.date, period: str) -> dt.date:
     return min(last, today)
 
 
-def reason_counts(conn: sqlite3.Connection, start: dt.date, on: dt.date) -> list[tuple[str, int]]:
-    """Cases opened from `start` to `on` by 辍学原因 (label, count); a blank reason is 未填."""
-    rows = conn.execute(
-        "SELECT coalesce(reason_code, ''), count(*) FROM rec_case WHERE retracted = 0"
-        " AND opened_date BETWEEN ? AND ? GROUP BY 1",
-        (start.isoformat(), on.isoformat())).fetchall()
-    out = []
-    for code, n in rows:
-        label = codes.label_of(codes.DROPOUT_REASONS, code) if code else "未填原因"
-        out.append((label.split("（")[0], int(n)))
-    return out
-
-
 def gather(ctx: Context, period: str) -> StatsData:
     on = snapshot_day(ctx.today, period)
     report = rate_report(ctx.ledger, on)
@@ -63,19 +44,3 @@ def gather(ctx: Context, period: str) -> StatsData:
     return StatsData(school=ctx.imprint.school, report=report, table=table,
                      reasons=reason_counts(ctx.ledger.conn, report.start, on),
                      phone=str(ctx.org.get("phone") or ""))
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    """What the dashboard shows: the school, the report, and the charts built from it."""
-
-    school: str
-    report: RateReport
-    charts: tuple[BarChart, ...]
-
-
-def dashboard(ledger: Ledger, on: dt.date | None = None) -> Dashboard:
-    """The dashboard's data at `on` (default today): runs on the runner's worker thread."""
-    report = rate_report(ledger, on)
-    reasons = reason_counts(ledger.conn, report.start, report.on)
-    return Dashboard(ledger.org.name, report, charts.charts(report, reasons))

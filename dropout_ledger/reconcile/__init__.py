@@ -11,7 +11,11 @@
 school's answers; `export` writes the county's file back (decision 0015).
 """
 
-from dropout_ledger.reconcile.export import ADDED, ExportResult, export_checked
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from dropout_ledger.reconcile.lists import (
     ListPlan,
     ListRefused,
@@ -37,8 +41,21 @@ from dropout_ledger.reconcile.outcomes import (
     retract_list,
 )
 
+if TYPE_CHECKING:
+    from dropout_ledger.ledger import Ledger
+    from dropout_ledger.reconcile.export import ExportResult
+
+
+def export_checked(ledger: Ledger, list_id: str, out: Path) -> ExportResult:
+    """`export.export_checked`, imported on first use: openpyxl (~0.2 s) is not needed to
+    start the app, which shows this package's page at start-up."""
+    from dropout_ledger.reconcile.export import export_checked as export  # noqa: PLC0415
+
+    return export(ledger, list_id, out)
+
+
 __all__ = [
-    "ADDED", "OUTCOMES", "CheckRow", "ExportResult", "ListPlan", "ListRefused", "ListRow",
+    "OUTCOMES", "CheckRow", "ListPlan", "ListRefused", "ListRow",
     "Match", "Progress", "Pupil", "StoredList", "check_list", "confirm_match",
     "export_checked", "fold_name", "list_row", "list_rows", "mark_matched_by_status",
     "name_sound", "progress_of", "record_outcome", "reject_match", "retract_list", "save_list",

@@ -11,7 +11,7 @@ from reconcile_fixtures import person, write_list
 
 from dropout_ledger.cli import main
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.reconcile import ADDED
+from dropout_ledger.reconcile.export import ADDED
 
 
 def _run(capsys, *args) -> tuple[int, str, str]:

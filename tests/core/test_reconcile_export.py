@@ -12,13 +12,13 @@ from reconcile_fixtures import HEADER, TITLE, person, write_list
 
 from dropout_ledger.errors import InputRefused
 from dropout_ledger.reconcile import (
-    ADDED,
     check_list,
     export_checked,
     list_rows,
     record_outcome,
     save_list,
 )
+from dropout_ledger.reconcile.export import ADDED
 
 
 def _checked(ledger, add_student, factory, tmp_path: Path, path: Path | None = None):

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from dropout_ledger.clock import FrozenClock
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.reconcile import ADDED, list_rows, stored_lists
+from dropout_ledger.reconcile import list_rows, stored_lists
+from dropout_ledger.reconcile.export import ADDED
 from dropout_ledger.synthetic import SyntheticFactory
 from ui.app import load_cjk_font
 from ui.ops import ImmediateRunner

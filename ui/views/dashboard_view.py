@@ -6,7 +6,7 @@ green or 未达标 in red; the numerator and denominator show on hover, so a pri
 it. Under the cards are the charts of `dropout_ledger.render.charts` — the same ones the `stats`
 form prints — drawn by `ui.widgets.charts.ChartWidget`.
 
-Everything is computed by the core (`printing.stats.dashboard`, one call through the runner);
+Everything is computed by the core (`services.dashboard.dashboard`, one call through the runner);
 this page only lays it out, and reloads on any write that can change a figure.
 """
 
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from dropout_ledger.model.changes import Changes
-from dropout_ledger.printing.stats import Dashboard, dashboard
 from dropout_ledger.rates import Figure, RateReport
-from dropout_ledger.render.charts import percent
+from dropout_ledger.render.charts import charts, percent
+from dropout_ledger.services.dashboard import Dashboard, dashboard
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Runner
 from ui.widgets.charts import ChartWidget
@@ -211,7 +211,7 @@ class DashboardView(QWidget):
                 sy=report.start.year))
         for key, card in self.cards.items():
             card.show_figure(figure_of(report, key))
-        for chart in data.charts:
+        for chart in charts(data.report, data.reasons):
             widget = self.chart_widgets.get(chart.key)
             if widget is not None:
                 widget.set_chart(chart, _tr(CHART_TITLES[chart.key]))
