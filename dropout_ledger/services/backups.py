@@ -60,9 +60,9 @@ def _inspect(snap: backup.SnapshotName) -> BackupInfo:
                           "恢复前损坏的台账原样保存的副本")
     try:
         conn = db.open_existing(path, readonly=True)
-    except (LedgerError, OSError, sqlite3.Error) as error:
+    except (LedgerError, OSError, sqlite3.Error):
         return BackupInfo(path, snap.reason, snap.taken_at, None, None, size, True,
-                          _message(error))
+                          "文件已损坏，或不是本程序的台账，无法读取")
     try:
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
@@ -80,10 +80,6 @@ def _inspect(snap: backup.SnapshotName) -> BackupInfo:
                           f"文件已损坏（{error}）")
     finally:
         conn.close()
-
-
-def _message(error: BaseException) -> str:
-    return error.message if isinstance(error, LedgerError) else str(error)
 
 
 def backup_now(ledger: Ledger) -> Path:

@@ -154,13 +154,13 @@ class BackupDialog(QDialog):
                 "" if info.students is None else str(info.students),
                 "" if info.events is None else str(info.events),
                 _size_text(info.size),
-                _tr("已损坏，不能用来恢复：{why}").format(why=info.problem) if info.damaged
-                else _tr("完好"),
+                _tr("已损坏，不能用来恢复") if info.damaged else _tr("完好"),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if info.damaged:
                     item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setToolTip(info.problem)
                 if column in (2, 3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
