@@ -91,6 +91,8 @@ class Ledger:
         self.students = StudentService(self)
         self.status = StatusService(self)
         self.records = RecordService(self)
+        self.backup_problem: str | None = None
+        """Why the last automatic snapshot failed (Chinese), for the app to show; else None."""
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -104,8 +106,10 @@ class Ledger:
         try:
             conn = db.open_existing(path)
             _upgrade(conn, path, clock or SystemClock())
-            return cls(path, conn, lock, clock=clock or SystemClock(),
-                       operator=operator or DEFAULT_OPERATOR)
+            ledger = cls(path, conn, lock, clock=clock or SystemClock(),
+                         operator=operator or DEFAULT_OPERATOR)
+            ledger.daily_snapshot()
+            return ledger
         except BaseException:
             lock.release()
             raise
@@ -184,12 +188,33 @@ class Ledger:
         return self.queries.count("all") == 0
 
     def backup(self, out: Path) -> None:
-        """A consistent copy of the ledger at `out`, recorded as an audit event."""
+        """A consistent copy of the ledger at `out`, recorded as an audit event.
+
+        The copy is written first and the audit event only once it is complete: a backup to a
+        full or read-only stick must not leave a record saying it happened.
+        """
         if Path(out).resolve() == self.path.resolve():
             raise InputRefused("备份文件不能覆盖台账本身。请选择另一个位置，例如 U 盘。")
+        backup.backup_to(self.conn, Path(out))
         with self.write() as w:
             w.emit("audit", "ledger", {"action": "backup", "file": Path(out).name})
-        backup.backup_to(self.conn, Path(out))
+
+    def daily_snapshot(self) -> Path | None:
+        """Take today's automatic snapshot if none was taken yet today; returns it, or None.
+
+        Best effort: a ledger on read-only media or a full disk still opens (refusing to open
+        would be worse than a missing snapshot); `backup_problem` says why, for the app to show.
+        Snapshots themselves are never snapshotted again.
+        """
+        if backup.is_snapshot(self.path) or backup.has_daily(self.path, self.clock.today()):
+            return None
+        try:
+            taken = backup.snapshot(self.conn, self.path, backup.DAILY, self.clock.now())
+        except (OSError, sqlite3.Error) as error:
+            self.backup_problem = f"今天的自动备份没有成功（{error}）。请检查磁盘空间，或手动备份到U盘。"
+            return None
+        self.backup_problem = None
+        return taken
 
 
 def org_fields(kind: str, code: str, name: str, county_code: str = "") -> dict[str, str]:
@@ -265,18 +290,39 @@ def restore(
             shutil.copyfile(backup_file, temp)
     finally:
         lock.release()
+    backup.rotate(path, keep=(backup_file,))
     with Ledger.open(path, clock=clock, operator=operator) as ledger:
-        parent = ledger.replica
-        last = ledger.conn.execute(
-            "SELECT coalesce(max(seq), 0) FROM events WHERE rep = ?", (parent,)
-        ).fetchone()[0]
-        ledger.replica = new_id()
-        with ledger.write() as w:
-            _set_state(w.conn, "replica", ledger.replica)
-            w.emit("replica_start", f"replica:{ledger.replica}",
-                   {"reason": "restore", "parent_rep": parent, "parent_seq": last,
-                    "file": backup_file.name})
+        start_restored_replica(ledger, backup_file.name)
     return safety
+
+
+def start_restored_replica(ledger: Ledger, backup_name: str) -> None:
+    """Continue a just-restored ledger as a new replica naming the backup's replica and seq."""
+    parent = _state(ledger.conn, "replica")
+    last = ledger.conn.execute(
+        "SELECT coalesce(max(seq), 0) FROM events WHERE rep = ?", (parent,)
+    ).fetchone()[0]
+    ledger.replica = new_id()
+    with ledger.write() as w:
+        _set_state(w.conn, "replica", ledger.replica)
+        w.emit("replica_start", f"replica:{ledger.replica}",
+               {"reason": "restore", "parent_rep": parent, "parent_seq": last,
+                "file": backup_name})
+
+
+def upgrade(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
+    """Bring a ledger's tables up to this version (after a snapshot if anything migrates)."""
+    _upgrade(conn, path, clock)
+
+
+def state(conn: sqlite3.Connection, key: str) -> str:
+    """One value of the ledger's local state (org, replica, ...)."""
+    return _state(conn, key)
+
+
+def check_backup(backup_file: Path) -> None:
+    """Refuse (LedgerOpenError, in Chinese) a file that is not a sound ledger backup."""
+    _check_backup(backup_file)
 
 
 def _check_backup(backup_file: Path) -> None:
@@ -291,14 +337,13 @@ def _check_backup(backup_file: Path) -> None:
 
 
 def _safety_copy(path: Path, clock: Clock) -> Path:
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     try:
         conn = db.open_existing(path)
     except LedgerOpenError:  # a damaged ledger is kept byte for byte
-        out = path.with_name(f"{path.stem}.before-restore-{stamp}.damaged")
+        out = backup.damaged_name(path, "restore", clock.now())
         shutil.copyfile(path, out)
         return out
-    try:
-        return backup.snapshot_before(conn, path, "restore", stamp)
+    try:  # rotated only after the restore: it may be the oldest snapshot being restored from
+        return backup.snapshot(conn, path, "restore", clock.now(), rotate_now=False)
     finally:
         conn.close()

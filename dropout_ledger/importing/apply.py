@@ -80,8 +80,7 @@ def apply_import(
     unchanged = plan.count("unchanged")
     if not todo:
         return ImportResult(0, 0, unchanged, plan.errors, None, Changes())
-    stamp = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
-    saved = backup.snapshot_before(ledger.conn, ledger.path, "import", stamp)
+    saved = backup.snapshot(ledger.conn, ledger.path, "import", ledger.clock.now())
     created = updated = 0
     with ledger.write() as w:
         _check_state(ledger, plan)

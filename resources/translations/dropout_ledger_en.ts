@@ -286,6 +286,182 @@ cannot be added</translation>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="45"/>
+        <source>每日自动备份</source>
+        <translation>Daily automatic backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="46"/>
+        <source>导入名单前</source>
+        <translation>Before roster import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="47"/>
+        <source>同步合并前</source>
+        <translation>Before sync merge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="48"/>
+        <source>恢复前</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="49"/>
+        <source>升级前</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="50"/>
+        <source>手动备份</source>
+        <translation>Manual backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="60"/>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="61"/>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="68"/>
+        <source>备份时间</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="69"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="70"/>
+        <source>学生数</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="71"/>
+        <source>记录数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="72"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="73"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="81"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="84"/>
+        <source>台账会自动备份：每次导入名单、恢复之前各备份一次，每天第一次打开时备份一次。保留最近 {events} 次操作前的备份和最近 {days} 天的每日备份。备份只在这台电脑上，电脑坏了或丢了也就没了：请定期“备份到U盘”，U盘另外保管。</source>
+        <translation>The ledger backs itself up before every roster import and restore, and the first time it is opened each day. The last {events} operation backups and the last {days} daily backups are kept. These backups live on this computer only and are lost with it: regularly use &quot;Back up to USB stick&quot; and keep the stick elsewhere.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="106"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="108"/>
+        <source>备份到U盘…</source>
+        <translation>Back up to USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="110"/>
+        <source>从此备份恢复…</source>
+        <translation>Restore from this backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="112"/>
+        <source>打开备份文件夹</source>
+        <translation>Open backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="114"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="157"/>
+        <source>完好</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="157"/>
+        <source>已损坏，不能用来恢复</source>
+        <translation>Damaged, cannot be restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="169"/>
+        <source>还没有备份。点“立即备份”备份一次。</source>
+        <translation>No backups yet. Click &quot;Back up now&quot; to make one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="185"/>
+        <source>先在列表中选中一个备份。</source>
+        <translation>First choose a backup in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="187"/>
+        <source>这个备份已损坏，不能用来恢复。请选择另一个。</source>
+        <translation>This backup is damaged and cannot be restored. Choose another one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="203"/>
+        <source>已备份：{name}</source>
+        <translation>Backed up: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="210"/>
+        <source>选择U盘或文件夹</source>
+        <translation>Choose a USB stick or folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="225"/>
+        <source>已备份到：{path}。请等U盘的指示灯停止闪烁后再拔出。</source>
+        <translation>Backed up to: {path}. Wait until the stick&apos;s light stops blinking before pulling it out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="229"/>
+        <source>没有备份成功。</source>
+        <translation>The backup did not succeed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="234"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="235"/>
+        <source>确定把台账恢复成 {time} 的备份（{students} 名学生）吗？
+
+这个时间以后录入的所有内容（学生、缺课、家访、状态变化等）都会从台账中消失。
+恢复之前，现在的台账会自动再备份一份（原因为“恢复前”），需要时可以从它恢复回来。
+恢复后本机作为新的副本继续记录，与县里同步时县里能看出这是一次恢复。</source>
+        <translation>Restore the ledger to the backup of {time} ({students} students)?
+
+Everything entered after that time (students, absences, visits, status changes, …) will disappear from the ledger.
+Before restoring, the current ledger is backed up once more (reason &quot;Before restore&quot;), so you can restore it again if needed.
+After the restore this computer continues as a new replica; the county will see it was a restore when syncing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="252"/>
+        <source>已恢复到 {time} 的备份。</source>
+        <translation>Restored to the backup of {time}.</translation>
+    </message>
+</context>
+<context>
     <name>ChartWidget</name>
     <message>
         <location filename="../../ui/widgets/charts.py" line="107"/>
