@@ -39,6 +39,7 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.undo import undo_last
 from ui.dialogs.absence_dialog import AbsenceDialog
+from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
 from ui.dialogs.pairing_dialog import PairingDialog
 from ui.dialogs.report_dialog import ReportFormDialog
@@ -348,6 +349,7 @@ class MainWindow(QMainWindow):
         for text, keys, slot in (
             (self.tr("导入学籍花名册…"), "Ctrl+I", self.import_roster),
             (self.tr("导出到 Excel…"), "Ctrl+Shift+E", self.export_xlsx),
+            (self.tr("备份与恢复…"), "Ctrl+Shift+B", self.backups),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
@@ -453,6 +455,9 @@ class MainWindow(QMainWindow):
         from ui.dialogs.import_wizard import ImportWizard  # noqa: PLC0415
 
         ImportWizard(self.runner, self.role, None, self).open()
+
+    def backups(self) -> None:
+        BackupDialog(self.runner, self).open()
 
     def export_xlsx(self) -> None:
         """Export what the roster shows: its view, and its search when there is one."""

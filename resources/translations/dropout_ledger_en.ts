@@ -1877,310 +1877,315 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>统计与目标</source>
         <translation>Figures and targets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>预警名单</source>
         <translation>Early warning</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>名单核查</source>
         <translation>List checks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>导入学籍花名册…</source>
         <translation>Import the national student roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="352"/>
+        <source>备份与恢复…</source>
+        <translation>Back up and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>打印表格…</source>
         <translation>Print forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>本月书面报告…</source>
         <translation>This month’s written report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>{n} 名以上学生，正在计数…</source>
         <translation>More than {n} pupils, counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>

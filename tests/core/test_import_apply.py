@@ -46,7 +46,8 @@ def test_an_error_in_the_last_row_leaves_the_ledger_byte_identical(ledger, add_s
         with pytest.raises(RowsRefused, match="1 行有错误"):
             apply_import(opened, plan)
     assert _sha(ledger_path) == before
-    assert not list(ledger_path.parent.glob("*before-import*"))  # refused before the backup
+    # Refused before the backup: no import snapshot (the day's snapshot on opening may exist).
+    assert not list((ledger_path.parent / "备份").glob("*.import-*"))
 
 
 def test_skip_invalid_imports_the_valid_rows_after_a_backup(ledger, add_student):

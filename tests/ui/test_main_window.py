@@ -22,6 +22,7 @@ from dropout_ledger.model.changes import Changes
 from dropout_ledger.store import queries
 from dropout_ledger.store.queries import RosterRow
 from ui.dialogs.absence_dialog import AbsenceDialog
+from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.escalation_dialog import EscalationDialog
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_wizard import ImportWizard
@@ -364,7 +365,7 @@ def test_a_today_row_opens_the_matching_dialog(
     ("record_pairing", PairingDialog), ("record_absences", AbsenceDialog),
     ("edit_student", StudentDialog), ("file_report_form", ReportFormDialog),
     ("add_student", StudentDialog), ("import_roster", ImportWizard),
-    ("export_xlsx", ExportDialog), ("print_forms", PrintDialog),
+    ("export_xlsx", ExportDialog), ("print_forms", PrintDialog), ("backups", BackupDialog),
 ])
 def test_each_menu_action_opens_its_dialog_for_the_selected_student(
     window: MainWindow, action: str, dialog: type[QDialog]
