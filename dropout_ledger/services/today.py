@@ -194,7 +194,7 @@ def _monthly_report(profile: dict[str, Any], today: dt.date) -> list[TodayItem]:
     due = today.replace(day=day)
     left = (due - today).days
     if 0 <= left <= REPORT_WARNING_DAYS:
-        when = "今天" if left == 0 else f"{left} 天后（{due.isoformat()}）"
+        when = "今天" if left == 0 else f" {left} 天后（{due.isoformat()}）"
         return [TodayItem(kind="monthly_report", due=due.isoformat(), form="report",
                           period=today.strftime("%Y-%m"), detail=f"本月控辍保学月报{when}截止：请打印、签字盖章后报送")]
     return []
