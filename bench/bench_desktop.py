@@ -31,7 +31,6 @@ import os
 import platform
 import resource
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -53,6 +52,7 @@ from bench_ledger import (  # noqa: E402
     ProcessRuns,
     Timing,
     _cpu_model,
+    _git_state,
     common_parser,
     log,
     measure,
@@ -567,26 +567,8 @@ def bench_size(
     return section
 
 
-def code_state() -> str:
-    """The commit measured, and whether the core or the UI had uncommitted changes."""
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "dropout_ledger", "ui", "resources"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown (no git; see --code)"
-    return head + (" + uncommitted changes in dropout_ledger/, ui/ or resources/" if dirty else "")
+_MEASURED = ("dropout_ledger", "ui", "resources")
+"""The folders whose uncommitted changes the report must admit to."""
 
 
 def header(args: argparse.Namespace) -> list[str]:
@@ -596,7 +578,7 @@ def header(args: argparse.Namespace) -> list[str]:
         f"- machine: {os.cpu_count()} cores ({_cpu_model()}), {platform.system()} "
         f"{platform.release()}",
         f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version},"
-        f" code at {args.code or code_state()}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}",
+        f" code at {args.code or _git_state(_MEASURED)}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}",
         f"- command: bench/bench_desktop.py --students {args.students} --county {args.county}"
         f" --repeat {args.repeat}",
         "- figures: median [min–max, n] after one warm-up run (n=1: a single run, no warm-up)",

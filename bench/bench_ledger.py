@@ -339,8 +339,8 @@ def _cpu_model() -> str:
     return platform.processor() or "?"
 
 
-def _git_state() -> str:
-    """The commit measured, and whether the package had uncommitted changes."""
+def _git_state(folders: tuple[str, ...] = ("dropout_ledger",)) -> str:
+    """The commit measured, and whether `folders` had uncommitted changes."""
     try:
         head = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"],
@@ -350,7 +350,7 @@ def _git_state() -> str:
             check=True,
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "dropout_ledger"],
+            ["git", "status", "--porcelain", "--", *folders],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -358,7 +358,8 @@ def _git_state() -> str:
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (no git)"
-    return head + (" + uncommitted changes in dropout_ledger/" if dirty else "")
+    changed = ", ".join(f"{f}/" for f in folders)
+    return head + (f" + uncommitted changes in {changed}" if dirty else "")
 
 
 def header(args: argparse.Namespace) -> list[str]:

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pypdf
 import pypdfium2
 import pytest
 
@@ -30,7 +29,7 @@ from dropout_ledger.printing.letters import households_of
 from dropout_ledger.services import demo
 from dropout_ledger.store.events import Operator
 from tests.core.test_render_fonts import embedded_fonts
-from tests.core.test_render_forms import audits
+from tests.core.test_render_forms import audits, read
 
 PRINCIPAL = Operator(id="p1", name="李校长", role="principal")
 
@@ -46,11 +45,6 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def school(demo_path: Path) -> Iterator[Ledger]:
     with Ledger.open(demo_path) as ledger:
         yield ledger
-
-
-def read(path: Path) -> tuple[pypdf.PdfReader, str]:
-    reader = pypdf.PdfReader(path)
-    return reader, "\n".join(page.extract_text() for page in reader.pages)
 
 
 def flat(text: str) -> str:
