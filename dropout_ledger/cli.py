@@ -2,13 +2,21 @@
 
 Exit codes: 0 success, 2 input refused (nothing changed), 1 internal error. Refusals are printed
 to stderr in plain Chinese; `--json` prints machine-readable output to stdout.
+
+Accounts (docs/decisions/0020-accounts-and-roles.md): `--user NAME` logs in with the password in
+DROPOUT_LEDGER_PASSWORD or typed at a prompt, and the account's role decides what the command
+shows and may do, as in the desktop app (a class teacher: her class only, masked ID numbers, no
+lists exported or printed). A ledger without accounts works as before, with nobody logged in;
+once a ledger has accounts, every command that opens it needs `--user`.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -19,8 +27,9 @@ from dropout_ledger import __version__
 from dropout_ledger.errors import InputRefused, LedgerError
 from dropout_ledger.ledger import Ledger, restore
 from dropout_ledger.model import identity
+from dropout_ledger.model.access import Permission, may
 from dropout_ledger.paths import default_ledger_path
-from dropout_ledger.services import demo, stats
+from dropout_ledger.services import accounts, demo, stats
 from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
@@ -47,6 +56,44 @@ def _ledger_path(args: argparse.Namespace) -> Path:
     return Path(args.ledger) if args.ledger else default_ledger_path()
 
 
+PASSWORD_ENV = "DROPOUT_LEDGER_PASSWORD"
+"""The password of `--user`, for scripts; without it the command asks at a prompt."""
+NEW_PASSWORD_ENV = "DROPOUT_LEDGER_NEW_PASSWORD"
+"""A new password (account add / passwd / reset), for scripts; else asked twice."""
+
+
+def _password(prompt: str, env: str, *, twice: bool = False) -> str:
+    """A password from the environment, else typed at the terminal (never echoed)."""
+    given = os.environ.get(env)
+    if given is not None:
+        return given
+    if not sys.stdin or not sys.stdin.isatty():
+        raise InputRefused(f"请输入密码：在终端中运行本命令，或设置环境变量 {env}。")
+    typed = getpass.getpass(prompt)
+    if twice and getpass.getpass("再输入一次：") != typed:
+        raise InputRefused("两次输入的密码不一样，没有改动。请重新运行。")
+    return typed
+
+
+def _open(args: argparse.Namespace, path: Path | None = None) -> Ledger:
+    """Open the ledger and log `--user` in; refuse a ledger with accounts and no `--user`."""
+    ledger = Ledger.open(path or _ledger_path(args))
+    try:
+        if args.user:
+            accounts.login(ledger, args.user, _password(f"{args.user} 的密码：", PASSWORD_ENV))
+        elif accounts.has_accounts(ledger):
+            raise InputRefused("这个台账已设置账户：请用 --user 账户名 登录（密码在提示时输入，"
+                               f"或放在环境变量 {PASSWORD_ENV} 中）。")
+    except BaseException:
+        ledger.close()
+        raise
+    return ledger
+
+
+def _signed_in(ledger: Ledger) -> bool:
+    return bool(ledger.operator.role)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     path = _ledger_path(args)
     if args.county:
@@ -69,9 +116,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not path.exists():
         demo.ensure_demo(path, students=args.students, seed=args.seed)
     else:
-        with Ledger.open(path) as ledger:
+        with _open(args, path) as ledger:
             demo.populate(ledger, students=args.students, seed=args.seed)
-    with Ledger.open(path) as ledger:
+    with _open(args, path) as ledger:
         count = ledger.queries.count("all")
         name = ledger.org.name
     _out(args, {"ledger": str(path), "students": count},
@@ -79,21 +126,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _row_json(row: RosterRow) -> dict[str, Any]:
-    return {"id": row.student_id, "id_number": row.id_number, "xjh": row.xjh, "name": row.name,
+def _row_json(row: RosterRow, *, full_ids: bool = True) -> dict[str, Any]:
+    id_number = row.id_number if full_ids else identity.mask_id_number(row.id_number)
+    xjh = row.xjh if full_ids else identity.mask_xjh(row.xjh)
+    return {"id": row.student_id, "id_number": id_number, "xjh": xjh, "name": row.name,
             "sex": row.sex, "grade": row.grade, "class": row.class_name,
             "village": row.village_name, "status": row.status, "status_label": row.status_label,
             "at_risk": row.at_risk}
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
         rows = ledger.queries.iter_roster(args.view, search=args.search)
+        # Nobody logged in (a ledger without accounts) keeps the whole numbers it always gave.
+        full_ids = not _signed_in(ledger) or may(ledger.operator.role, Permission.FULL_IDS)
         if args.json:  # streamed: a county roster of 150,000 never sits in memory at once
             sys.stdout.write("[")
             for number, row in enumerate(rows):
                 sys.stdout.write(("," if number else "") + "\n" + json.dumps(
-                    _row_json(row), ensure_ascii=False, sort_keys=True))
+                    _row_json(row, full_ids=full_ids), ensure_ascii=False, sort_keys=True))
             sys.stdout.write("\n]\n")
             return 0
         print(f"{'序号':<4}{'姓名':<8}{'性别':<4}{'年级':<4}{'班级':<6}{'身份证号':<20}状态")
@@ -138,7 +189,7 @@ def _figure_line(figure: dict[str, Any]) -> str:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     on = _snapshot_date(args.date)
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
         data = stats.statistics(ledger, on)
         org = ledger.org
     from dropout_ledger.model.status import Status
@@ -149,6 +200,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 f"  残疾：{data['flags']['disability']}")
     text.append(f"  辍学个案：共 {data['cases']['total']}，未销号 {data['cases']['open']}")
     r = data["rates"]
+    if r is None:
+        text.append("（班主任账户只统计本班人数；辍学率、巩固率等全校指标请由校长查看。）")
+        _out(args, data, "\n".join(text))
+        return 0
     text.append(f"{r['school_year']}学年（{r['period']['start']} 至 {r['period']['end']}）：")
     for convention in ("definitional", "net_change"):
         text += [_figure_line(r["dropout"][convention][stage]["total"])
@@ -162,7 +217,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     path = _ledger_path(args)
-    with Ledger.open(path) as ledger:
+    with _open(args, path) as ledger:
         checks = verify_store.verify(ledger.conn, path)
         fingerprint = verify_store.fingerprint(ledger.conn)
     ok = all(c.ok for c in checks)
@@ -178,7 +233,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
+        accounts.require_permission(ledger, Permission.EXPORT_LISTS,
+                                    "备份会复制全校学生的资料，当前账户无权进行。请由校长或学籍管理员备份。")
         ledger.backup(out)
     _out(args, {"backup": str(out), "bytes": out.stat().st_size}, f"已备份到 {out}")
     return 0
@@ -186,7 +243,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     path = _ledger_path(args)
-    safety = restore(path, Path(args.file))
+    operator = None
+    if path.exists():
+        with _open(args, path) as ledger:
+            accounts.require_permission(ledger, Permission.WHOLE_SCHOOL,
+                                        "恢复备份会替换全校的台账，当前账户无权进行。请由校长或学籍管理员恢复。")
+            operator = ledger.operator
+    safety = restore(path, Path(args.file), operator=operator)
     _out(args, {"ledger": str(path), "safety_copy": str(safety) if safety else None},
          f"已从 {args.file} 恢复台账。" + (f"原台账已另存为 {safety}" if safety else ""))
     return 0
@@ -195,7 +258,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     from dropout_ledger import printing
 
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
         result = printing.print_form(ledger, printing.PrintRequest(
             form=args.form, student=args.student, view=args.view, period=args.period),
             Path(args.out))
@@ -209,7 +272,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_import_roster(args: argparse.Namespace) -> int:
     from dropout_ledger.importing import command
 
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
         outcome = command.run(
             ledger, Path(args.file), dry_run=args.dry_run, skip_invalid=args.skip_invalid,
             report=Path(args.report) if args.report else None,
@@ -220,11 +283,17 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
     return outcome.exit_code
 
 
+def _export_role(ledger: Ledger) -> str:
+    """The role an export runs with: the signed-in account's (decision 0020); on a ledger
+    without accounts, the principal at his own machine (decision 0011)."""
+    return ledger.operator.role or "principal"
+
+
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     """A roster view, the statistics (VIEW "stats") or a filled county template, as .xlsx.
 
-    Run by the principal at his own machine: the role is "principal", and whole ID numbers and
-    restricted fields are written only when asked for (--full-ids, --restricted), decision 0011.
+    Whole ID numbers and restricted fields are written only when asked for (--full-ids,
+    --restricted) and the role allows them (decision 0011); a class teacher exports nothing.
     """
     from dropout_ledger import exporting  # openpyxl loads only for this command
 
@@ -233,16 +302,16 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
         raise InputRefused("统计表不能填入县级模板：--template 只用于学生名单。")
     # An unknown view is refused before the ledger is even opened.
     exporting.check_view(args.view, also={"stats": "统计表"})
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
         if args.view == "stats":
             result = exporting.export_stats(ledger, out)
         elif args.template:
             result = exporting.export_template(
-                ledger, args.view, Path(args.template), out, role="principal",
+                ledger, args.view, Path(args.template), out, role=_export_role(ledger),
                 full_ids=args.full_ids, restricted=args.restricted, search=args.search)
         else:
             result = exporting.export_roster(
-                ledger, args.view, out, role="principal", full_ids=args.full_ids,
+                ledger, args.view, out, role=_export_role(ledger), full_ids=args.full_ids,
                 restricted=args.restricted, search=args.search, all_columns=args.all_columns)
     masked = "" if result.full_ids or result.view == "stats" else "（身份证号、学籍号已隐去中间部分）"
     _out(args, result.as_json(), f"已导出 {result.rows} 行到 {result.file}{masked}")
@@ -253,13 +322,71 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     """四查三比对: check a county or village list against the roll and store it."""
     from dropout_ledger.reconcile import command as reconcile
 
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
         outcome = reconcile.run(ledger, Path(args.file), kind=args.kind, title=args.title,
                                 dry_run=args.dry_run, out=Path(args.out) if args.out else None)
     _out(args, outcome.data, outcome.text)
     if outcome.refusal:
         print(outcome.refusal, file=sys.stderr)
     return outcome.exit_code
+
+
+def _account_json(account: accounts.Account) -> dict[str, Any]:
+    return {"id": account.id, "name": account.name, "display_name": account.display_name,
+            "role": account.role, "grade": account.grade, "class": account.class_name,
+            "disabled": account.disabled, "locked_until": account.locked_until,
+            "failed": account.failed}
+
+
+def _account_line(account: accounts.Account) -> str:
+    scope = f" {account.grade}年级{account.class_name}" if account.grade else ""
+    state = "（已停用）" if account.disabled else "（已锁定）" if account.locked_until else ""
+    return f"{account.name}\t{account.display_name}\t{account.role_label}{scope}{state}"
+
+
+def cmd_account(args: argparse.Namespace) -> int:
+    """本机账户: list, add, passwd (own), reset, role, unlock, disable, enable."""
+    action = args.action
+    if action != "list" and action != "passwd" and not args.name:
+        raise InputRefused(f"“account {action}”须给出账户名，例如 account {action} zhangwei。")
+    with _open(args) as ledger:
+        if action == "list":
+            found = accounts.list_accounts(ledger)
+            _out(args, [_account_json(a) for a in found],
+                 "\n".join(_account_line(a) for a in found) or "本台账还没有账户。")
+            return 0
+        if action == "add":
+            if not args.role:
+                raise InputRefused("请用 --role 指定角色：principal（校长）、registrar（学籍管理员）、"
+                                   "class_teacher（班主任）、county_clerk（县教育局工作人员）。")
+            password = _password("新账户的密码：", NEW_PASSWORD_ENV, twice=True)
+            changes = accounts.create(
+                ledger, name=args.name, password=password, role=args.role,
+                display_name=args.display_name or "", grade=args.grade,
+                class_name=args.class_name or "")
+            done = accounts.account(ledger, changes.created[0])
+            _out(args, _account_json(done), f"已新建账户：{_account_line(done)}")
+            return 0
+        if action == "passwd":
+            old = _password("原密码：", PASSWORD_ENV)
+            accounts.change_password(ledger, old, _password("新密码：", NEW_PASSWORD_ENV,
+                                                            twice=True))
+            _out(args, {"ok": True}, "密码已修改。")
+            return 0
+        who = accounts.by_name(ledger, args.name)
+        if action == "reset":
+            accounts.reset_password(ledger, who.id, _password(
+                f"{who.name} 的新密码：", NEW_PASSWORD_ENV, twice=True))
+        elif action == "role":
+            accounts.set_role(ledger, who.id, args.role or who.role, grade=args.grade,
+                              class_name=args.class_name or "")
+        elif action == "unlock":
+            accounts.unlock(ledger, who.id)
+        else:
+            accounts.set_disabled(ledger, who.id, action == "disable")
+        done = accounts.account(ledger, who.id)
+    _out(args, _account_json(done), f"已完成：{_account_line(done)}")
+    return 0
 
 
 def _not_yet(args: argparse.Namespace) -> int:
@@ -308,6 +435,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--ledger", default=argparse.SUPPRESS, help="台账文件路径（默认：本机用户台账）")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="输出 JSON")
+    common.add_argument("--user", default=argparse.SUPPRESS, metavar="NAME",
+                        help=f"以此账户登录（密码在提示时输入，或放在环境变量 {PASSWORD_ENV} 中）")
     parser = argparse.ArgumentParser(prog="dropout-ledger", parents=[common],
                                      description="控辍保学台账（命令行）")
     parser.add_argument("--version", action="version", version=__version__)
@@ -338,6 +467,14 @@ def _parser() -> argparse.ArgumentParser:
     restore_cmd = add("restore", cmd_restore, "从备份恢复台账")
     restore_cmd.add_argument("file")
     _add_paper_and_excel(add)
+    account = add("account", cmd_account, "本机账户：list、add、passwd、reset、role、unlock、disable、enable")
+    account.add_argument("action", choices=["list", "add", "passwd", "reset", "role", "unlock",
+                                            "disable", "enable"])
+    account.add_argument("name", nargs="?", default="", help="账户名")
+    account.add_argument("--role", help="principal|registrar|class_teacher|county_clerk")
+    account.add_argument("--display-name", help="姓名（显示在标题栏和打印件上）")
+    account.add_argument("--grade", type=int, help="班主任负责的年级（1–9）")
+    account.add_argument("--class", dest="class_name", help="班主任负责的班级，例如 2班")
     for name in NOT_YET:
         later = add(name, _not_yet, f"{NOT_YET[name]}（尚未完成）")
         later.add_argument("rest", nargs=argparse.REMAINDER)
@@ -349,6 +486,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.ledger = getattr(args, "ledger", None)
     args.json = getattr(args, "json", False)
+    args.user = getattr(args, "user", None)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)

@@ -185,7 +185,9 @@ def export_roster(
     """
     check_view(view)
     out = check_out_path(out, avoid=[ledger.path])
-    disclosure = disclosure_for(role, full_ids=full_ids, restricted=restricted)
+    # A signed-in operator's own role decides, whatever the caller passed (decision 0020).
+    disclosure = disclosure_for(ledger.operator.role or role, full_ids=full_ids,
+                                restricted=restricted)
     columns = roster_columns(view, disclosure, all_columns=all_columns)
     total = ledger.queries.count(view, search=search)
     rows = roster_values(ledger, view, disclosure, columns, search=search)

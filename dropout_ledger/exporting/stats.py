@@ -20,8 +20,10 @@ from dropout_ledger.exporting.xlsx import (
     streaming_workbook,
 )
 from dropout_ledger.model import codes
+from dropout_ledger.model.access import Permission
 from dropout_ledger.model.status import Status
 from dropout_ledger.services import stats
+from dropout_ledger.services.accounts import require_permission
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -71,6 +73,8 @@ def grade_rows(data: dict[str, Any]) -> list[tuple[bool, list[Any]]]:
 
 def export_stats(ledger: Ledger, out: Path) -> ExportResult:
     """Write the statistics of the whole ledger to the .xlsx file `out` (rows = grade table rows)."""
+    require_permission(ledger, Permission.EXPORT_LISTS,
+                       "当前账户无权导出统计表。请由校长或学籍管理员导出。")
     out = check_out_path(out, avoid=[ledger.path])
     data = stats.counts(ledger.queries)
     org = ledger.org

@@ -129,7 +129,8 @@ def export_template(
     check_view(view)
     template = Path(template)
     out = check_out_path(out, avoid=[ledger.path, template])
-    disclosure = disclosure_for(role, full_ids=full_ids, restricted=restricted)
+    disclosure = disclosure_for(ledger.operator.role or role, full_ids=full_ids,
+                                restricted=restricted)
     workbook = _open_template(template)
     mapping = mapping or TemplateMapping.from_profile(ledger.settings.profile())
     mapping.check()

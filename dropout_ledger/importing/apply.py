@@ -26,7 +26,9 @@ from dropout_ledger.importing.plan import (
     Progress,
     ledger_mark,
 )
+from dropout_ledger.model.access import Permission
 from dropout_ledger.model.changes import Changes
+from dropout_ledger.services.accounts import require_permission
 from dropout_ledger.services.edits import emit_update
 from dropout_ledger.store import backup
 
@@ -70,6 +72,8 @@ def apply_import(
     leaves the ledger exactly as it was. `progress(done, total)` returning False cancels: the
     transaction is rolled back and the ledger is unchanged (the backup file stays).
     """
+    require_permission(ledger, Permission.WHOLE_SCHOOL,
+                       "当前账户无权导入学籍花名册。请由校长或学籍管理员导入。")
     if plan.errors and not skip_invalid:
         raise RowsRefused(
             f"名单中有 {plan.errors} 行有错误，整个文件没有导入，台账没有任何改动。"

@@ -39,9 +39,11 @@ from dropout_ledger.importing.header import (
 from dropout_ledger.importing.normalise import FIELD_INFO, Cell, CellProblem
 from dropout_ledger.importing.readers import Sheet, Workbook, open_workbook
 from dropout_ledger.model import identity
+from dropout_ledger.model.access import Permission
 from dropout_ledger.model.fields import FieldSpec, clean
 from dropout_ledger.model.status import Status
 from dropout_ledger.model.student import STUDENT_SPECS, clean_student_fields, complete_identity
+from dropout_ledger.services.accounts import require_permission
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -237,6 +239,8 @@ def plan_import(
     """
     if ledger.org.kind != "school":
         raise InputRefused("县级台账不能导入学校的学籍名单：学生名单由各校导入后同步上来。")
+    require_permission(ledger, Permission.WHOLE_SCHOOL,
+                       "导入学籍花名册会比对全校学生，当前账户无权导入。请由校长或学籍管理员导入。")
     path = Path(path)
     with open_workbook(path) as book:
         chosen, header = _choose_sheet(book, mapping, sheet, header_row)

@@ -25,6 +25,7 @@ from dropout_ledger.errors import InputRefused
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ids import new_id
 from dropout_ledger.ledger import Ledger
+from dropout_ledger.model.access import Permission
 from dropout_ledger.printing import (
     case_report,
     checklist,
@@ -41,6 +42,7 @@ from dropout_ledger.printing import (
 )
 from dropout_ledger.printing import ledger as ledger_form
 from dropout_ledger.printing.common import Built, Context, context
+from dropout_ledger.services.accounts import require_permission
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,10 @@ def check_request(request: PrintRequest) -> FormSpec:
 def render_form(ledger: Ledger, request: PrintRequest) -> tuple[bytes, PrintResult]:
     """The form's PDF bytes and what they hold, without writing or logging anything."""
     spec = check_request(request)
+    if not spec.per_student:
+        require_permission(ledger, Permission.EXPORT_LISTS,
+                           f"当前账户无权打印“{spec.label}”等学生名单。班主任可以打印本班"
+                           "学生的单人表格；名单请由校长或学籍管理员打印。")
     built = spec.build(context(ledger, full_ids=request.full_ids), request)
     rendered = built.form.render()
     return rendered.data, PrintResult(file=Path(), pages=rendered.pages, form=spec.name,

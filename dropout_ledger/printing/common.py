@@ -83,7 +83,8 @@ def resolve_student(ledger: Ledger, given: str) -> dict[str, Any]:
         code = identity.normalize_code(text)
         student = (ledger.queries.find_student(id_number=code)
                    or ledger.queries.find_student(xjh=code))
-    if student is None or student["retracted"]:
+    # An ID number finds a pupil of any class: a class teacher prints only her own.
+    if student is None or student["retracted"] or not ledger.queries.in_scope(student["id"]):
         raise NotFound(f"找不到学生“{text}”。请输入学生编号、18 位身份证号或全国学籍号。")
     return student
 

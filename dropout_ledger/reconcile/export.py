@@ -32,8 +32,10 @@ from dropout_ledger.errors import InputRefused
 from dropout_ledger.fileio import durable_path
 from dropout_ledger.importing.normalise import Cell, text_of
 from dropout_ledger.importing.readers import open_workbook
+from dropout_ledger.model.access import Permission
 from dropout_ledger.reconcile.lists import StoredList, stored_list
 from dropout_ledger.reconcile.outcomes import CheckRow, list_rows
+from dropout_ledger.services.accounts import require_permission
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -53,6 +55,8 @@ class ExportResult:
 
 def export_checked(ledger: Ledger, list_id: str, out: Path) -> ExportResult:
     """Write list `list_id` with its answers to `out` (.xlsx) in the county's own layout."""
+    require_permission(ledger, Permission.EXPORT_LISTS,
+                       "当前账户无权导出核查名单。请由校长或学籍管理员导出。")
     info = stored_list(ledger, list_id)
     out = Path(out)
     if out.suffix.lower() not in (".xlsx", ".xlsm"):

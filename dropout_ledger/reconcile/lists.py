@@ -41,11 +41,13 @@ from dropout_ledger.importing.plan import (
 )
 from dropout_ledger.importing.readers import Sheet, Workbook, open_workbook
 from dropout_ledger.model import codes, identity
+from dropout_ledger.model.access import Permission
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.fields import parse_date
 from dropout_ledger.model.records import LIST_KINDS, MATCH_METHODS
 from dropout_ledger.model.status import Status
 from dropout_ledger.reconcile.match import NO_MATCH, ListRow, Match, Roll, match_row
+from dropout_ledger.services.accounts import require_permission
 from dropout_ledger.store.queries import ON_ROLL
 
 if TYPE_CHECKING:
@@ -131,6 +133,7 @@ def check_list(
     `header_row` override the automatic choices, as in the roster import. Raises InputRefused
     in Chinese when the file cannot be used; problems of single rows are in the plan.
     """
+    require_permission(ledger, Permission.WHOLE_SCHOOL, "名单核查比对全校学籍，当前账户无权进行。请由校长或学籍管理员核查。")
     if kind not in codes.codes_of(LIST_KINDS):
         choices = "、".join(f"{c.code}（{c.label}）" for c in LIST_KINDS)
         raise InputRefused(f"名单类别“{kind}”无效。可选：{choices}。")
@@ -529,7 +532,11 @@ class StoredList:
 
 def stored_lists(ledger: Ledger) -> list[StoredList]:
     """Every list whose rows are not all retracted (an undone import leaves none), newest first.
+
+    None for a class teacher: a county list names children of every class.
     """
+    if ledger.queries.scope is not None:
+        return []
     live = {row[0] for row in ledger.conn.execute(
         "SELECT DISTINCT list_id FROM rec_list_check WHERE retracted = 0")}
     found = []

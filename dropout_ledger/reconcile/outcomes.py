@@ -123,7 +123,10 @@ class CheckRow:
 
 
 def list_rows(ledger: Ledger, list_id: str) -> list[CheckRow]:
-    """The live rows of one list in the list's own order, each with its pupils."""
+    """The live rows of one list in the list's own order, each with its pupils (none for a
+    class teacher: a county list names children of every class)."""
+    if ledger.queries.scope is not None:
+        return []
     cursor = ledger.conn.execute(
         "SELECT * FROM rec_list_check WHERE list_id = ? AND retracted = 0"
         " ORDER BY list_row, created_lc", (list_id,))

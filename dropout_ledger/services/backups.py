@@ -17,7 +17,9 @@ from pathlib import Path
 from dropout_ledger import ledger as ledger_module
 from dropout_ledger.errors import InputRefused, LedgerError, LedgerOpenError
 from dropout_ledger.ledger import Ledger
+from dropout_ledger.model.access import Permission
 from dropout_ledger.model.changes import Changes
+from dropout_ledger.services.accounts import require_permission
 from dropout_ledger.store import backup, db
 from dropout_ledger.store.queries import Queries
 
@@ -102,6 +104,8 @@ def backup_to_folder(ledger: Ledger, folder: Path) -> Path:
     A read-only, full or pulled stick raises `InputRefused` in Chinese and leaves no file, not
     even a partial one, in `folder`.
     """
+    require_permission(ledger, Permission.EXPORT_LISTS,
+                       "备份到U盘会复制全校学生的资料，当前账户无权进行。请由校长或学籍管理员备份。")
     folder = Path(folder)
     if not folder.is_dir():
         raise InputRefused(f"找不到文件夹 {folder}。请插好U盘后重新选择。")
@@ -135,6 +139,8 @@ def restore_from(ledger: Ledger, backup_file: Path) -> Changes:
     to date, and the ledger continues as a new replica naming the backup's replica and last
     sequence number. Returns Changes that make every screen redraw.
     """
+    require_permission(ledger, Permission.WHOLE_SCHOOL,
+                       "恢复备份会替换全校的台账，当前账户无权进行。请由校长或学籍管理员恢复。")
     backup_file = Path(backup_file)
     if backup_file.resolve() == ledger.path.resolve():
         raise InputRefused("不能用台账本身作为备份来恢复。请选择一个备份文件。")

@@ -54,15 +54,18 @@ def _by_stage(by_grade: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
 def _flags(queries: Queries) -> dict[str, int]:
     """Pupils on the roll with each special-group flag: one pass over the roster for all."""
     sums = ", ".join(f"coalesce(sum({sql}), 0)" for sql in FLAGS.values())
+    scope, params = queries.scope_condition("id")
     row = queries.conn.execute(
-        f"SELECT {sums} FROM students WHERE retracted = 0 AND {ON_ROLL}").fetchone()
+        f"SELECT {sums} FROM students WHERE retracted = 0 AND {ON_ROLL} AND {scope}",
+        params).fetchone()
     return {name: int(n) for name, n in zip(FLAGS, row, strict=True)}
 
 
 def _cases(queries: Queries) -> dict[str, int]:
+    scope, params = queries.scope_condition("student_id")
     row = queries.conn.execute(
         "SELECT count(*), sum(closed_date IS NULL), sum(closed_date IS NOT NULL)"
-        " FROM rec_case WHERE retracted = 0"
+        f" FROM rec_case WHERE retracted = 0 AND {scope}", params
     ).fetchone()
     return {"total": row[0] or 0, "open": row[1] or 0, "closed": row[2] or 0}
 
@@ -76,11 +79,13 @@ def statistics(ledger: Ledger, on: dt.date | None = None) -> dict[str, Any]:
     """What `stats --json` prints: the counts of today plus, under "rates", every figure at `on`.
 
     The counts are the ledger's current state (as the roster shows it); the rates are at the
-    snapshot date, which the "rates" object names.
+    snapshot date, which the "rates" object names. A class teacher's counts are her class's,
+    and "rates" is None: the school's rates are the principal's to report.
     """
     org = ledger.org
     return {
         "org": {"kind": org.kind, "code": org.code, "name": org.name},
         **counts(ledger.queries),
-        "rates": rates.to_json(rate_report(ledger, on)),
+        "rates": None if ledger.queries.scope is not None
+        else rates.to_json(rate_report(ledger, on)),
     }

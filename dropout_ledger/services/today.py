@@ -86,6 +86,9 @@ def today_items(queries: Queries, profile: dict[str, Any], today: dt.date) -> li
     items = (escalation_items(queries, profile, today) + _absences(queries, profile, today) + _overdue_notices(queries, today)
              + _next_steps_due(queries, today) + _quiet_cases(queries, profile, today)
              + _monthly_report(profile, today) + _calendar(queries, profile, today))
+    visible = queries.scoped_ids()
+    if visible is not None:  # a class teacher: her pupils' work only, not the school's reports
+        items = [item for item in items if item.student_id in visible]
     return sorted(items, key=lambda i: (SEVERITY[i.kind], i.grade, i.class_name, i.name))
 
 

@@ -42,6 +42,10 @@ def undo_last(ledger: Ledger) -> Changes:
     events = _last_write(ledger)
     if not events:
         raise InputRefused("没有可以撤销的操作。")
+    author = events[0].who
+    if author.get("id") != ledger.operator.id:  # a shared laptop: undo only one's own step
+        raise InputRefused(f"上一步是“{author.get('name', '')}”做的，只能由本人撤销。"
+                           "如需更正，请打开该学生的页面修改。")
     with ledger.write() as w:
         w.undoing = True
         for event in events:

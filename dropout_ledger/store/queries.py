@@ -2,6 +2,11 @@
 
 Screens and the command line show one page of rows at a time; sorting and filtering happen here,
 never in Qt (a proxy model over 150k rows took 30 s to sort, perf-baselines §4).
+
+A class teacher sees only her own class (domain.md §10): `Queries.scope`, set when she logs in
+(services/accounts.sign_in), is one more condition on every roster, count and lookup here, so
+the screens, the command line, exports and prints all get it from the one place that reads
+(docs/decisions/0020-accounts-and-roles.md).
 """
 
 from __future__ import annotations
@@ -70,6 +75,19 @@ _LIKE_ESCAPE = str.maketrans({"%": "\\%", "_": "\\_", "\\": "\\\\"})
 
 
 @dataclass(frozen=True)
+class ClassScope:
+    """The one class an operator may see: a grade (1–9) and a class name as the roster has it."""
+
+    grade: int
+    class_name: str
+
+    def clause(self, alias: str = "") -> tuple[str, list[Any]]:
+        """The SQL condition on `students` (as `alias`) selecting this class, and its values."""
+        prefix = f"{alias}." if alias else ""
+        return f"{prefix}grade = ? AND {prefix}class_name = ?", [self.grade, self.class_name]
+
+
+@dataclass(frozen=True)
 class RosterRow:
     """One student as lists and tables show them (the ID number is full: mask it on display)."""
 
@@ -110,6 +128,38 @@ class Queries:
         self.selective = selective
         self.walk = walk
         self._probed: tuple[tuple[Any, ...], bool] | None = None
+        self.scope: ClassScope | None = None
+        """The only class the operator may see (a class teacher); None: the whole school."""
+
+    def in_scope(self, student_id: str) -> bool:
+        """Whether the operator may see this student (always, without a class scope)."""
+        if self.scope is None:
+            return True
+        clause, params = self.scope.clause()
+        return self.conn.execute(
+            f"SELECT 1 FROM students WHERE id = ? AND {clause}", (student_id, *params)
+        ).fetchone() is not None
+
+    def scoped_ids(self) -> frozenset[str] | None:
+        """The ids of every student (retracted too) the operator may see; None: all of them.
+
+        For lists built by their own SQL (今日待办, warnings) to drop other classes' pupils.
+        """
+        if self.scope is None:
+            return None
+        clause, params = self.scope.clause()
+        rows = self.conn.execute(f"SELECT id FROM students WHERE {clause}", params)
+        return frozenset(row[0] for row in rows)
+
+    def scope_condition(self, column: str = "students.id") -> tuple[str, list[Any]]:
+        """SQL true for the rows whose student id `column` the operator may see, and its values.
+
+        "1" without a class scope, so callers can always add it to their WHERE.
+        """
+        if self.scope is None:
+            return "1", []
+        clause, params = self.scope.clause()
+        return f"{column} IN (SELECT id FROM students WHERE {clause})", params
 
     def _where(
         self, view: str, search: str, filters: Mapping[str, Any] | None = None
@@ -123,9 +173,12 @@ class Queries:
         if view not in VIEWS:
             raise KeyError(view)
         clause, params = f"retracted = 0 AND ({VIEWS[view]})", []
+        if self.scope is not None:
+            scope_clause, scope_params = self.scope.clause()
+            clause, params = f"{clause} AND {scope_clause}", scope_params
         plan = search_plan(search) if search.strip() else None
         if plan is not None:
-            clause, params = f"{clause} AND {plan.clause}", list(plan.params)
+            clause, params = f"{clause} AND {plan.clause}", [*params, *plan.params]
         for key, value in (filters or {}).items():
             if key == "flag":
                 clause += f" AND {FLAGS[value]}"
@@ -139,7 +192,8 @@ class Queries:
         index_params = [p for group in plan.index_params for p in group]
         # The index holds exactly the live students, so it alone counts the view of them all.
         # Not a dense UNION (initials or name): SQLite lists all of its first part before LIMIT.
-        everyone = view == "all" and not filters
+        # Not for a class teacher either: the index holds every class.
+        everyone = view == "all" and not filters and self.scope is None
         selective = bool(index) and self._selective(plan)
         counted: tuple[str, list[Any]] = ("", [])
         if everyone and (selective or len(plan.index) == 1):
@@ -148,7 +202,7 @@ class Queries:
             source = f"({index}) AS hit CROSS JOIN students ON students.{plan.ref} = hit.ref"
             return _Selection(source, clause, [*index_params, *params], *counted)
         walk = ""
-        if view in _WALKABLE_VIEWS and not filters:
+        if view in _WALKABLE_VIEWS and not filters and self.scope is None:
             walk = (f"SELECT rowid, {plan.clause} FROM students"
                     f" WHERE +retracted = 0 AND ({VIEWS[view]})")
         return _Selection("students", clause, params, *counted, dense=True, walk=walk,
@@ -268,8 +322,18 @@ class Queries:
         return int(row.fetchone()[0])
 
     def student(self, student_id: str) -> dict[str, Any] | None:
-        """Every projected column of one student, lists decoded; None if unknown."""
-        cursor = self.conn.execute("SELECT * FROM students WHERE id = ?", (student_id,))
+        """Every projected column of one student, lists decoded; None if unknown.
+
+        None too for a student outside the operator's class scope: to a class teacher another
+        class's pupil does not exist, on screen, on paper or in a write (services look
+        students up here before changing them).
+        """
+        return self._student(student_id, scoped=True)
+
+    def _student(self, student_id: str, *, scoped: bool) -> dict[str, Any] | None:
+        scope, params = ("1", []) if not scoped or self.scope is None else self.scope.clause()
+        cursor = self.conn.execute(
+            f"SELECT * FROM students WHERE id = ? AND {scope}", (student_id, *params))
         row = cursor.fetchone()
         if row is None:
             return None
@@ -277,7 +341,11 @@ class Queries:
         return {name: _decode_list(name, value) for name, value in zip(names, row, strict=True)}
 
     def find_student(self, *, id_number: str = "", xjh: str = "") -> dict[str, Any] | None:
-        """A live (non-retracted) student with this ID number or 学籍号."""
+        """A live (non-retracted) student with this ID number or 学籍号, in any class.
+
+        Not limited by the class scope: it answers "is this number already on the roll?" for
+        duplicate checks, which must see the whole school. To show the student, ask `student`.
+        """
         for column, value in (("id_number", id_number), ("xjh", xjh)):
             if value:
                 row = self.conn.execute(
@@ -286,11 +354,13 @@ class Queries:
                     f"SELECT id FROM students WHERE {column} = ? AND +retracted = 0", (value,)
                 ).fetchone()
                 if row:
-                    return self.student(row[0])
+                    return self._student(row[0], scoped=False)
         return None
 
     def status_history(self, student_id: str) -> list[dict[str, Any]]:
         """Every status fact of a student in timeline order, retracted ones included."""
+        if not self.in_scope(student_id):
+            return []
         cursor = self.conn.execute(
             "SELECT * FROM status_facts WHERE student_id = ?"
             " ORDER BY effective_date, lc, eid",
@@ -303,10 +373,10 @@ class Queries:
         """Records of one kind (optionally for one student), oldest first, retracted included."""
         if kind not in RECORD_KINDS:
             raise KeyError(kind)
-        sql = f"SELECT * FROM rec_{kind}"
-        params: tuple[str, ...] = ()
+        scope, params = self.scope_condition("student_id")
+        sql = f"SELECT * FROM rec_{kind} WHERE {scope}"
         if student_id is not None:
-            sql, params = sql + " WHERE student_id = ?", (student_id,)
+            sql, params = sql + " AND student_id = ?", [*params, student_id]
         cursor = self.conn.execute(sql + " ORDER BY created_lc, id", params)
         names = [d[0] for d in cursor.description]
         return [
@@ -314,7 +384,10 @@ class Queries:
         ]
 
     def record(self, kind: str, record_id: str) -> dict[str, Any] | None:
-        cursor = self.conn.execute(f"SELECT * FROM rec_{kind} WHERE id = ?", (record_id,))
+        """One record by id; None if unknown or its student is outside the class scope."""
+        scope, params = self.scope_condition("student_id")
+        cursor = self.conn.execute(
+            f"SELECT * FROM rec_{kind} WHERE id = ? AND {scope}", (record_id, *params))
         row = cursor.fetchone()
         if row is None:
             return None

@@ -162,3 +162,33 @@ PROJECTION_TABLES: tuple[str, ...] = (
 def projection_version() -> str:
     """A short hash of the projection DDL: when it changes, projections are rebuilt."""
     return hashlib.sha256("\n".join(projection_ddl()).encode()).hexdigest()[:16]
+
+
+# Local accounts (docs/decisions/0020-accounts-and-roles.md). A truth table of this computer
+# only, like local_state: never an event, never in a sync package, so a password hash cannot
+# travel to the county or sit in the append-only log. Who logged in, failed or was locked out
+# is recorded as `audit` events instead, without the hash.
+_ACCOUNTS = (
+    """CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,             -- random (ids.new_id), named in audit events
+        name TEXT NOT NULL,              -- the login name as chosen (NFC, trimmed)
+        name_key TEXT NOT NULL UNIQUE,   -- casefolded login name: 'Zhang' and 'zhang' are one
+        display_name TEXT NOT NULL,      -- shown in the title bar and printed imprints
+        role TEXT NOT NULL,              -- a key of model.access.POLICY
+        grade INTEGER,                   -- a class teacher's class: grade 1-9 ...
+        class_name TEXT NOT NULL DEFAULT '',  -- ... and class name, as the roster spells them
+        pw_hash TEXT NOT NULL,           -- argon2id, PHC string (parameters and salt inside)
+        failed INTEGER NOT NULL DEFAULT 0,    -- failed logins since the last success or unlock
+        locked_until TEXT,               -- ISO time (ledger clock) until which logins are refused
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL,
+        changed TEXT NOT NULL
+    )""",
+)
+
+
+@migrations()
+def m004_accounts(db: Database) -> None:
+    """Local accounts with argon2id password hashes, lockout state and a class scope."""
+    for statement in _ACCOUNTS:
+        db.execute(statement)

@@ -134,9 +134,13 @@ def evaluate(
         hits, key=lambda h: (not h.signal, list(RULES_BY_CODE).index(h.rule)))))
         for sid, hits in flagged.items()]
     flags.sort(key=lambda f: (-f.signals, f.since, f.grade, f.class_name, f.name))
+    checks = subsidy_checks(queries, on, restricted=restricted)
+    visible = queries.scoped_ids()
+    if visible is not None:  # a class teacher sees her own class's warnings only
+        flags = [flag for flag in flags if flag.student_id in visible]
+        checks = [check for check in checks if check.student_id in visible]
     return Warnings(on=on.isoformat(), watched=_watched(queries), flags=tuple(flags),
-                    subsidy_checks=tuple(subsidy_checks(queries, on, restricted=restricted)),
-                    rules=tuple(rule.code for rule in rules))
+                    subsidy_checks=tuple(checks), rules=tuple(rule.code for rule in rules))
 
 
 def _background_candidates(
@@ -162,9 +166,10 @@ def _who(queries: Queries, student_ids: list[str]) -> dict[str, tuple[str, int, 
 
 
 def _watched(queries: Queries) -> int:
+    scope, params = queries.scope_condition("id")
     row = queries.conn.execute(
         "SELECT count(*) FROM students WHERE retracted = 0 AND status IN ('enrolled', 'returned')"
-    ).fetchone()
+        f" AND {scope}", params).fetchone()
     return int(row[0])
 
 
