@@ -63,6 +63,12 @@ class StudentService:
     ) -> str:
         fields = clean_student_fields(raw, today=w.today)
         fields, warnings = complete_identity(fields, today=w.today)
+        scope = self._ledger.queries.scope
+        if scope is not None and (fields.get("grade"), fields.get("class_name") or "") != (
+                scope.grade, scope.class_name):
+            raise ValidationError(Problem(
+                "class_name", f"班主任账户只能登记本班（{scope.grade}年级{scope.class_name}）的学生",
+                "其他班的学生请由该班班主任或学籍管理员登记"))
         self._refuse_duplicate(fields, None)
         student_id = self.register_checked(
             w, fields, status=status, effective_date=effective_date, reason_code=reason_code,
