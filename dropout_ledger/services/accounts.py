@@ -26,6 +26,7 @@ reads.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,7 @@ from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.profile import ROLES
 from dropout_ledger.store.events import Operator
 from dropout_ledger.store.queries import ClassScope
+from dropout_ledger.synthetic import FICTIONAL_COUNTY_CODE
 
 MIN_PASSWORD = 6
 """Characters a password needs at least (a PIN-like six: these are teachers on old laptops)."""
@@ -329,6 +331,29 @@ def create(
                role=role, grade=grade, class_name=class_name, first=first)
         w.changes.created.append(account_id)
         return w.changes.freeze()
+
+
+DEMO_NAME = "xiaozhang"
+_READABLE = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread off a screen
+
+
+def is_demo(ledger: Ledger) -> bool:
+    """A demo school (services/demo.py): synthetic pupils in the fictional county."""
+    org = ledger.org
+    return org.kind == "school" and org.county_code == FICTIONAL_COUNTY_CODE
+
+
+def create_demo_principal(ledger: Ledger) -> tuple[Account, str]:
+    """The first account of a demo school, with a random password to show once; signed in.
+
+    Only for a demo ledger without accounts: a real school chooses its principal's password.
+    """
+    if not is_demo(ledger) or has_accounts(ledger):
+        raise InputRefused("只有还没有账户的演示台账可以自动创建演示校长账户。")
+    password = "".join(secrets.choice(_READABLE) for _ in range(8))
+    changes = create(ledger, name=DEMO_NAME, display_name="演示校长", role="principal",
+                     password=password)
+    return sign_in(ledger, account(ledger, changes.created[0]), reason="demo"), password
 
 
 def login(ledger: Ledger, name: str, password: str) -> Account:

@@ -325,3 +325,23 @@ def test_a_county_ledger_is_administered_by_its_clerk(tmp_path: Path) -> None:
         accounts.create(county, name="clerk", role="county_clerk", password="abcdef1")
         accounts.login(county, "clerk", "abcdef1")
         accounts.create(county, name="zhao", role="county_clerk", password="abcdef2")
+
+
+def test_a_demo_school_gets_a_demo_principal_with_a_password_shown_once(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    from dropout_ledger.services.demo import ensure_demo
+
+    with Ledger.create(tmp_path / "real.sqlite", kind="school", code="2152010201",
+                       name="真实学校", county_code="520102", clock=clock) as real:
+        with pytest.raises(InputRefused, match="演示台账"):  # a real school chooses its own
+            accounts.create_demo_principal(real)
+    path = tmp_path / "demo.sqlite"
+    ensure_demo(path, students=20)
+    with Ledger.open(path) as demo:
+        who, password = accounts.create_demo_principal(demo)
+        assert who.role == "principal" and demo.operator.id == who.id and len(password) == 8
+        accounts.sign_out(demo)
+        assert accounts.login(demo, accounts.DEMO_NAME, password).id == who.id
+        with pytest.raises(InputRefused):
+            accounts.create_demo_principal(demo)
