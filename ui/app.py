@@ -34,6 +34,7 @@ from ui.i18n import (
 )
 from ui.logging_setup import log_uncaught_exceptions
 from ui.main_window import MainWindow
+from ui.session import run_session, sign_in_headless
 from ui.settings_menu import DEFAULT_FONT_SIZE, saved_font_size, set_application_font
 
 FONT_POINT_SIZE = DEFAULT_FONT_SIZE
@@ -208,13 +209,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_error(error, headless=headless)
         return EXIT_REFUSED
     with ledger:
+        if not headless:
+            return run_session(app, ledger)  # login, the window, 切换用户 (ui/session.py)
+        if not sign_in_headless(ledger):
+            return EXIT_REFUSED
         window = MainWindow(ledger)
-        if headless:
-            try:
-                if args.screenshot is not None:
-                    return take_screenshot(app, window, args.screenshot)
-                return self_test(window, family)
-            finally:
-                window.close()  # joins the window's worker thread before the ledger closes
-        window.show()
-        return app.exec()
+        try:
+            if args.screenshot is not None:
+                return take_screenshot(app, window, args.screenshot)
+            return self_test(window, family)
+        finally:
+            window.close()  # joins the window's worker thread before the ledger closes

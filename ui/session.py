@@ -1,0 +1,247 @@
+"""Who is at the keyboard: the login at start, the account parts of the main window, 切换用户.
+
+`run_session(app, ledger)` is the desktop app's life once the ledger is open: it asks who is
+there (登录, or 创建校长账户 on a ledger without accounts), opens the main window for that
+account, and on 切换用户 closes the window, logs out and asks again; the new window is built for
+the new role (each screen takes the role when it is made, so a new window is simpler and safer
+than re-teaching the old one). Closing the app logs out too. Every login and logout is an audit
+event in the core.
+
+`install_account_ui(window, ledger)` adds what the main window shows of the account: the name
+and role in the title bar and the status bar, 文件 → 切换用户… / 注销, 设置 → 账户管理… (the
+principal) and 修改我的密码…; for a class teacher it hides the school-wide pages (统计与目标,
+名单核查), whose data the core does not give her anyway.
+
+The main window itself knows nothing of accounts: tests and tools that make a `MainWindow` on a
+ledger without accounts get the app as it was before accounts existed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+
+from dropout_ledger.errors import InputRefused
+from dropout_ledger.ledger import Ledger
+from dropout_ledger.model.access import Permission, may
+from dropout_ledger.services import accounts
+from dropout_ledger.services.accounts import Account
+from ui.dialogs.account_dialogs import (
+    AccountsDialog,
+    FirstAccountDialog,
+    LoginDialog,
+    PasswordDialog,
+    who_text,
+)
+from ui.main_window import MainWindow
+from ui.ops import ThreadRunner
+
+USER_ENV = "DROPOUT_LEDGER_USER"
+PASSWORD_ENV = "DROPOUT_LEDGER_PASSWORD"
+"""For the headless paths (--screenshot, --self-test) of a ledger with accounts: who logs in."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Session", text)
+
+
+Ask = Callable[[Ledger], "Account | None"]
+
+
+def ask_for_account(ledger: Ledger) -> Account | None:
+    """Show 登录 (or 创建校长账户 when the ledger has none); the signed-in account, or None
+    when the person chose 退出. The dialog's work runs on a worker thread of its own."""
+    runner = ThreadRunner(ledger)
+    try:
+        # One small read on the GUI thread: no window is open yet to wait for it.
+        dialog: LoginDialog | FirstAccountDialog = (
+            LoginDialog(runner) if accounts.has_accounts(ledger) else FirstAccountDialog(runner))
+        dialog.exec()
+        return dialog.account
+    finally:
+        runner.close()
+
+
+class AccountUi(QObject):
+    """The account parts of one main window (see the module docstring)."""
+
+    switch_requested = Signal()
+    """切换用户: close this window, log out, ask who is there."""
+    logout_requested = Signal()
+    """注销: log out and close the program."""
+
+    def __init__(self, window: MainWindow, ledger: Ledger) -> None:
+        super().__init__(window)
+        self.window = window
+        operator = ledger.operator
+        self.account = accounts.current(ledger)
+        self.admin = self.account is not None and self.account.role == accounts.admin_role(ledger)
+        self.suffix = _tr(" — 当前用户：{who}").format(who=who_text(self.account)) \
+            if self.account is not None else ""
+        text = _tr("当前用户：{who}").format(who=who_text(self.account)) \
+            if self.account is not None else _tr("未登录（身份证号隐去中间部分）")
+        self.user_label = QLabel(text, window)
+        self.user_label.setObjectName("user_label")
+        window.statusBar().addPermanentWidget(self.user_label)
+        window.windowTitleChanged.connect(self._add_user_to_title)
+        self._add_user_to_title(window.windowTitle())
+        self._add_actions()
+        if not may(operator.role, Permission.WHOLE_SCHOOL) and operator.role:
+            self._hide_school_pages()
+
+    def _add_user_to_title(self, title: str) -> None:
+        if self.suffix and not title.endswith(self.suffix):
+            self.window.setWindowTitle(title + self.suffix)
+
+    def _menu(self, object_name: str, title: str) -> QMenu | None:
+        found = self.window.findChild(QMenu, object_name)
+        if found is not None:
+            return found
+        for action in self.window.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and menu.title() == title:
+                return menu
+        return None
+
+    def _add_actions(self) -> None:
+        files = self._menu("file_menu", QCoreApplication.translate("MainWindow", "文件"))
+        if files is not None and self.account is not None:
+            files.addSeparator()
+            self.switch_action = QAction(_tr("切换用户…"), self.window)
+            self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+            self.switch_action.triggered.connect(self.switch_requested.emit)
+            self.logout_action = QAction(_tr("注销"), self.window)
+            self.logout_action.setToolTip(_tr("退出登录并关闭台账"))
+            self.logout_action.triggered.connect(self.logout_requested.emit)
+            files.addAction(self.switch_action)
+            files.addAction(self.logout_action)
+        settings = self._menu("settings_menu", "")
+        if settings is not None and self.account is not None:
+            settings.addSeparator()
+            if self.admin:
+                self.accounts_action = QAction(_tr("账户管理…"), self.window)
+                self.accounts_action.triggered.connect(self.manage_accounts)
+                settings.addAction(self.accounts_action)
+            self.password_action = QAction(_tr("修改我的密码…"), self.window)
+            self.password_action.triggered.connect(self.change_password)
+            settings.addAction(self.password_action)
+
+    def _hide_school_pages(self) -> None:
+        """A class teacher's window: no school-wide figures or county list checks."""
+        tabs = self.window.tabs
+        hidden = [tabs.indexOf(page) for page in (self.window.dashboard, self.window.reconcile)]
+        for index in hidden:
+            tabs.setTabVisible(index, False)
+        tabs.currentChanged.connect(
+            lambda index: tabs.setCurrentWidget(self.window.table) if index in hidden else None)
+
+    def manage_accounts(self) -> QWidget:
+        dialog = AccountsDialog(self.window.runner, self.window)
+        dialog.open()
+        return dialog
+
+    def change_password(self) -> QWidget:
+        name = self.account.name if self.account is not None else ""
+        dialog = PasswordDialog(self.window.runner, None, self.window, own_name=name)
+        dialog.accepted.connect(lambda: self.window.statusBar().showMessage(
+            _tr("密码已修改"), 5000))
+        dialog.open()
+        return dialog
+
+
+def install_account_ui(window: MainWindow, ledger: Ledger) -> AccountUi:
+    """Show who is logged in on `window` and add the account menus (see AccountUi)."""
+    return AccountUi(window, ledger)
+
+
+class Session(QObject):
+    """The desktop app from the first login to the last logout (see the module docstring)."""
+
+    def __init__(self, app: QApplication, ledger: Ledger, *, ask: Ask = ask_for_account,
+                 make_window: Callable[[Ledger], MainWindow] = MainWindow) -> None:
+        super().__init__()
+        self.app, self.ledger, self.ask, self.make_window = app, ledger, ask, make_window
+        self.window: MainWindow | None = None
+        self.account_ui: AccountUi | None = None
+
+    def start(self) -> bool:
+        """Ask who is there and open their window; False when they chose 退出."""
+        if self.ask(self.ledger) is None:
+            return False
+        self._open_window()
+        return True
+
+    def _open_window(self) -> None:
+        self.window = self.make_window(self.ledger)
+        self.account_ui = install_account_ui(self.window, self.ledger)
+        self.account_ui.switch_requested.connect(self.switch_user)
+        self.account_ui.logout_requested.connect(self.log_out)
+        self.window.show()
+
+    def _close_window(self) -> None:
+        """Close the window (joining its worker thread) and log out."""
+        window, self.window = self.window, None
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        accounts.sign_out(self.ledger)
+
+    def switch_user(self) -> None:
+        """切换用户: the next person logs in to a new window; 退出 at the login ends the app."""
+        quits = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)  # no window for a moment: not the end
+        try:
+            self._close_window()
+            if self.ask(self.ledger) is None:
+                self.app.quit()
+                return
+            self._open_window()
+        finally:
+            self.app.setQuitOnLastWindowClosed(quits)
+
+    def log_out(self) -> None:
+        """注销: log out and close the program (a shared laptop left at the login)."""
+        self._close_window()
+        self.app.quit()
+
+    def finish(self) -> None:
+        """After the event loop: log out whoever is still logged in."""
+        if accounts.current(self.ledger) is not None:
+            accounts.sign_out(self.ledger)
+
+
+def run_session(app: QApplication, ledger: Ledger) -> int:
+    """Log in, run the main window until the app quits, log out; the exit code."""
+    session = Session(app, ledger)
+    if not session.start():
+        return 0
+    try:
+        return app.exec()
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.finish()
+
+
+def sign_in_headless(ledger: Ledger) -> bool:
+    """For --screenshot and --self-test: log in as DROPOUT_LEDGER_USER with
+    DROPOUT_LEDGER_PASSWORD when the ledger has accounts. False (the reason printed) when it
+    has accounts and no one could log in; nobody logs in to a ledger without accounts."""
+    if not accounts.has_accounts(ledger):
+        return True
+    name, password = os.environ.get(USER_ENV, ""), os.environ.get(PASSWORD_ENV)
+    if not name or password is None:
+        print(_tr("这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。")
+              .format(user=USER_ENV, password=PASSWORD_ENV), file=sys.stderr)
+        return False
+    try:
+        accounts.login(ledger, name, password)
+    except InputRefused as refused:
+        print(refused.message, file=sys.stderr)
+        return False
+    return True
