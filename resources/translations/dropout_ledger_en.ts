@@ -85,6 +85,405 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="57"/>
+        <source>校长</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="58"/>
+        <source>学籍管理员</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="59"/>
+        <source>班主任</source>
+        <translation>Class teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="60"/>
+        <source>县教育局工作人员</source>
+        <translation>County clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="72"/>
+        <source>全校</source>
+        <translation>Whole school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="73"/>
+        <source>{grade} {name}</source>
+        <translation>{grade} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="79"/>
+        <source>{name}（{role}，{cls}）</source>
+        <translation>{name} ({role}, {cls})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="82"/>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="89"/>
+        <source>请输入密码（至少 {n} 个字符）</source>
+        <translation>Enter a password (at least {n} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="91"/>
+        <source>密码至少要 {n} 个字符</source>
+        <translation>The password needs at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="93"/>
+        <source>密码不能与账户名或姓名相同</source>
+        <translation>The password must differ from the account name and the name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="95"/>
+        <source>两次输入的密码不一样</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="154"/>
+        <source>登录 — 控辍保学台账</source>
+        <translation>Log in — Dropout Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="165"/>
+        <source>例如 zhangwei</source>
+        <translation>e.g. zhangwei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="168"/>
+        <source>忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，台账中的资料不会丢失。</source>
+        <translation>Forgot your password? The principal resets it in Settings → Accounts. If the principal forgot theirs, the county education bureau issues a reset file; no data in the ledger is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="288"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="521"/>
+        <source>账户名：</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="174"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="290"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="177"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="178"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="298"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="212"/>
+        <source>正在登录…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="266"/>
+        <source>创建校长账户</source>
+        <translation>Create the principal&apos;s account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="272"/>
+        <source>登录时输入，例如 zhangwei</source>
+        <translation>typed at every login, e.g. zhangwei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="274"/>
+        <source>例如 张伟</source>
+        <translation>e.g. Zhang Wei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="407"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="512"/>
+        <source>至少 {n} 个字符</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="279"/>
+        <source>请记住这个密码。校长可以为其他老师开账户、重设他们的密码；校长本人忘记密码时，需要县教育局出具重设文件。</source>
+        <translation>Remember this password. The principal opens accounts for the other teachers and resets their passwords; if the principal forgets their own, the county education bureau must issue a reset file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="289"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="522"/>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="291"/>
+        <source>再次输入密码：</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="294"/>
+        <source>创建并登录</source>
+        <translation>Create and log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="296"/>
+        <source>使用演示校长账户</source>
+        <translation>Use a demo principal account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="319"/>
+        <source>“{school}”的台账还没有账户。请先为{role}创建账户：以后每次打开台账都要登录，班主任只能看到本班学生。</source>
+        <translation>The ledger of “{school}” has no accounts yet. Create the account of the {role} first: from now on everyone logs in to open the ledger, and class teachers see only their own class.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="323"/>
+        <source>创建管理员账户</source>
+        <translation>Create the administrator&apos;s account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="329"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="559"/>
+        <source>请填写账户名</source>
+        <translation>Enter an account name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="331"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="561"/>
+        <source>账户名不能含空格</source>
+        <translation>The account name cannot contain spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="375"/>
+        <source>已创建演示校长账户。账户名：{name}　密码：{password}
+密码只显示这一次，请记下来：下次打开台账时要用。</source>
+        <translation>A demo principal account was created. Account: {name}   Password: {password}
+The password is shown only this once: write it down, you need it the next time you open the ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="383"/>
+        <source>进入台账</source>
+        <translation>Open the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="404"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="404"/>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="412"/>
+        <source>原密码：</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="415"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="524"/>
+        <source>账户：</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="416"/>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="417"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="530"/>
+        <source>再次输入：</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="420"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="533"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="421"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="534"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="428"/>
+        <source>请把新密码当面告诉本人，并请他（她）登录后自己再改一次。</source>
+        <translation>Tell the new password to the person face to face, and ask them to change it again after logging in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="436"/>
+        <source>请输入原密码</source>
+        <translation>Enter the current password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="478"/>
+        <source>修改角色与班级</source>
+        <translation>Change role and class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="478"/>
+        <source>新增账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="498"/>
+        <source>登录时输入，例如 lihua</source>
+        <translation>typed at every login, e.g. lihua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="500"/>
+        <source>例如 李华</source>
+        <translation>e.g. Li Hua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="505"/>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="510"/>
+        <source>例如 2班</source>
+        <translation>e.g. 2班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="525"/>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="526"/>
+        <source>负责年级：</source>
+        <translation>Grade:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="527"/>
+        <source>负责班级：</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="529"/>
+        <source>初始密码：</source>
+        <translation>First password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="539"/>
+        <source>班主任只能看到、登记本班学生，身份证号隐去中间部分，不能导出或打印名单。</source>
+        <translation>A class teacher sees and records only the pupils of her class, with ID numbers partly hidden, and cannot export or print lists.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="564"/>
+        <source>班主任账户须选择负责的年级和班级</source>
+        <translation>Choose the grade and class of the class teacher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="627"/>
+        <source>账户名</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="628"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="629"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="630"/>
+        <source>负责班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="631"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="638"/>
+        <source>账户管理</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="648"/>
+        <source>新增账户…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="649"/>
+        <source>角色与班级…</source>
+        <translation>Role and class…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="650"/>
+        <source>重设密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="651"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="652"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="718"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="653"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="661"/>
+        <source>每位老师用自己的账户登录。登录、登录失败、锁定和角色变更都记入台账的审计记录；密码只保存在本机，不会同步到县里。</source>
+        <translation>Every teacher logs in with their own account. Logins, failed logins, lockouts and role changes are recorded in the ledger&apos;s audit trail; passwords stay on this computer and are never synced to the county.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="684"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="684"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="685"/>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="717"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="753"/>
+        <source>停用账户</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="754"/>
+        <source>停用“{name}”后，这个账户不能再登录；它做过的记录都保留。确定停用吗？</source>
+        <translation>After disabling “{name}”, this account can no longer log in; everything it recorded is kept. Disable it?</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentStrip</name>
     <message>
         <location filename="../../ui/widgets/attachments.py" line="231"/>
@@ -2121,6 +2520,7 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/session.py" line="112"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -3427,6 +3827,59 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <location filename="../../ui/roster_model.py" line="144"/>
         <source>预警</source>
         <translation>At risk</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../ui/session.py" line="84"/>
+        <source> — 当前用户：{who}</source>
+        <translation> — logged in: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="86"/>
+        <source>当前用户：{who}</source>
+        <translation>Logged in: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="87"/>
+        <source>未登录（身份证号隐去中间部分）</source>
+        <translation>Nobody logged in (ID numbers partly hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="115"/>
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="118"/>
+        <source>注销</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="119"/>
+        <source>退出登录并关闭台账</source>
+        <translation>Log out and close the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="127"/>
+        <source>账户管理…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="130"/>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="152"/>
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="239"/>
+        <source>这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。</source>
+        <translation>This ledger has accounts: name the account and its password in the environment variables {user} and {password}.</translation>
     </message>
 </context>
 <context>
@@ -5513,82 +5966,82 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="55"/>
+        <location filename="../../ui/app.py" line="56"/>
         <source>控辍保学台账（桌面程序）</source>
         <translation>Dropout Ledger (desktop app)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="56"/>
+        <location filename="../../ui/app.py" line="57"/>
         <source>显示本帮助并退出</source>
         <translation>show this help and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57"/>
+        <location filename="../../ui/app.py" line="58"/>
         <source>界面语言：zh_CN（简体中文，默认）或 en（英文）；也可用环境变量 {env} 设置</source>
         <translation>interface language: zh_CN (Simplified Chinese, the default) or en (English); the environment variable {env} sets it too</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="60"/>
+        <location filename="../../ui/app.py" line="61"/>
         <source>台账文件（默认：本用户的数据文件夹）</source>
         <translation>the ledger file (default: in this user&apos;s data folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
+        <location filename="../../ui/app.py" line="62"/>
         <source>打开主窗口，保存截图（PNG）后退出</source>
         <translation>open the main window, save a screenshot (PNG) of it and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="63"/>
         <source>打开台账和主窗口，检查后退出（0 表示正常）</source>
         <translation>open the ledger and the main window, check them and exit (0 means all is well)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="71"/>
         <source>不支持的语言 {value}，请用 zh_CN 或 en</source>
         <translation>unsupported language {value}; use zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="143"/>
+        <location filename="../../ui/app.py" line="144"/>
         <source>无法创建文件夹 {folder}：{reason}。请换一个能写入的位置。</source>
         <translation>Cannot create the folder {folder}: {reason}. Please choose a location you can write to.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="154"/>
         <source>无法打开台账：{message}</source>
         <translation>Cannot open the ledger: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="165"/>
+        <location filename="../../ui/app.py" line="166"/>
         <source>无法保存截图 {file}</source>
         <translation>Cannot save the screenshot {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="176"/>
+        <location filename="../../ui/app.py" line="177"/>
         <source>名单中没有学生</source>
         <translation>the roster has no students</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="178"/>
+        <location filename="../../ui/app.py" line="179"/>
         <source>无法加载中文字体 {file}</source>
         <translation>cannot load the Chinese font {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="182"/>
+        <location filename="../../ui/app.py" line="183"/>
         <source>表格没有使用中文字体（实际为 {used}）</source>
         <translation>the table does not use the Chinese font (it uses {used})</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="185"/>
+        <location filename="../../ui/app.py" line="186"/>
         <source>自检失败：{problems}</source>
         <translation>Self-test failed: {problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="185"/>
+        <location filename="../../ui/app.py" line="186"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>自检通过：显示 {rows} 名学生，字体 {family}</source>
         <translation>Self-test passed: {rows} students shown, font {family}</translation>
     </message>
