@@ -203,6 +203,25 @@ def test_her_window_names_her_and_hides_school_pages(
     window.grab().save("/tmp/a8-class-teacher.png")
 
 
+def test_her_window_exports_and_prints_no_list(
+    qtbot: QtBot, staffed: Ledger, boxes: Any, tmp_path: Any
+) -> None:
+    from ui.dialogs.export_dialog import STATS, ExportDialog
+    from ui.dialogs.print_dialog import PrintDialog
+
+    window, _ui = teacher_window(qtbot, staffed)
+    export = ExportDialog(window.runner, window.role, "all", "", window)
+    qtbot.addWidget(export)
+    offered = [export.view_combo.itemData(i) for i in range(export.view_combo.count())]
+    assert offered == [STATS] and export.role_note.isVisibleTo(export)
+    printer = PrintDialog(window.runner, window.role, None, window)
+    qtbot.addWidget(printer)
+    printer.select_form("ledger")
+    printer._print(tmp_path / "台账.pdf", open_after=False)
+    assert len(boxes.shown) == 1 and "无权打印" in boxes.shown[0][1]
+    assert not (tmp_path / "台账.pdf").exists()
+
+
 def test_the_principal_has_account_management(qtbot: QtBot, staffed: Ledger) -> None:
     accounts.login(staffed, "wangxz", PRINCIPAL_PW)
     window = MainWindow(staffed, runner=ImmediateRunner(staffed))
