@@ -23,7 +23,7 @@ from ui.app import load_cjk_font
 from ui.dialogs.account_dialogs import AccountsDialog, LoginDialog
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner
-from ui.session import install_account_ui
+from ui.session import install_account_ui, signed_in
 
 
 def _save(app: QApplication, widget: QWidget, target: Path) -> None:
@@ -66,8 +66,9 @@ def main(out: Path) -> None:
             _save(app, login, out / "login-dialog.png")
             login.login()
 
+            who = signed_in(ledger)
             window = MainWindow(ledger, runner=runner)
-            install_account_ui(window, ledger)
+            install_account_ui(window, who)
             window.resize(1280, 800)
             window.tabs.setCurrentWidget(window.table)
             _save(app, window, out / "class-teacher.png")

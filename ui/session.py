@@ -7,10 +7,13 @@ the new role (each screen takes the role when it is made, so a new window is sim
 than re-teaching the old one). Closing the app logs out too. Every login and logout is an audit
 event in the core.
 
-`install_account_ui(window, ledger)` adds what the main window shows of the account: the name
+`install_account_ui(window, who)` adds what the main window shows of the account: the name
 and role in the title bar and the status bar, 文件 → 切换用户… / 注销, 设置 → 账户管理… (the
 principal) and 修改我的密码…; for a class teacher it hides the school-wide pages (统计与目标,
 名单核查), whose data the core does not give her anyway.
+
+`who` (`signed_in(ledger)`) is read before the window is made: once it exists, its worker thread
+owns the ledger connection.
 
 The main window itself knows nothing of accounts: tests and tools that make a `MainWindow` on a
 ledger without accounts get the app as it was before accounts existed.
@@ -21,6 +24,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -67,6 +71,22 @@ def ask_for_account(ledger: Ledger) -> Account | None:
         runner.close()
 
 
+@dataclass(frozen=True)
+class SignedIn:
+    """Who is logged in to a ledger, as the window shows it (read before the window exists)."""
+
+    account: Account | None
+    admin: bool
+    role: str
+
+
+def signed_in(ledger: Ledger) -> SignedIn:
+    """The signed-in account of `ledger` and whether it administers accounts."""
+    account = accounts.current(ledger)
+    admin = account is not None and account.role == accounts.admin_role(ledger)
+    return SignedIn(account, admin, ledger.operator.role)
+
+
 class AccountUi(QObject):
     """The account parts of one main window (see the module docstring)."""
 
@@ -75,12 +95,10 @@ class AccountUi(QObject):
     logout_requested = Signal()
     """注销: log out and close the program."""
 
-    def __init__(self, window: MainWindow, ledger: Ledger) -> None:
+    def __init__(self, window: MainWindow, who: SignedIn) -> None:
         super().__init__(window)
         self.window = window
-        operator = ledger.operator
-        self.account = accounts.current(ledger)
-        self.admin = self.account is not None and self.account.role == accounts.admin_role(ledger)
+        self.account, self.admin = who.account, who.admin
         self.suffix = _tr(" — 当前用户：{who}").format(who=who_text(self.account)) \
             if self.account is not None else ""
         text = _tr("当前用户：{who}").format(who=who_text(self.account)) \
@@ -91,7 +109,7 @@ class AccountUi(QObject):
         window.windowTitleChanged.connect(self._add_user_to_title)
         self._add_user_to_title(window.windowTitle())
         self._add_actions()
-        if not may(operator.role, Permission.WHOLE_SCHOOL) and operator.role:
+        if who.role and not may(who.role, Permission.WHOLE_SCHOOL):
             self._hide_school_pages()
 
     def _add_user_to_title(self, title: str) -> None:
@@ -154,9 +172,11 @@ class AccountUi(QObject):
         return dialog
 
 
-def install_account_ui(window: MainWindow, ledger: Ledger) -> AccountUi:
-    """Show who is logged in on `window` and add the account menus (see AccountUi)."""
-    return AccountUi(window, ledger)
+def install_account_ui(window: MainWindow, who: SignedIn) -> AccountUi:
+    """Show who is logged in on `window` and add the account menus (see AccountUi).
+
+    `who` is `signed_in(ledger)`, read before `window` was made (its worker owns the ledger)."""
+    return AccountUi(window, who)
 
 
 class Session(QObject):
@@ -177,8 +197,9 @@ class Session(QObject):
         return True
 
     def _open_window(self) -> None:
+        who = signed_in(self.ledger)
         self.window = self.make_window(self.ledger)
-        self.account_ui = install_account_ui(self.window, self.ledger)
+        self.account_ui = install_account_ui(self.window, who)
         self.account_ui.switch_requested.connect(self.switch_user)
         self.account_ui.logout_requested.connect(self.log_out)
         self.window.show()

@@ -2520,7 +2520,7 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="348"/>
-        <location filename="../../ui/session.py" line="112"/>
+        <location filename="../../ui/session.py" line="130"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -3832,52 +3832,52 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="84"/>
+        <location filename="../../ui/session.py" line="102"/>
         <source> — 当前用户：{who}</source>
         <translation> — logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="86"/>
+        <location filename="../../ui/session.py" line="104"/>
         <source>当前用户：{who}</source>
         <translation>Logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="87"/>
+        <location filename="../../ui/session.py" line="105"/>
         <source>未登录（身份证号隐去中间部分）</source>
         <translation>Nobody logged in (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="115"/>
+        <location filename="../../ui/session.py" line="133"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="118"/>
+        <location filename="../../ui/session.py" line="136"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="119"/>
+        <location filename="../../ui/session.py" line="137"/>
         <source>退出登录并关闭台账</source>
         <translation>Log out and close the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="127"/>
+        <location filename="../../ui/session.py" line="145"/>
         <source>账户管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="130"/>
+        <location filename="../../ui/session.py" line="148"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="152"/>
+        <location filename="../../ui/session.py" line="170"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="239"/>
+        <location filename="../../ui/session.py" line="260"/>
         <source>这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。</source>
         <translation>This ledger has accounts: name the account and its password in the environment variables {user} and {password}.</translation>
     </message>

@@ -27,7 +27,7 @@ from ui.dialogs.account_dialogs import (
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner
 from ui.roster_model import COL_CLASS, COL_GRADE, COL_ID, COL_NAME, COL_XJH
-from ui.session import AccountUi, Session, install_account_ui
+from ui.session import AccountUi, Session, install_account_ui, signed_in
 
 FULL_ID = re.compile(r"\d{17}[\dXx]")
 PRINCIPAL_PW = "xiaozhang-1"
@@ -156,9 +156,10 @@ def test_a_demo_school_may_take_a_demo_principal_shown_once(
 
 def teacher_window(qtbot: QtBot, ledger: Ledger) -> tuple[MainWindow, AccountUi]:
     accounts.login(ledger, "lilaoshi", TEACHER_PW)
+    who = signed_in(ledger)
     window = MainWindow(ledger, runner=ImmediateRunner(ledger))
     qtbot.addWidget(window)
-    return window, install_account_ui(window, ledger)
+    return window, install_account_ui(window, who)
 
 
 def test_a_class_teacher_sees_only_her_class_with_masked_ids(
@@ -224,9 +225,10 @@ def test_her_window_exports_and_prints_no_list(
 
 def test_the_principal_has_account_management(qtbot: QtBot, staffed: Ledger) -> None:
     accounts.login(staffed, "wangxz", PRINCIPAL_PW)
+    who = signed_in(staffed)
     window = MainWindow(staffed, runner=ImmediateRunner(staffed))
     qtbot.addWidget(window)
-    ui = install_account_ui(window, staffed)
+    ui = install_account_ui(window, who)
     assert ui.accounts_action.text() == "账户管理…"
     assert window.tabs.isTabVisible(window.tabs.indexOf(window.dashboard))
     dialog = ui.manage_accounts()
