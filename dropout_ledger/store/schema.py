@@ -162,3 +162,25 @@ PROJECTION_TABLES: tuple[str, ...] = (
 def projection_version() -> str:
     """A short hash of the projection DDL: when it changes, projections are rebuilt."""
     return hashlib.sha256("\n".join(projection_ddl()).encode()).hexdigest()[:16]
+
+
+@migrations()
+def m002_trust(db: Database) -> None:
+    """Pinned public keys of the other side (sync.md §c.13): who may send us packages.
+
+    One row per (organisation, signing key). A school enrolled at the county before any of its
+    packages arrived has a row with empty keys: its fingerprint digits once the clerk has
+    confirmed them from the stamped receipt, else ''. Local bookkeeping, never synced.
+    """
+    db.execute("""CREATE TABLE trust (
+        org TEXT NOT NULL,             -- S:<学校标识码> or C:<county code>
+        sign_pk BLOB NOT NULL,         -- raw Ed25519 public key (x'' until the key is known)
+        enc_pk BLOB NOT NULL,          -- raw X25519 public key (x'' until the key is known)
+        fingerprint TEXT NOT NULL,     -- "12345 67890 12345 67890 12345 67890", or ''
+        status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'revoked')),
+        confirmed_by TEXT NOT NULL DEFAULT '',
+        confirm_method TEXT NOT NULL DEFAULT '',   -- fingerprint, phone, unverified, enrolled…
+        pinned TEXT NOT NULL,          -- local time the row was written
+        PRIMARY KEY (org, sign_pk)
+    ) WITHOUT ROWID""")
+    db.execute("CREATE INDEX trust_sign_pk ON trust(sign_pk)")
