@@ -229,3 +229,12 @@ def county_status(ledger: Ledger) -> trust.TrustedKey | None:
         return None
     return next((row for row in trust.lookup(ledger.conn, f"C:{county_code}")
                  if row.status == "active" and row.keys is not None), None)
+
+
+def school_entity_values(ledger: Ledger, code: str) -> dict[str, Any]:
+    """The county's record of an enrolled school (org, code, name, enrolled), or a refusal."""
+    school_org = f"S:{identity.parse_school_code(code).code}"
+    values = ledger.settings.entity(school_entity(school_org))
+    if not values:
+        raise InputRefused(f"学校 {school_org[2:]} 尚未在本县登记。请先执行 county enroll-school。")
+    return values
