@@ -31,6 +31,7 @@ from dropout_ledger.printing import (
     disability,
     dossier,
     home_teaching,
+    keysheet,
     left_behind,
     letters,
     notice,
@@ -103,6 +104,8 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("dossier", "一生一档（学生档案）", lambda c, r: dossier.build(c, r.student),
              per_student=True),
     FormSpec("stats", "控辍保学统计表", lambda c, r: stats.build(c, r.period), uses_period=True),
+    FormSpec("county-keysheet", "县级密钥说明单", lambda c, r: keysheet.build_keysheet(c)),
+    FormSpec("join-receipt", "入网回执", lambda c, r: keysheet.build_receipt(c)),
 )}
 """Every printable form, in the order a print dialog lists them."""
 
