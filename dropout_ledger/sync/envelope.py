@@ -17,8 +17,8 @@ be known after encrypting), so a header cannot be moved onto another payload.
 
 Checks run cheapest and most specific first (sync.md §c.7): size cap, magic, header length and
 parse, exact file length, format and min_reader (`read_header`); recipient (`check_recipient`);
-the sender's pinned key (`trust.check_sender`); payload SHA-256, signature, decryption, bounded
-decompression (`open_payload`). Each failure is a PackageRefused with its own code.
+the sender's pinned key (`trust.check_sender`); payload SHA-256, signature, then the suite and
+compression the signed header names, decryption, bounded decompression (`open_payload`). Each failure is a PackageRefused with its own code.
 """
 
 from __future__ import annotations
@@ -267,12 +267,9 @@ def _check_fields(h: Mapping[str, Any]) -> None:
     for name, ok in checks:
         if not ok:
             raise PackageRefused("bad_header", f"说明部分的“{name}”缺失或写法不对。")
-    if h["suite"] not in (SUITE_NAME, SUITE_PLAIN) or h["compression"] != "deflate":
-        raise PackageRefused("newer_format", f"加密或压缩方式“{h['suite']}/{h['compression']}”本机不认识。")
-    plain = h["suite"] == SUITE_PLAIN
-    if plain != (h["kind"] == "enrollment"):
-        raise PackageRefused("bad_header", "加密方式与包的种类不符。")
-    if not plain and not (isinstance(to.get("enc_key"), str)  # type: ignore[union-attr]
+    # An unknown suite or compression is judged only once the signature holds (open_payload):
+    # a damaged name is then "signature invalid", not "please upgrade".
+    if h["suite"] != SUITE_PLAIN and not (isinstance(to.get("enc_key"), str)  # type: ignore[union-attr]
                           and _FINGERPRINT.fullmatch(to["enc_key"])):  # type: ignore[index]
         raise PackageRefused("bad_header", "说明部分的收件密钥指纹缺失或写法不对。")
 
@@ -333,6 +330,7 @@ def open_payload(data: bytes, header: Mapping[str, Any], *, sender_sign_pk: byte
             data[signed_end:signed_end + 64], _signed_message(data[:signed_end]))
     except (InvalidSignature, ValueError):
         raise PackageRefused("bad_signature") from None
+    _check_suite(header)
     inner_len = header["inner_len"]
     if inner_len > max_inner:
         raise PackageRefused("bomb", f"解压后应有 {inner_len:,} 字节，上限为 {max_inner:,} 字节。")
@@ -346,6 +344,15 @@ def open_payload(data: bytes, header: Mapping[str, Any], *, sender_sign_pk: byte
         except (InvalidTag, ValueError):
             raise PackageRefused("decrypt_failed") from None
     return _inflate(compressed, inner_len)
+
+
+def _check_suite(h: Mapping[str, Any]) -> None:
+    """The algorithms of a signed header: known ones, and no encryption only for enrolment."""
+    if h["suite"] not in (SUITE_NAME, SUITE_PLAIN) or h["compression"] != "deflate":
+        raise PackageRefused("newer_format",
+                             f"加密或压缩方式“{h['suite']}/{h['compression']}”本机不认识。")
+    if (h["suite"] == SUITE_PLAIN) != (h["kind"] == "enrollment"):
+        raise PackageRefused("bad_header", "加密方式与包的种类不符。")
 
 
 def _inflate(compressed: bytes, inner_len: int) -> bytes:
