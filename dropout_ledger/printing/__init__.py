@@ -79,6 +79,8 @@ class FormSpec:
     per_student: bool = False
     uses_view: bool = False
     uses_period: bool = False
+    ledger_kind: str = ""
+    """"county" or "school" when only that kind of ledger prints the form ("" for any)."""
 
 
 FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
@@ -104,8 +106,10 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("dossier", "一生一档（学生档案）", lambda c, r: dossier.build(c, r.student),
              per_student=True),
     FormSpec("stats", "控辍保学统计表", lambda c, r: stats.build(c, r.period), uses_period=True),
-    FormSpec("county-keysheet", "县级密钥说明单", lambda c, r: keysheet.build_keysheet(c)),
-    FormSpec("join-receipt", "入网回执", lambda c, r: keysheet.build_receipt(c)),
+    FormSpec("county-keysheet", "县级密钥说明单", lambda c, r: keysheet.build_keysheet(c),
+             ledger_kind="county"),
+    FormSpec("join-receipt", "入网回执", lambda c, r: keysheet.build_receipt(c),
+             ledger_kind="school"),
 )}
 """Every printable form, in the order a print dialog lists them."""
 
