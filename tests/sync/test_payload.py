@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +15,7 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.sync import check, envelope
 from dropout_ledger.sync.errors import PackageRefused
 from dropout_ledger.sync.keys import KeyPair
-from dropout_ledger.sync.payload import HEADER_FIELDS, decode_inner, encode_inner
+from dropout_ledger.sync.payload import HEADER_FIELDS, decode_inner, decode_line, encode_inner
 from dropout_ledger.synthetic import SyntheticFactory
 from tests.sync.support import COUNTY, dump, package, refused, school_events
 
@@ -148,3 +151,29 @@ def test_two_seals_of_the_same_data_differ(school_keys: KeyPair, county_keys: Ke
     end_one = 12 + int.from_bytes(one[8:12], "big")
     end_two = 12 + int.from_bytes(two[8:12], "big")
     assert one[end_one + 8:end_one + 40] != two[end_two + 8:end_two + 40]  # fresh HPKE keys
+
+
+# --- the fast line decoder agrees with canonical.decode ----------------------------------------
+
+VECTORS = json.loads((Path(__file__).parents[1] / "data" / "canonical_vectors.json").read_text())
+ODD_LINES = [
+    b'{"a":1}', b'{"a": 1}', b'{"b":1,"a":2}', b'{"a":1,"a":1}', b'{"a":1.0}', b'{"a":1e3}',
+    b'{"a":NaN}', b'{"a":Infinity}', b'{"a":-Infinity}', b'{"a":9007199254740991}',
+    b'{"a":9007199254740992}', b'[-9007199254740992]', '{"键":1}'.encode(),
+    '{"a":"é"}'.encode(), '{"a":"e\u0301"}'.encode(), '{"a":"\u0301"}'.encode(),
+    b'{"a":"\\u00e9"}', b'{"a":"\\ud800"}', b'{"a":"\\n"}', b'{"a":"\n"}', b'"x"', b"null",
+    b"true", b"7", b"[1,[2,[3,{}]]]", b'{"a":[true,false,null]}', b"\xff", b"", b" {}",
+    '{"name":"王䶮𠅤"}'.encode(), b'{"a":"\\/"}', b'{"a":"/"}', b'{"a":"\\u001f"}',
+]
+
+
+def _verdict(decoder: Any, raw: bytes) -> Any:
+    try:
+        return ("ok", decoder(raw))
+    except (UnicodeDecodeError, ValueError):
+        return ("refused", None)
+
+
+@pytest.mark.parametrize("raw", [bytes.fromhex(v["utf8_hex"]) for v in VECTORS] + ODD_LINES)
+def test_decode_line_agrees_with_canonical_decode(raw: bytes) -> None:
+    assert _verdict(decode_line, raw) == _verdict(canonical.decode, raw)
