@@ -211,13 +211,13 @@ def _parse_header(raw: bytes) -> dict[str, Any]:
         parsed = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates)
     except _Duplicate:
         raise PackageRefused("noncanonical", "说明部分有重复的项。") from None
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # deep nesting: not ours either
         raise PackageRefused("bad_header") from None
     if not isinstance(parsed, dict):
         raise PackageRefused("bad_header", "说明部分不是一个对象。")
     try:
         canonical.decode(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise PackageRefused("noncanonical", "说明部分不是规范格式。") from None
     return parsed
 

@@ -81,7 +81,7 @@ def decode_inner(inner: bytes) -> tuple[dict[str, Any], list[WireEvent]]:
 def _line(raw: bytes, number: int) -> Any:
     try:
         return decode_line(raw)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise PackageRefused("noncanonical", f"第{number}行不是规范的 JSON。") from None
 
 

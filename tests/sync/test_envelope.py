@@ -457,3 +457,12 @@ def test_an_enrolment_file_must_not_pose_as_a_sync_package(
     refused("bad_header", excinfo)  # an unencrypted sync package needs a recipient key
     with pytest.raises(ValueError):
         envelope.seal({"kind": "school_to_county"}, INNER, sender=school_keys, recipient=None)
+
+
+def test_a_deeply_nested_header(opener: Opener, school_keys: KeyPair) -> None:
+    deep = b"[" * 30_000 + b"]" * 30_000
+    raw = envelope.MAGIC + len(deep).to_bytes(4, "big") + deep + (0).to_bytes(8, "big")
+    raw += b"\0" * 64 + envelope.END
+    with pytest.raises(PackageRefused) as excinfo:
+        opener(raw)
+    refused("bad_header", excinfo)

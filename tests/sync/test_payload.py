@@ -177,3 +177,10 @@ def _verdict(decoder: Any, raw: bytes) -> Any:
 @pytest.mark.parametrize("raw", [bytes.fromhex(v["utf8_hex"]) for v in VECTORS] + ODD_LINES)
 def test_decode_line_agrees_with_canonical_decode(raw: bytes) -> None:
     assert _verdict(decode_line, raw) == _verdict(canonical.decode, raw)
+
+
+def test_deeply_nested_lines_are_refused_not_crashed() -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    with pytest.raises(PackageRefused) as excinfo:
+        decode_inner(b'{"have":{}}\n' + deep + b"\n")
+    refused("noncanonical", excinfo)
