@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dropout_ledger import __version__
-from dropout_ledger.errors import InputRefused, LedgerError
+from dropout_ledger.errors import InputRefused, LedgerError, NotFound
 from dropout_ledger.ledger import Ledger, restore
 from dropout_ledger.model import identity
 from dropout_ledger.model.access import Permission, may
@@ -37,12 +37,11 @@ PRINT_FORMS_HELP = (
     "表格：ledger（控辍保学台账）、register（辍学学生劝返复学登记表）、case-report（辍学学生情况报告表）、"
     "report（书面报告/月报）、notice（劝返复学通知书）、checklist（劝返清单）、letters（一封家书）、"
     "pairing（结对帮扶记录表）、home-teaching（送教上门记录）、left-behind（留守儿童档案）、"
-    "disability（三类残疾儿童统计表）、dossier（一生一档）、stats（控辍保学统计表）"
+    "disability（三类残疾儿童统计表）、dossier（一生一档）、stats（控辍保学统计表）、"
+    "county-keysheet（县级密钥说明单）、join-receipt（入网回执）"
 )
 
-NOT_YET = {
-    "join": "加入县级台账", "county": "县级功能", "sync": "U 盘同步",
-}
+NOT_YET = {"sync": "U 盘同步"}
 
 
 def _out(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -389,6 +388,109 @@ def cmd_account(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_file(path: Path) -> bytes:
+    """A file the user named, or a Chinese refusal saying why it cannot be read."""
+    if path.is_dir():
+        raise InputRefused(f"“{path}”是一个文件夹，请给出文件名。")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NotFound(f"找不到文件：{path}。请检查U盘是否插好、文件名是否正确。") from None
+    except OSError as error:
+        raise InputRefused(f"无法读取文件 {path}（{error.strerror}）。请把文件复制到本机后再试。") from None
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    """School: join the county with its enrolment file (design README §4)."""
+    from dropout_ledger.sync import enrol, envelope
+
+    path = Path(args.file)
+    envelope.check_name(path)
+    data = _read_file(path)
+    with Ledger.open(_ledger_path(args)) as ledger:
+        own = enrol.join(ledger, data, args.fingerprint)
+        county = enrol.county_status(ledger)
+        assert county is not None and county.keys is not None  # join pinned it
+        name = str(ledger.settings.entity(f"org:{county.org}").get("name") or county.org)
+        school = ledger.org
+    verified = county.method != "unverified"
+    _out(args, {"fingerprint": own, "school": f"S:{school.code}", "county": county.org,
+                "county_name": name, "county_fingerprint": county.fingerprint,
+                "verified": verified},
+         f"{school.name}已加入{name}（{county.org[2:]}）的控辍保学台账。\n"
+         f"县教育局密钥指纹：{county.fingerprint}"
+         f"{'（已核对）' if verified else '（未核对）'}\n"
+         f"本校密钥指纹：{own}\n"
+         "请打印入网回执（print join-receipt），校长签字、加盖公章后交县教育局。")
+    if not verified:
+        print("注意：没有输入指纹数字，县教育局的密钥还没有核对。请务必把上面“县教育局密钥指纹”的"
+              "六组数字与县教育局盖章通知上的数字逐组核对，再用 join 文件 --fingerprint 数字 重新确认；"
+              "如有任何不同，立即停止使用，打电话与县教育局核实。", file=sys.stderr)
+    return 0
+
+
+def cmd_county_enroll(args: argparse.Namespace) -> int:
+    """County: record a school and write its signed enrolment file."""
+    from dropout_ledger.fileio import write_bytes
+    from dropout_ledger.sync import enrol
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise InputRefused(f"“{out}”是一个文件夹。请给出入网文件名，例如 {out / '入网文件.dlpkg'}。")
+    with Ledger.open(_ledger_path(args)) as ledger:
+        data, fingerprint = enrol.enroll_school(ledger, args.school_code, args.school_name)
+        school = enrol.school_entity_values(ledger, args.school_code)
+    try:
+        write_bytes(out, data)
+    except OSError as error:
+        raise InputRefused(f"无法保存入网文件到 {out}（{error.strerror}）。学校已登记，"
+                           "换一个位置重新执行本命令即可。") from None
+    _out(args, {"fingerprint": fingerprint, "file": str(out), "school": school["org"],
+                "name": school["name"]},
+         f"已登记学校：{school['name']}（{school['code']}）\n入网文件：{out}\n"
+         f"县教育局密钥指纹：{fingerprint}\n"
+         "请把入网文件交给学校，并把这六组数字印在盖章通知上，供校长入网时逐组核对。")
+    return 0
+
+
+def cmd_county_confirm(args: argparse.Namespace) -> int:
+    """County: the clerk confirms a school's fingerprint from its stamped receipt."""
+    from dropout_ledger.sync import enrol
+    from dropout_ledger.sync.keys import normalise_fingerprint
+
+    with Ledger.open(_ledger_path(args)) as ledger:
+        keys = enrol.confirm_school(ledger, args.code, args.fingerprint)
+        school = enrol.school_entity_values(ledger, args.code)
+    digits = normalise_fingerprint(args.fingerprint)
+    later = "该校的第一个同步包到达时，指纹相同即直接导入。"
+    _out(args, {"fingerprint": digits, "school": school["org"], "key_known": keys is not None},
+         f"已确认学校 {school['name']}（{school['code']}）的密钥指纹：{digits}\n"
+         + ("今后该校的同步包将被接受；暂存的同步包请重新导入。" if keys else later))
+    return 0
+
+
+def _add_enrolment(add: _Add, common: argparse.ArgumentParser) -> None:
+    """入网: the county's enrolment file, a school joining, the county confirming a school."""
+    join = add("join", cmd_join, "学校：用县教育局的入网文件加入县级台账")
+    join.add_argument("file", help="入网文件（.dlpkg）")
+    join.add_argument("--fingerprint", help="县教育局盖章通知上的 30 位指纹数字")
+    county = add("county", _county_usage, "县级功能：登记学校、确认学校密钥")
+    sub = county.add_subparsers(dest="county_command", required=True)
+    enroll = sub.add_parser("enroll-school", parents=[common], help="登记学校并制作入网文件")
+    enroll.set_defaults(handler=cmd_county_enroll)
+    enroll.add_argument("--school-code", required=True, help="10 位学校标识码")
+    enroll.add_argument("--school-name", required=True, help="学校全称")
+    enroll.add_argument("--out", required=True, help="保存入网文件（.dlpkg）")
+    confirm = sub.add_parser("confirm-school", parents=[common], help="按入网回执确认学校的密钥")
+    confirm.set_defaults(handler=cmd_county_confirm)
+    confirm.add_argument("code", help="10 位学校标识码")
+    confirm.add_argument("--fingerprint", required=True, help="入网回执上的 30 位指纹数字")
+
+
+def _county_usage(args: argparse.Namespace) -> int:  # argparse requires a subcommand first
+    raise InputRefused("请指定县级功能：enroll-school 或 confirm-school。")
+
+
 def _not_yet(args: argparse.Namespace) -> int:
     print(f"“{NOT_YET[args.command]}”功能尚未完成，将在后续版本提供。", file=sys.stderr)
     return 1
@@ -475,6 +577,7 @@ def _parser() -> argparse.ArgumentParser:
     account.add_argument("--display-name", help="姓名（显示在标题栏和打印件上）")
     account.add_argument("--grade", type=int, help="班主任负责的年级（1–9）")
     account.add_argument("--class", dest="class_name", help="班主任负责的班级，例如 2班")
+    _add_enrolment(add, common)
     for name in NOT_YET:
         later = add(name, _not_yet, f"{NOT_YET[name]}（尚未完成）")
         later.add_argument("rest", nargs=argparse.REMAINDER)

@@ -32,6 +32,7 @@ from dropout_ledger.printing import (
     disability,
     dossier,
     home_teaching,
+    keysheet,
     left_behind,
     letters,
     notice,
@@ -80,6 +81,8 @@ class FormSpec:
     per_student: bool = False
     uses_view: bool = False
     uses_period: bool = False
+    ledger_kind: str = ""
+    """"county" or "school" when only that kind of ledger prints the form ("" for any)."""
 
 
 FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
@@ -105,6 +108,10 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("dossier", "一生一档（学生档案）", lambda c, r: dossier.build(c, r.student),
              per_student=True),
     FormSpec("stats", "控辍保学统计表", lambda c, r: stats.build(c, r.period), uses_period=True),
+    FormSpec("county-keysheet", "县级密钥说明单", lambda c, r: keysheet.build_keysheet(c),
+             ledger_kind="county"),
+    FormSpec("join-receipt", "入网回执", lambda c, r: keysheet.build_receipt(c),
+             ledger_kind="school"),
 )}
 """Every printable form, in the order a print dialog lists them."""
 
@@ -133,7 +140,7 @@ def check_request(request: PrintRequest) -> FormSpec:
 def render_form(ledger: Ledger, request: PrintRequest) -> tuple[bytes, PrintResult]:
     """The form's PDF bytes and what they hold, without writing or logging anything."""
     spec = check_request(request)
-    if not spec.per_student:
+    if not spec.per_student and not spec.ledger_kind:  # the key papers name no pupil
         require_permission(ledger, Permission.EXPORT_LISTS,
                            f"当前账户无权打印“{spec.label}”等学生名单。班主任可以打印本班"
                            "学生的单人表格；名单请由校长或学籍管理员打印。")

@@ -164,6 +164,28 @@ def projection_version() -> str:
     return hashlib.sha256("\n".join(projection_ddl()).encode()).hexdigest()[:16]
 
 
+@migrations()
+def m002_trust(db: Database) -> None:
+    """Pinned public keys of the other side (sync.md §c.13): who may send us packages.
+
+    One row per (organisation, signing key). A school enrolled at the county before any of its
+    packages arrived has a row with empty keys: its fingerprint digits once the clerk has
+    confirmed them from the stamped receipt, else ''. Local bookkeeping, never synced.
+    """
+    db.execute("""CREATE TABLE trust (
+        org TEXT NOT NULL,             -- S:<学校标识码> or C:<county code>
+        sign_pk BLOB NOT NULL,         -- raw Ed25519 public key (x'' until the key is known)
+        enc_pk BLOB NOT NULL,          -- raw X25519 public key (x'' until the key is known)
+        fingerprint TEXT NOT NULL,     -- "12345 67890 12345 67890 12345 67890", or ''
+        status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'revoked')),
+        confirmed_by TEXT NOT NULL DEFAULT '',
+        confirm_method TEXT NOT NULL DEFAULT '',   -- fingerprint, phone, unverified, enrolled…
+        pinned TEXT NOT NULL,          -- local time the row was written
+        PRIMARY KEY (org, sign_pk)
+    ) WITHOUT ROWID""")
+    db.execute("CREATE INDEX trust_sign_pk ON trust(sign_pk)")
+
+
 # Local accounts (docs/decisions/0020-accounts-and-roles.md). A truth table of this computer
 # only, like local_state: never an event, never in a sync package, so a password hash cannot
 # travel to the county or sit in the append-only log. Who logged in, failed or was locked out

@@ -72,6 +72,8 @@ _FORM_LABELS = {
     "left-behind": QT_TRANSLATE_NOOP("PrintDialog", "留守儿童档案"),
     "disability": QT_TRANSLATE_NOOP("PrintDialog", "三类残疾儿童统计表"),
     "dossier": QT_TRANSLATE_NOOP("PrintDialog", "一生一档（学生档案）"),
+    "county-keysheet": QT_TRANSLATE_NOOP("PrintDialog", "县级密钥说明单"),
+    "join-receipt": QT_TRANSLATE_NOOP("PrintDialog", "入网回执"),
 }
 _FORM_NOTES = {
     "ledger": QT_TRANSLATE_NOOP("PrintDialog", "全校台账，A4 横向；身份证号隐去中间数字，"
@@ -198,7 +200,8 @@ class PrintDialog(QDialog):
     def _build(self) -> None:
         self.form_combo = QComboBox()
         for name in FORMS:
-            self.form_combo.addItem(form_label(name), name)
+            if FORMS[name].ledger_kind != "county":  # the county's own papers: 县级 menu
+                self.form_combo.addItem(form_label(name), name)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #555555;")
