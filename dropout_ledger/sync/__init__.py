@@ -1,0 +1,1 @@
+"""USB sync between schools and their county (sync.md §c): packages, merge, conflicts."""
