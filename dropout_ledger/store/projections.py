@@ -23,7 +23,6 @@ from dropout_ledger.model.student import STUDENT_SPECS
 from dropout_ledger.store import schema
 from dropout_ledger.store.events import Event, iter_events
 
-
 # Identity fields where the county's register outranks the school's (sync.md §c.5): when the
 # county and a school edit one concurrently, the county's value is shown and the school's is kept
 # as overridden. An edit made after seeing the county's value supersedes it as usual.
