@@ -93,6 +93,15 @@ def bare(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def bare_memory() -> sqlite3.Connection:
+    """A bare ledger in memory, for trying many arrival orders quickly."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    db.migrate(conn)
+    with db.immediate(conn):
+        projections.create_tables(conn)
+    return conn
+
+
 def state(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
     """Every projection table's rows (sorted): equal states mean equal projections."""
     return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
