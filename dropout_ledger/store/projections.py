@@ -229,16 +229,13 @@ def _head(event: Event, field: str, value: Any) -> Head:
 def _on_create(conn: sqlite3.Connection, event: Event) -> None:
     """student_create, record_add, entity_create: a new entity with its initial fields."""
     fields: dict[str, Any] = event.body.get("fields", {})
-    earlier = conn.execute(
-        "SELECT created_eid, created_lc FROM entities WHERE ent = ?", (event.ent,)
-    ).fetchone()
-    if earlier is not None and earlier[0] != event.eid:
-        _on_second_create(conn, event, fields, (earlier[1], earlier[0]))
-        return
-    conn.execute(
-        "INSERT OR REPLACE INTO entities (ent, created_eid, created_lc) VALUES (?, ?, ?)",
+    inserted = conn.execute(
+        "INSERT OR IGNORE INTO entities (ent, created_eid, created_lc) VALUES (?, ?, ?)",
         (event.ent, event.eid, event.lc),
-    )
+    ).rowcount
+    if not inserted:  # created before, by another event (each event is applied once)
+        _on_second_create(conn, event, fields)
+        return
     target = _target(event.ent)
     if target is not None:
         _insert_row(conn, target, event, fields)
@@ -259,9 +256,7 @@ def _on_create(conn: sqlite3.Connection, event: Event) -> None:
         _after_record_change(conn, event.ent)
 
 
-def _on_second_create(
-    conn: sqlite3.Connection, event: Event, fields: dict[str, Any], earlier: tuple[int, str]
-) -> None:
+def _on_second_create(conn: sqlite3.Connection, event: Event, fields: dict[str, Any]) -> None:
     """Another creation of an entity that exists (a reinstalled school's `org:` entity).
 
     Both creations are concurrent writes of every field they name: each field of either becomes
@@ -269,11 +264,13 @@ def _on_second_create(
     by (lc, eid). Whichever of them arrives first, the tables end up the same.
     """
     first = conn.execute(
-        "SELECT e.body FROM entities n JOIN events e ON e.eid = n.created_eid WHERE n.ent = ?",
+        "SELECT e.body, n.created_lc, n.created_eid FROM entities n"
+        " JOIN events e ON e.eid = n.created_eid WHERE n.ent = ?",
         (event.ent,),
     ).fetchone()
     first_fields = canonical.decode(first[0], checked=False).get("fields", {}) if first and \
         first[0] is not None else {}
+    earlier = (first[1], first[2]) if first else (event.lc, event.eid)
     for field in sorted(set(first_fields) | set(fields)):
         heads = current_heads(conn, event.ent, field)  # the earlier creation's, explicit now
         if field in fields and not _superseded(conn, event.eid, event.ent, field):
@@ -345,22 +342,24 @@ def _on_status(conn: sqlite3.Connection, event: Event) -> None:
     body = event.body
     closure = body.get("closure") or {}
     student_id = body["student_id"]
-    conn.executemany(
-        "INSERT OR IGNORE INTO event_base (eid, key, base_eid) VALUES (?, ?, ?)",
-        [(event.eid, status_key(student_id), b) for b in body.get("base", [])],
-    )
-    retracted = _retraction(conn, event.eid)  # a retraction may arrive before its target
+    if body.get("base"):
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_base (eid, key, base_eid) VALUES (?, ?, ?)",
+            [(event.eid, status_key(student_id), b) for b in body["base"]],
+        )
+    # A retraction may have arrived before its target: it is applied as the fact lands.
     conn.execute(
         "INSERT INTO status_facts (eid, student_id, code, effective_date, lc, reason_code,"
         " reason_text, case_id, closure_reason, closure_evidence, attachments, note, operator,"
         " retracted, retract_reason)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " EXISTS (SELECT 1 FROM retractions WHERE target = ?1),"
+        " (SELECT reason FROM retractions WHERE target = ?1 ORDER BY lc, eid LIMIT 1))",
         (
             event.eid, student_id, body["code"], body["effective_date"], event.lc,
             body.get("reason_code", ""), body.get("reason_text", ""), body.get("case_id") or None,
             closure.get("reason"), closure.get("evidence"),
             to_column(closure.get("attachments", [])), body.get("note", ""), event.who["name"],
-            int(retracted is not None), retracted,
         ),
     )
     _ensure_row(conn, "students", student_id, event.lc)
@@ -401,7 +400,7 @@ def _on_retract(conn: sqlite3.Connection, event: Event) -> None:
             (reason, target_eid),
         )
         if row:
-            refresh_status(conn, row[0])
+            refresh_status(conn, row[0], retracting=True)
         return
     target = _target(event.ent)
     if target is None:
@@ -519,15 +518,19 @@ def _reindex(conn: sqlite3.Connection, student_id: str, before: _SearchRow | Non
 # --- derived state: current status, cases, escalation stage ---------------------------------
 
 
-def refresh_status(conn: sqlite3.Connection, student_id: str) -> None:
-    """Current status = the last non-retracted fact by (effective date, clock, id)."""
-    row = conn.execute(
-        "SELECT code, effective_date, reason_code, case_id FROM status_facts"
+def refresh_status(conn: sqlite3.Connection, student_id: str, *, retracting: bool = False) -> None:
+    """Current status = the last non-retracted fact by (effective date, clock, id).
+
+    Also keeps the student's status conflict (a fork of the log whose tips disagree) up to date;
+    `retracting` says a fact has just been hidden, so a conflict may have ended.
+    """
+    live = conn.execute(
+        "SELECT eid, code, effective_date, reason_code, case_id FROM status_facts"
         " WHERE student_id = ? AND retracted = 0"
-        " ORDER BY effective_date DESC, lc DESC, eid DESC LIMIT 1",
+        " ORDER BY effective_date DESC, lc DESC, eid DESC",
         (student_id,),
-    ).fetchone()
-    code, date, reason, case_id = row or (None, None, None, None)
+    ).fetchall()
+    code, date, reason, case_id = live[0][1:] if live else (None, None, None, None)
     open_case = case_id if code in ("suspected", "dropped_out") else None
     conn.execute(
         "UPDATE students SET status = ?, status_date = ?, status_reason = ?, case_id = ?"
@@ -538,7 +541,8 @@ def refresh_status(conn: sqlite3.Connection, student_id: str) -> None:
         "SELECT id FROM rec_case WHERE student_id = ?", (student_id,)
     ).fetchall():
         _refresh_case_closure(conn, case)
-    _refresh_status_conflict(conn, student_id)
+    if len(live) > 1 or retracting:  # one live fact cannot be in conflict, nor have been
+        _refresh_status_conflict(conn, student_id, {row[0]: row[1] for row in live})
 
 
 def status_heads(conn: sqlite3.Connection, student_id: str) -> list[tuple[str, str]]:
@@ -553,6 +557,12 @@ def status_heads(conn: sqlite3.Connection, student_id: str) -> list[tuple[str, s
         "SELECT eid, code FROM status_facts WHERE student_id = ? AND retracted = 0",
         (student_id,),
     ).fetchall())
+    return _heads_of(conn, student_id, live)
+
+
+def _heads_of(
+    conn: sqlite3.Connection, student_id: str, live: dict[str, str]
+) -> list[tuple[str, str]]:
     if len(live) < 2:
         return sorted(live.items())
     parents: dict[str, list[str]] = {}
@@ -572,10 +582,12 @@ def status_heads(conn: sqlite3.Connection, student_id: str) -> list[tuple[str, s
     return sorted((eid, code) for eid, code in live.items() if eid not in superseded)
 
 
-def _refresh_status_conflict(conn: sqlite3.Connection, student_id: str) -> None:
+def _refresh_status_conflict(
+    conn: sqlite3.Connection, student_id: str, live: dict[str, str]
+) -> None:
     """A "状态冲突": the log's tips disagree on the status (same status twice is no conflict)."""
     ent = f"student:{student_id}"
-    heads = status_heads(conn, student_id)
+    heads = _heads_of(conn, student_id, live) if len(set(live.values())) > 1 else []
     if len({code for _, code in heads}) > 1:
         listed = canonical.encode(sorted(eid for eid, _ in heads)).decode()
         conn.execute(
