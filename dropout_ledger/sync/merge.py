@@ -118,27 +118,45 @@ def _forks(conn: sqlite3.Connection, arriving: list[WireEvent]) -> list[tuple[st
 
     Either another event (held or arriving) has the same replica and seq, or the event's `prev`
     is none of the events at the previous seq while there is one: the branch it continues
-    forked earlier, and the fork shows here.
+    forked earlier, and the fork shows here. One range query per replica, not one per event.
     """
-    slots: dict[tuple[str, int], set[str]] = {}
-    for event in arriving:
-        slots.setdefault((event.header["rep"], event.header["seq"]), set()).add(event.eid)
+    slots = _slots(conn, arriving)
     forks: set[tuple[str, int]] = set()
     for event in arriving:
         rep, seq, prev = event.header["rep"], event.header["seq"], event.header["prev"]
-        here = slots[(rep, seq)] | _held(conn, rep, seq)
-        if len(here) > 1:
+        if len(slots[rep].get(seq, ())) > 1:
             forks.add((rep, seq))
-        if seq > 1:
-            before = slots.get((rep, seq - 1), set()) | _held(conn, rep, seq - 1)
-            if before and prev not in before:
-                forks.add((rep, seq))
+        before = slots[rep].get(seq - 1, set())
+        if seq > 1 and before and prev not in before:
+            forks.add((rep, seq))
     return sorted(forks)
 
 
-def _held(conn: sqlite3.Connection, rep: str, seq: int) -> set[str]:
-    return {row[0] for row in conn.execute(
-        "SELECT eid FROM events WHERE rep = ? AND seq = ?", (rep, seq))}
+def _slots(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> dict[str, dict[int, set[str]]]:
+    """Per replica, the event ids at each seq the events occupy or follow: held here plus
+    the events themselves."""
+    slots = _held_around(conn, events)
+    for event in events:
+        slots[event.header["rep"]].setdefault(event.header["seq"], set()).add(event.eid)
+    return slots
+
+
+def _held_around(
+    conn: sqlite3.Connection, events: Sequence[WireEvent]
+) -> dict[str, dict[int, set[str]]]:
+    """Per replica of `events`, the ids this ledger holds at each seq from the lowest of them
+    minus one to the highest (one range query per replica)."""
+    wanted: dict[str, list[int]] = {}
+    for event in events:
+        wanted.setdefault(event.header["rep"], []).append(event.header["seq"])
+    held: dict[str, dict[int, set[str]]] = {}
+    for rep, seqs in wanted.items():
+        slots = held.setdefault(rep, {})
+        for seq, eid in conn.execute(
+                "SELECT seq, eid FROM events WHERE rep = ? AND seq BETWEEN ? AND ?",
+                (rep, min(seqs) - 1, max(seqs))):
+            slots.setdefault(int(seq), set()).add(str(eid))
+    return held
 
 
 def _open_conflicts(conn: sqlite3.Connection) -> set[tuple[str, str]]:
@@ -183,14 +201,16 @@ def self_check(
     if missing:
         problems.append(f"合并后缺少 {len(missing)} 条事件（如 {sorted(missing)[0][:12]}…）")
     forks = set(result.forks)
+    new = set(result.new_eids)
+    slots = _held_around(conn, events)  # what the ledger holds now, nothing assumed
     for event in events:
         rep, seq, prev = event.header["rep"], event.header["seq"], event.header["prev"]
-        if seq > 1 and (rep, seq) not in forks:
-            before = _held(conn, rep, seq - 1)
-            if before and prev not in before:
-                problems.append(f"副本 {rep[:8]} 第 {seq} 条事件与上一条衔接不上，却未记为分叉")
-        if len(_held(conn, rep, seq)) > 1 and (rep, seq) not in forks and \
-                event.eid in result.new_eids:
+        if (rep, seq) in forks:
+            continue
+        before = slots[rep].get(seq - 1, set())
+        if seq > 1 and before and prev not in before:
+            problems.append(f"副本 {rep[:8]} 第 {seq} 条事件与上一条衔接不上，却未记为分叉")
+        if event.eid in new and len(slots[rep].get(seq, ())) > 1:
             problems.append(f"副本 {rep[:8]} 第 {seq} 条事件有两个版本，却未记为分叉")
     students = sorted(result.students)
     if max_students is not None:
