@@ -264,3 +264,13 @@ def test_unknown_kinds_and_fields_of_this_version_are_accepted(trio) -> None:
     ]
     events = [*wire_events(school.conn), *newer]
     assert validate(events, sender_org=school.org_id, kind=SCHOOL_PACKAGE) == []
+
+
+def test_a_redacted_body_of_a_projected_kind_is_refused(trio) -> None:
+    _busy_school(trio["A"])
+    events = wire_events(trio["A"].conn)
+    index = next(i for i, e in enumerate(events) if e.header["kind"] == "status")
+    event = events[index]
+    events[index] = WireEvent(event.eid, event.hdr, None, event.header, None)
+    text = _texts(validate(events, sender_org=trio["A"].org_id, kind=SCHOOL_PACKAGE))
+    assert "事件内容缺失或不是一个对象" in text
