@@ -294,7 +294,7 @@ def _on_status(check: _Check, body: dict[str, Any]) -> None:
     if not isinstance(student, str) or check.event.header["ent"] != f"student:{student}":
         check.stop("student_id", "状态记录所属的学生与记录对象不符")
     codes = {s.value for s in Status}
-    if body.get("code") not in codes:
+    if not isinstance(body.get("code"), str) or body["code"] not in codes:
         check.stop("code", f"状态“{body.get('code')}”本软件不认识",
                    fix="请先把软件升级到最新版本再导入")
     reason = value_problem(_EFFECTIVE, body.get("effective_date"), check.wall)
@@ -412,8 +412,8 @@ def _digests(spec: FieldSpec, value: Any, wall: dt.date) -> str:
 
 def _guardians(spec: FieldSpec, value: Any, wall: dt.date) -> str:
     ok = isinstance(value, list) and all(
-        isinstance(g, dict) and isinstance(g.get("name", ""), str)
-        and isinstance(g.get("relation", ""), str) for g in value)
+        isinstance(g, dict) and isinstance(g.get("name"), str)
+        and isinstance(g.get("relation"), str) for g in value)
     return "" if ok else f"{spec.label}的格式不对"
 
 
