@@ -30,6 +30,7 @@ from dropout_ledger.fileio import durable_path
 from dropout_ledger.ids import new_id
 from dropout_ledger.model import identity
 from dropout_ledger.model.changes import ChangeCollector
+from dropout_ledger.services.conflicts import ConflictService
 from dropout_ledger.services.records import RecordService
 from dropout_ledger.services.settings import SettingsService
 from dropout_ledger.services.status import StatusService
@@ -91,6 +92,7 @@ class Ledger:
         self.students = StudentService(self)
         self.status = StatusService(self)
         self.records = RecordService(self)
+        self.conflicts = ConflictService(self)
         self.backup_problem: str | None = None
         """Why the last automatic snapshot failed (Chinese), for the app to show; else None."""
 

@@ -1,4 +1,8 @@
-"""The organisation, the county profile (thresholds, targets, reasons) and operators."""
+"""The organisation, the profile (thresholds, targets, reasons) and operators.
+
+Each organisation writes only its own profile entity; a school's effective profile is the
+defaults, overlaid by its own values, overlaid by its county's where the county set one.
+"""
 
 from __future__ import annotations
 
@@ -39,15 +43,32 @@ class SettingsService:
         return {field: canonical.decode(value.encode()) for field, value in rows}
 
     def profile_ent(self) -> str:
-        """The profile is the county's: a school reads its county's, shipped on the stick."""
+        """The profile entity this ledger writes: always its own organisation's.
+
+        A school writes `profile:S:<code>`, a county `profile:C:<code>`. A school never writes its
+        county's profile: that entity is county-only (sync.md §c.5), and a school package touching
+        it is refused at the county.
+        """
+        return f"profile:{self._ledger.org_id}"
+
+    def county_profile_ent(self) -> str | None:
+        """The county profile a school follows (`profile:C:<county>`); None for a county itself
+        or a school with no county code yet."""
         org = self._ledger.org
-        return f"profile:C:{org.county_code}" if org.county_code else f"profile:{org.org_id}"
+        if org.kind == "county" or not org.county_code:
+            return None
+        return f"profile:C:{org.county_code}"
 
     def profile(self) -> dict[str, Any]:
-        """Thresholds, targets and dictionaries in force, defaults filled in."""
-        return {**PROFILE_DEFAULTS, **self.entity(self.profile_ent())}
+        """Thresholds, targets and dictionaries in force: defaults, then this ledger's own
+        values, then the county's (shipped on the stick), which win wherever the county set one.
+        """
+        county = self.county_profile_ent()
+        ruling = self.entity(county) if county else {}
+        return {**PROFILE_DEFAULTS, **self.entity(self.profile_ent()), **ruling}
 
     def set_profile(self, **values: Any) -> Changes:
+        """Change this ledger's own profile values (a county's are its county-wide ones)."""
         today = self._ledger.clock.today()
         cleaned = clean_many(_by_name(PROFILE_FIELDS), values, today=today)
         with self._ledger.write() as w:

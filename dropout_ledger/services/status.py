@@ -16,6 +16,7 @@ from dropout_ledger.model import codes
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.fields import FieldSpec, clean
 from dropout_ledger.model.status import NEEDS_DROPOUT_REASON, Status, allowed, is_closure
+from dropout_ledger.store import projections
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger, Writer
@@ -94,15 +95,12 @@ class StatusService:
             case_id = self._open_case(w, student_id, date, reason_code, reason_text)
         elif not (current and current.is_case):
             case_id = None
-        tip = w.conn.execute(
-            "SELECT eid FROM status_facts WHERE student_id = ? AND retracted = 0"
-            " ORDER BY effective_date DESC, lc DESC, eid DESC LIMIT 1",
-            (student_id,),
-        ).fetchone()
+        # Every tip of the log this author saw: a new fact after a status conflict ends it.
+        tips = sorted(eid for eid, _ in projections.status_heads(w.conn, student_id))
         body = {
             "student_id": student_id, "code": to.value, "effective_date": date,
             "reason_code": reason_code, "reason_text": reason_text, "case_id": case_id or "",
-            "closure": closure, "note": note.strip(), "base": [tip[0]] if tip else [],
+            "closure": closure, "note": note.strip(), "base": tips,
         }
         w.emit("status", f"student:{student_id}", body)
         w.changes.students.add(student_id)

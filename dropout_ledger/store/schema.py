@@ -121,14 +121,22 @@ def projection_ddl() -> list[str]:
         "CREATE INDEX status_facts_student ON status_facts(student_id, effective_date, lc)",
         # Case closure and escalation stage are looked up by case on every status change.
         "CREATE INDEX status_facts_case ON status_facts(case_id)",
+        # rank: 1 for a county's head of a county-precedence field (projections.authority_rank).
         """CREATE TABLE field_heads (
     ent TEXT NOT NULL, field TEXT NOT NULL, eid TEXT NOT NULL, lc INTEGER NOT NULL,
-    value TEXT NOT NULL, PRIMARY KEY (ent, field, eid)) WITHOUT ROWID""",
+    value TEXT NOT NULL, rank INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (ent, field, eid)) WITHOUT ROWID""",
         # Columns in primary-key order: SQLite 3.40's quick_check misreports NULLs in a
         # WITHOUT ROWID table whose key columns are declared in another order.
         """CREATE TABLE event_base (
     base_eid TEXT NOT NULL, key TEXT NOT NULL, eid TEXT NOT NULL,
     PRIMARY KEY (base_eid, key, eid)) WITHOUT ROWID""",
+        # Every retraction by its target (a status fact's eid, or an entity), so a target that
+        # arrives after its retraction is hidden as it lands.
+        """CREATE TABLE retractions (
+    target TEXT NOT NULL, eid TEXT NOT NULL, lc INTEGER NOT NULL, reason TEXT NOT NULL,
+    PRIMARY KEY (target, eid)) WITHOUT ROWID""",
+        # field: a register's field name, or 'status' for a student's status log.
         """CREATE TABLE conflicts (
     ent TEXT NOT NULL, field TEXT NOT NULL, heads TEXT NOT NULL,
     PRIMARY KEY (ent, field)) WITHOUT ROWID""",
@@ -154,7 +162,7 @@ def projection_ddl() -> list[str]:
 
 PROJECTION_TABLES: tuple[str, ...] = (
     "students", "search_keys", "search_codes", "status_facts", "field_heads", "event_base",
-    "conflicts", "entities", "settings", "replicas", "attachments",
+    "conflicts", "retractions", "entities", "settings", "replicas", "attachments",
     *(f"rec_{kind}" for kind in RECORD_KINDS),
 )
 
@@ -206,7 +214,58 @@ _ACCOUNTS = (
         created TEXT NOT NULL,
         changed TEXT NOT NULL
     )""",
+_EVENT_COLUMNS = "eid, org, rep, seq, lc, kind, ent, prev, hdr, body, body_hash, first_pkg"
+
+_SYNC = (
+    # `events` again, without UNIQUE (rep, seq): a forked replica (a cloned disk, a ledger
+    # restored outside the app) has two events at one seq, and both are kept (sync.md §c.9).
+    """CREATE TABLE events_m003 (
+        eid TEXT NOT NULL UNIQUE,      -- SHA-256 of the canonical header bytes
+        org TEXT NOT NULL,             -- authoring organisation, S:<学校标识码> or C:<county code>
+        rep TEXT NOT NULL,             -- authoring replica (one per install and per restore)
+        seq INTEGER NOT NULL,          -- gapless per replica, from 1 (two events: a fork)
+        lc INTEGER NOT NULL,           -- Lamport clock: the only order used for decisions
+        kind TEXT NOT NULL,
+        ent TEXT NOT NULL,
+        prev TEXT NOT NULL,            -- eid of the replica's previous event ('' for seq 1)
+        hdr BLOB NOT NULL,             -- canonical header bytes as written (hashed into eid)
+        body BLOB,                     -- canonical body bytes (NULL only if redacted)
+        body_hash TEXT NOT NULL,
+        first_pkg TEXT                 -- sync package it arrived in (NULL: written here)
+    )""",
+    f"INSERT INTO events_m003 (rowid, {_EVENT_COLUMNS}) SELECT rowid, {_EVENT_COLUMNS} FROM events",
+    # Dropping a table fires no DELETE trigger; its triggers and indexes go with it.
+    "DROP TABLE events",
+    "ALTER TABLE events_m003 RENAME TO events",
+    "CREATE INDEX events_rep_seq ON events(rep, seq)",
+    "CREATE INDEX events_ent ON events(ent)",
+    "CREATE INDEX events_lc ON events(lc)",
+    """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+       BEGIN SELECT RAISE(ABORT, 'events are immutable'); END""",
+    """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+       BEGIN SELECT RAISE(ABORT, 'events are immutable'); END""",
+    # What each peer organisation said it holds, per replica: the latest statement by its
+    # Lamport value wins, so a replayed old package cannot lower it (sync.md §c.10).
+    """CREATE TABLE peer_have (
+        peer_org TEXT NOT NULL, rep TEXT NOT NULL, org TEXT NOT NULL, seq INTEGER NOT NULL,
+        head TEXT NOT NULL, stated_lc INTEGER NOT NULL,
+        PRIMARY KEY (peer_org, rep)) WITHOUT ROWID""",
+    # Every package imported, by the SHA-256 of the whole file: the idempotence key.
+    """CREATE TABLE imported_packages (
+        file_sha256 TEXT PRIMARY KEY, package_id TEXT NOT NULL, from_org TEXT NOT NULL,
+        kind TEXT NOT NULL, imported_wall TEXT NOT NULL, new_events INTEGER NOT NULL,
+        dup_events INTEGER NOT NULL, report TEXT NOT NULL DEFAULT '')""",
+    """CREATE TABLE exported_packages (
+        package_id TEXT PRIMARY KEY, file_sha256 TEXT NOT NULL, to_org TEXT NOT NULL,
+        have_json TEXT NOT NULL, created_wall TEXT NOT NULL)""",
 )
+
+
+@migrations()
+def m003_sync(db: Database) -> None:
+    """Events may hold a forked replica's two events at one seq; sync bookkeeping tables."""
+    for statement in _SYNC:
+        db.execute(statement)
 
 
 @migrations()

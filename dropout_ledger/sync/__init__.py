@@ -9,6 +9,11 @@ Modules (sync.md §c; docs/package-format.md describes the file for other implem
 - `trust`    pinned keys of the other side (pending / active / revoked)
 - `check`    every check of sync.md §c.7 in order, for an importer
 - `enrol`    入网: the county's enrolment file, a school joining, the county confirming
+- `wire`     WireEvent: one event as it travels (header and body bytes, decoded)
+- `fields`   field classes: school-owned, county-precedence, county-only
+- `validate` each incoming event checked alone, with a masked row-by-row report
+- `merge`    set union into the ledger inside the import transaction, forks kept, self-check
+- `vectors`  have-vectors: what each side holds and what to send
 
 Nothing here imports Qt; nothing cryptographic is home-made (`cryptography`, `hashlib`).
 """

@@ -17,30 +17,18 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from dropout_ledger import canonical
 from dropout_ledger.errors import Problem
 from dropout_ledger.store.events import Operator, build_header
 from dropout_ledger.sync.errors import PackageRefused
+from dropout_ledger.sync.wire import WireEvent
 
 HEADER_FIELDS = frozenset(canonical.decode(build_header(
     org="", rep="", seq=0, lc=0, prev="", wall="", who=Operator("", ""), kind="", ent="",
     body_hash="")))
 """The members every event header has (store/events.py builds them); extra ones are kept."""
-
-
-@dataclass(frozen=True)
-class WireEvent:
-    """One event as it arrived: its id, stored bytes and decoded header and body."""
-
-    eid: str
-    hdr: bytes
-    body: bytes | None
-    """Canonical body bytes; None for an event whose body the county redacted."""
-    header: dict[str, Any]
-    body_obj: dict[str, Any] | None
 
 
 def encode_inner(manifest: dict[str, Any],

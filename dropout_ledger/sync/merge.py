@@ -1,0 +1,305 @@
+"""Merge validated events into the ledger: a set union, folded into the projections.
+
+`merge` runs inside the caller's write transaction (BEGIN IMMEDIATE) and never commits: the
+importer wraps it with the backup, the bookkeeping rows and the self-check, and commits once.
+Each event is new (inserted and applied), already present (counted, nothing written), or new
+but *forked*: another event holds the same replica and seq, or its chain link points past the
+event this ledger holds at the previous seq (a disk clone, a ledger restored outside the app).
+Forked events are kept like any other (sync.md §c.9.4: no data is ever dropped) and reported,
+so the county can flag the school and send what it lost.
+
+`self_check` re-reads what the merge wrote: every event present, every chain link among the
+arrived events accounted for, and the touched students' projections equal to a recomputation
+from their events alone in (lc, eid) order, in TEMP tables that shadow the real ones for the
+moment of the check (sync.md §c.9.7).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dropout_ledger.model.records import RECORD_KINDS
+from dropout_ledger.store import projections, schema
+from dropout_ledger.store.events import Event, decode_row
+from dropout_ledger.sync.wire import WireEvent
+
+_CHUNK = 500  # SQLite's default limit of host parameters is 32,766; stay far below it
+
+
+@dataclass
+class MergeResult:
+    """What one merge did, for the import report and the self-check."""
+
+    new_events: int = 0
+    duplicate_events: int = 0
+    forks: list[tuple[str, int]] = field(default_factory=list)
+    """(replica, seq) where this ledger now holds two branches, sorted."""
+    students: set[str] = field(default_factory=set)
+    """Students whose rows, statuses or records the new events touched."""
+    conflicts_opened: list[tuple[str, str]] = field(default_factory=list)
+    """(entity, field) conflicts that exist now and did not before; field "status" for a
+    student's status log."""
+    conflicts_total: int = 0
+    new_eids: list[str] = field(default_factory=list)
+    """The inserted events, in the order they were applied ((lc, eid))."""
+    lc_max: int = 0
+    """The highest Lamport clock among the package's events (0 for none)."""
+
+
+def merge(conn: sqlite3.Connection, events: Sequence[WireEvent], *, package_sha: str) -> MergeResult:
+    """Insert the events this ledger lacks and fold each into the projections.
+
+    `events` must have passed `validate.validate`. `package_sha` (the file's SHA-256) is stored
+    as each new event's `first_pkg`. Duplicates inside the package count as duplicates.
+    """
+    if not conn.in_transaction:
+        raise RuntimeError("merge must run inside the importer's write transaction")
+    result = MergeResult()
+    unique: dict[str, WireEvent] = {}
+    for wire in events:
+        if wire.eid in unique:
+            result.duplicate_events += 1
+        else:
+            unique[wire.eid] = wire
+    present = _present(conn, list(unique))
+    result.duplicate_events += len(present)
+    arriving = sorted((e for e in unique.values() if e.eid not in present),
+                      key=lambda e: (e.header["lc"], e.eid))
+    result.lc_max = max((e.header["lc"] for e in unique.values()), default=0)
+    result.forks = _forks(conn, arriving)
+    before = _open_conflicts(conn)
+    touched: set[str] = set()
+    for arrived in arriving:
+        event = to_event(arrived)
+        conn.execute(
+            "INSERT INTO events (eid, org, rep, seq, lc, kind, ent, prev, hdr, body, body_hash,"
+            " first_pkg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event.eid, event.org, event.rep, event.seq, event.lc, event.kind, event.ent,
+             event.prev, arrived.hdr, arrived.body, event.body_hash, package_sha),
+        )
+        projections.apply(conn, event)
+        touched.add(event.ent)
+        result.new_eids.append(event.eid)
+        if event.kind == "retract" and event.body.get("target"):
+            touched.update(_status_owner(conn, str(event.body["target"])))
+    result.new_events = len(arriving)
+    result.students = students_of(conn, touched)
+    after = _open_conflicts(conn)
+    result.conflicts_opened = sorted(after - before)
+    result.conflicts_total = len(after)
+    return result
+
+
+def to_event(wire: WireEvent) -> Event:
+    """The projection's view of a wire event (header fields from the hashed header)."""
+    h = wire.header
+    return Event(
+        eid=wire.eid, org=h["org"], rep=h["rep"], seq=h["seq"], lc=h["lc"], prev=h["prev"],
+        wall=h["wall"], who=h["who"], kind=h["kind"], ent=h["ent"],
+        body=wire.body_obj if wire.body_obj is not None else {}, body_hash=h["body_hash"],
+    )
+
+
+def _present(conn: sqlite3.Connection, eids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(eids), _CHUNK):
+        chunk = eids[start:start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(row[0] for row in conn.execute(
+            f"SELECT eid FROM events WHERE eid IN ({marks})", chunk))
+    return found
+
+
+def _forks(conn: sqlite3.Connection, arriving: list[WireEvent]) -> list[tuple[str, int]]:
+    """(rep, seq) of arriving events that make a second branch of their replica.
+
+    Either another event (held or arriving) has the same replica and seq, or the event's `prev`
+    is none of the events at the previous seq while there is one: the branch it continues
+    forked earlier, and the fork shows here. One range query per replica, not one per event.
+    """
+    slots = _slots(conn, arriving)
+    forks: set[tuple[str, int]] = set()
+    for event in arriving:
+        rep, seq, prev = event.header["rep"], event.header["seq"], event.header["prev"]
+        if len(slots[rep].get(seq, ())) > 1:
+            forks.add((rep, seq))
+        before = slots[rep].get(seq - 1, set())
+        if seq > 1 and before and prev not in before:
+            forks.add((rep, seq))
+    return sorted(forks)
+
+
+def _slots(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> dict[str, dict[int, set[str]]]:
+    """Per replica, the event ids at each seq the events occupy or follow: held here plus
+    the events themselves."""
+    slots = _held_around(conn, events)
+    for event in events:
+        slots[event.header["rep"]].setdefault(event.header["seq"], set()).add(event.eid)
+    return slots
+
+
+def _held_around(
+    conn: sqlite3.Connection, events: Sequence[WireEvent]
+) -> dict[str, dict[int, set[str]]]:
+    """Per replica of `events`, the ids this ledger holds at each seq from the lowest of them
+    minus one to the highest (one range query per replica)."""
+    wanted: dict[str, list[int]] = {}
+    for event in events:
+        wanted.setdefault(event.header["rep"], []).append(event.header["seq"])
+    held: dict[str, dict[int, set[str]]] = {}
+    for rep, seqs in wanted.items():
+        slots = held.setdefault(rep, {})
+        for seq, eid in conn.execute(
+                "SELECT seq, eid FROM events WHERE rep = ? AND seq BETWEEN ? AND ?",
+                (rep, min(seqs) - 1, max(seqs))):
+            slots.setdefault(int(seq), set()).add(str(eid))
+    return held
+
+
+def _open_conflicts(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    return {(str(ent), str(fld)) for ent, fld in conn.execute("SELECT ent, field FROM conflicts")}
+
+
+def _status_owner(conn: sqlite3.Connection, fact: str) -> list[str]:
+    row = conn.execute("SELECT student_id FROM status_facts WHERE eid = ?", (fact,)).fetchone()
+    return [f"student:{row[0]}"] if row else []
+
+
+def students_of(conn: sqlite3.Connection, ents: Iterable[str]) -> set[str]:
+    """The students these entities are or belong to (a record's student, once it is known)."""
+    students: set[str] = set()
+    for ent in ents:
+        kind, _, rest = ent.partition(":")
+        if kind == "student":
+            students.add(rest)
+        elif kind in RECORD_KINDS:
+            row = conn.execute(f"SELECT student_id FROM rec_{kind} WHERE id = ?",
+                               (rest,)).fetchone()
+            if row and row[0]:
+                students.add(str(row[0]))
+    return students
+
+
+# --- the self-check ------------------------------------------------------------------------
+
+
+def self_check(
+    conn: sqlite3.Connection, result: MergeResult, events: Sequence[WireEvent], *,
+    max_students: int | None = None,
+) -> list[str]:
+    """Problems (Chinese, for the report and the log) with what `merge` wrote; [] when sound.
+
+    A problem means a bug or a damaged ledger: the importer rolls back and keeps the package.
+    `max_students` bounds the recomputation (the first ones by id) for very large packages.
+    """
+    problems: list[str] = []
+    eids = [e.eid for e in events]
+    missing = set(eids) - _present(conn, eids)
+    if missing:
+        problems.append(f"合并后缺少 {len(missing)} 条事件（如 {sorted(missing)[0][:12]}…）")
+    forks = set(result.forks)
+    new = set(result.new_eids)
+    slots = _held_around(conn, events)  # what the ledger holds now, nothing assumed
+    for event in events:
+        rep, seq, prev = event.header["rep"], event.header["seq"], event.header["prev"]
+        if (rep, seq) in forks:
+            continue
+        before = slots[rep].get(seq - 1, set())
+        if seq > 1 and before and prev not in before:
+            problems.append(f"副本 {rep[:8]} 第 {seq} 条事件与上一条衔接不上，却未记为分叉")
+        if event.eid in new and len(slots[rep].get(seq, ())) > 1:
+            problems.append(f"副本 {rep[:8]} 第 {seq} 条事件有两个版本，却未记为分叉")
+    students = sorted(result.students)
+    if max_students is not None:
+        students = students[:max_students]
+    problems += recompute_students(conn, students)
+    return problems
+
+
+def _ddl(statement: str) -> str | None:
+    """A projection table's DDL as a TEMP table; None for indexes and the search index."""
+    if not statement.startswith("CREATE TABLE ") or statement.startswith(
+            ("CREATE TABLE search_keys", "CREATE TABLE search_codes")):
+        return None
+    return statement.replace("CREATE TABLE ", "CREATE TEMP TABLE ", 1)
+
+
+# Tables compared for each student, and the column naming the student or entity.
+_BY_STUDENT = ("students", "status_facts", *(f"rec_{kind}" for kind in RECORD_KINDS))
+_BY_ENTITY = ("field_heads", "conflicts")
+
+
+def recompute_students(conn: sqlite3.Connection, students: Sequence[str]) -> list[str]:
+    """Rebuild these students' projections from their events alone and compare with the ledger.
+
+    The recomputation happens in TEMP tables named like the projection tables, which shadow
+    them for unqualified names while they exist; `events` stays the ledger's own.
+    """
+    if not students:
+        return []
+    ents = _entities_of(conn, students)
+    tables = [stmt for stmt in map(_ddl, schema.projection_ddl()) if stmt]
+    names = [stmt.split()[3] for stmt in tables]
+    try:
+        for statement in tables:
+            conn.execute(statement)
+        for event in _events_of(conn, ents, students):
+            projections.apply(conn, event, search=False)
+        return _differences(conn, students, ents)
+    finally:
+        for name in names:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def _entities_of(conn: sqlite3.Connection, students: Sequence[str]) -> list[str]:
+    ents = [f"student:{s}" for s in students]
+    for kind in RECORD_KINDS:
+        for chunk in _chunks(students):
+            marks = ", ".join("?" for _ in chunk)
+            ents += [f"{kind}:{row[0]}" for row in conn.execute(
+                f"SELECT id FROM main.rec_{kind} WHERE student_id IN ({marks})", chunk)]
+    return ents
+
+
+def _events_of(conn: sqlite3.Connection, ents: list[str], students: Sequence[str]) -> list[Event]:
+    """Every event about these entities, plus retractions of their status facts, by (lc, eid)."""
+    rows: dict[str, tuple[Any, ...]] = {}
+    for chunk in _chunks(ents):
+        marks = ", ".join("?" for _ in chunk)
+        for row in conn.execute(
+                f"SELECT eid, hdr, body FROM events WHERE ent IN ({marks})", chunk):
+            rows[row[0]] = row
+    for chunk in _chunks(students):
+        marks = ", ".join("?" for _ in chunk)
+        for row in conn.execute(
+            "SELECT e.eid, e.hdr, e.body FROM main.status_facts f"
+            " JOIN main.retractions r ON r.target = f.eid JOIN events e ON e.eid = r.eid"
+            f" WHERE f.student_id IN ({marks})", chunk,
+        ):
+            rows[row[0]] = row
+    events = [decode_row(*row) for row in rows.values()]
+    return sorted(events, key=lambda e: (e.lc, e.eid))
+
+
+def _differences(conn: sqlite3.Connection, students: Sequence[str], ents: list[str]) -> list[str]:
+    problems = []
+    for table in (*_BY_STUDENT, *_BY_ENTITY):
+        column = "id" if table == "students" else "ent" if table in _BY_ENTITY else "student_id"
+        keys = ents if table in _BY_ENTITY else list(students)
+        for chunk in _chunks(keys):
+            marks = ", ".join("?" for _ in chunk)
+            query = f"SELECT * FROM {{}}.{table} WHERE {column} IN ({marks})"
+            live = sorted(conn.execute(query.format("main"), chunk).fetchall(), key=repr)
+            fresh = sorted(conn.execute(query.format("temp"), chunk).fetchall(), key=repr)
+            if live != fresh:
+                problems.append(f"表 {table}：合并后的数据与按事件重新计算的结果不一致")
+                break
+    return problems
+
+
+def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield list(items[start:start + _CHUNK])
