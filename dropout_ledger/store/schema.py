@@ -214,6 +214,8 @@ _ACCOUNTS = (
         created TEXT NOT NULL,
         changed TEXT NOT NULL
     )""",
+)
+
 _EVENT_COLUMNS = "eid, org, rep, seq, lc, kind, ent, prev, hdr, body, body_hash, first_pkg"
 
 _SYNC = (

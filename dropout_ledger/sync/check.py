@@ -18,7 +18,8 @@ from typing import Any
 
 from dropout_ledger.sync import envelope, trust
 from dropout_ledger.sync.keys import KeyPair, PublicKeys
-from dropout_ledger.sync.payload import WireEvent, decode_inner
+from dropout_ledger.sync.payload import decode_inner
+from dropout_ledger.sync.wire import WireEvent
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from dropout_ledger.store.events import decode_row
 from dropout_ledger.sync import envelope, keys, trust
 from dropout_ledger.sync.errors import PackageRefused
 from dropout_ledger.sync.keys import PublicKeys, normalise_fingerprint
-from dropout_ledger.sync.payload import WireEvent, decode_inner, encode_inner
+from dropout_ledger.sync.payload import decode_inner, encode_inner
+from dropout_ledger.sync.wire import WireEvent
 
 ADOPTED_KINDS = frozenset({"entity_create", "update"})
 """The county events an enrolment file may carry (its organisation and profile)."""
