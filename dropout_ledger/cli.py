@@ -41,9 +41,6 @@ PRINT_FORMS_HELP = (
     "county-keysheet（县级密钥说明单）、join-receipt（入网回执）"
 )
 
-NOT_YET = {"sync": "U 盘同步"}
-
-
 def _out(args: argparse.Namespace, data: Any, text: str) -> None:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1))
@@ -455,17 +452,20 @@ def cmd_county_enroll(args: argparse.Namespace) -> int:
 
 def cmd_county_confirm(args: argparse.Namespace) -> int:
     """County: the clerk confirms a school's fingerprint from its stamped receipt."""
-    from dropout_ledger.sync import enrol
+    from dropout_ledger.sync import enrol, importer
     from dropout_ledger.sync.keys import normalise_fingerprint
 
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
         keys = enrol.confirm_school(ledger, args.code, args.fingerprint)
         school = enrol.school_entity_values(ledger, args.code)
+        held = importer.import_held(ledger, school["org"]) if keys is not None else []
     digits = normalise_fingerprint(args.fingerprint)
     later = "该校的第一个同步包到达时，指纹相同即直接导入。"
-    _out(args, {"fingerprint": digits, "school": school["org"], "key_known": keys is not None},
-         f"已确认学校 {school['name']}（{school['code']}）的密钥指纹：{digits}\n"
-         + ("今后该校的同步包将被接受；暂存的同步包请重新导入。" if keys else later))
+    text = [f"已确认学校 {school['name']}（{school['code']}）的密钥指纹：{digits}",
+            "今后该校的同步包将被接受。" if keys else later]
+    text += [f"{'✓' if o.accepted else '✗'} 暂存的 {o.file}：{o.reason}" for o in held]
+    _out(args, {"fingerprint": digits, "school": school["org"], "key_known": keys is not None,
+                "held": [o.to_json() for o in held]}, "\n".join(text))
     return 0
 
 
@@ -491,9 +491,32 @@ def _county_usage(args: argparse.Namespace) -> int:  # argparse requires a subco
     raise InputRefused("请指定县级功能：enroll-school 或 confirm-school。")
 
 
-def _not_yet(args: argparse.Namespace) -> int:
-    print(f"“{NOT_YET[args.command]}”功能尚未完成，将在后续版本提供。", file=sys.stderr)
-    return 1
+def cmd_sync(args: argparse.Namespace) -> int:
+    """`sync export --out DIR` and `sync import FILE...` (design README §4)."""
+    from dropout_ledger.sync import exporter, importer
+
+    with _open(args) as ledger:
+        if args.action == "export":
+            if not args.out:
+                raise InputRefused("请用 --out 指定写入同步文件的文件夹，例如U盘。")
+            written = exporter.export(ledger, Path(args.out))
+            data = [{"file": str(e.path), "to": e.to_org, "to_name": e.to_name,
+                     "events": e.events, "package_id": e.package_id, "sha256": e.sha256}
+                    for e in written]
+            text = [f"已写入 {e.path.name}：给{e.to_name}，{e.events} 条记录" for e in written]
+            text.append("请等待本提示出现后再拔U盘；拔出前请使用“安全弹出”。")
+            _out(args, data, "\n".join(text))
+            return 0
+        if not args.files:
+            raise InputRefused("请给出要导入的同步文件（.dlpkg），可以一次给多个。")
+        outcomes = importer.import_files(ledger, [Path(f) for f in args.files])
+    _out(args, [o.to_json() for o in outcomes], "\n".join(
+        f"{'✓' if o.accepted else '✗'} {o.file}：{o.reason}"
+        + "".join(f"\n  注意：{w}" for w in o.warnings) for o in outcomes))
+    refused = [o for o in outcomes if not o.accepted]
+    for o in refused:
+        print(f"{o.file}：{o.reason}", file=sys.stderr)
+    return 2 if refused else 0
 
 
 _Add = Callable[[str, Callable[[argparse.Namespace], int], str], Any]
@@ -578,9 +601,10 @@ def _parser() -> argparse.ArgumentParser:
     account.add_argument("--grade", type=int, help="班主任负责的年级（1–9）")
     account.add_argument("--class", dest="class_name", help="班主任负责的班级，例如 2班")
     _add_enrolment(add, common)
-    for name in NOT_YET:
-        later = add(name, _not_yet, f"{NOT_YET[name]}（尚未完成）")
-        later.add_argument("rest", nargs=argparse.REMAINDER)
+    sync = add("sync", cmd_sync, "U盘同步：export 写出同步文件，import 导入同步文件")
+    sync.add_argument("action", choices=["export", "import"])
+    sync.add_argument("files", nargs="*", help="要导入的同步文件（.dlpkg）")
+    sync.add_argument("--out", help="写入同步文件的文件夹（例如U盘）")
     return parser
 
 

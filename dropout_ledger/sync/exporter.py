@@ -1,0 +1,204 @@
+"""Export: the package(s) for each peer, written safely to the stick (sync.md §c.8, §c.10).
+
+A school writes one package for its county: every event of its own organisation the county has
+not confirmed holding, plus what it holds of the county (so the county can tell what to send
+back). A county writes one package per enrolled school: the county's events that concern that
+school and any of the school's own events the school no longer holds (after a restore).
+Resending is cumulative: nothing is ever marked "sent" until the peer's manifest says it has it,
+so a lost stick costs nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dropout_ledger import __version__, canonical
+from dropout_ledger.errors import InputRefused
+from dropout_ledger.fileio import write_bytes
+from dropout_ledger.ledger import Ledger
+from dropout_ledger.sync import envelope, folders, keys, payload, trust, vectors
+from dropout_ledger.sync.manifest import build_manifest
+
+FORMAT = 1
+MIN_READER = 1
+
+
+@dataclass(frozen=True)
+class Peer:
+    """Who a package is for: organisation, name and pinned public keys."""
+
+    org: str
+    name: str
+    keys: keys.PublicKeys
+
+
+@dataclass(frozen=True)
+class Exported:
+    """One package written: where, for whom, how many events, and its file hash."""
+
+    path: Path
+    to_org: str
+    to_name: str
+    events: int
+    package_id: str
+    sha256: str
+
+
+def peers(ledger: Ledger) -> list[Peer]:
+    """The county for a school; every confirmed school for a county."""
+    org = ledger.org
+    if org.kind == "school":
+        county = f"C:{org.county_code}" if org.county_code else ""
+        active = _active_key(ledger.conn, county) if county else None
+        if active is None:
+            raise InputRefused(
+                "本校尚未加入县级台账，不能导出同步文件。请先用县教育局发来的入网文件“加入县级台账”。"
+            )
+        return [Peer(county, _org_name(ledger, county), active)]
+    found = []
+    for school, name in _enrolled_schools(ledger.conn):
+        active = _active_key(ledger.conn, school)
+        if active is not None:
+            found.append(Peer(school, name, active))
+    return found
+
+
+def export(ledger: Ledger, out_dir: Path) -> list[Exported]:
+    """Write one package per peer into `out_dir` (e.g. the stick); refuses if there is no peer."""
+    targets = peers(ledger)
+    if not targets:
+        raise InputRefused("还没有已确认的学校。请先为学校办理入网，并核对学校回执上的数字。")
+    sender = keys.ensure(ledger)
+    return [_export_one(ledger, sender, peer, Path(out_dir)) for peer in targets]
+
+
+def _export_one(ledger: Ledger, sender: keys.KeyPair, peer: Peer, out_dir: Path) -> Exported:
+    conn = ledger.conn
+    own = ledger.org_id
+    school = peer.org if own.startswith("C:") else own
+    events = list(_events_for(conn, own, peer.org))
+    manifest = build_manifest(ledger, peer_org=peer.org, school=school)
+    package_id = str(uuid.uuid4())
+    now = ledger.clock.now()
+    header: dict[str, Any] = {
+        "format": FORMAT, "min_reader": MIN_READER, "app": __version__,
+        "package_id": package_id,
+        "kind": "school_to_county" if own.startswith("S:") else "county_to_school",
+        "part": [1, 1],
+        "from": {"org": own, "name": ledger.org.name, "rep": ledger.replica,
+                 "sign_key": sender.public.fingerprint(), "keys": sender.public.to_json()},
+        "to": {"org": peer.org, "name": peer.name, "enc_key": peer.keys.fingerprint()},
+        "created_wall": now.isoformat(),
+        "events": len(events),
+        "chains": _chains(conn, own),
+    }
+    data = envelope.seal(header, payload.encode_inner(manifest, events), sender=sender,
+                         recipient=peer.keys)
+    digest = hashlib.sha256(data).hexdigest()
+    name = envelope.package_name(own, now.date(), package_id)
+    target = out_dir / name
+    _write_verified(target, data, digest)
+    write_bytes(folders.folder(ledger.path, folders.OUTBOX) / name, data)
+    with ledger.write() as w:
+        w.conn.execute(
+            "INSERT INTO exported_packages (package_id, file_sha256, to_org, have_json,"
+            " created_wall) VALUES (?, ?, ?, ?, ?)",
+            (package_id, digest, peer.org,
+             canonical.encode(manifest["have"]).decode(), now.isoformat()),
+        )
+        w.emit("audit", "ledger", {
+            "action": "sync_export", "package_id": package_id, "to": peer.org,
+            "events": len(events), "file": name,
+        })
+    return Exported(target, peer.org, peer.name, len(events), package_id, digest)
+
+
+def _write_verified(target: Path, data: bytes, digest: str) -> None:
+    """Temp name → fsync → read back and compare → rename (sync.md §c.8 steps 2–4)."""
+    try:
+        write_bytes(target, data)
+        if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
+            target.unlink(missing_ok=True)
+            raise InputRefused(f"写入 {target.parent} 后读回的内容不一致：U盘可能有坏块。请换一个U盘重试。")
+    except OSError as error:
+        raise InputRefused(
+            f"同步文件没有写入 {target.parent}（{error.strerror or error}）。U盘可能已满、只读或已拔出；"
+            "台账没有改动，请检查U盘后重试。"
+        ) from error
+
+
+def _events_for(conn: sqlite3.Connection, own: str, peer: str) -> Iterator[tuple[bytes, bytes | None]]:
+    """What this package carries (sync.md §c.10)."""
+    if own.startswith("S:"):
+        yield from vectors.events_to_send(conn, peer_org=peer, orgs=[own])
+        return
+    # County → school: the school's own events it lacks (recovery), then county events for it.
+    yield from vectors.events_to_send(conn, peer_org=peer, orgs=[peer])
+    for hdr, body in vectors.events_to_send(conn, peer_org=peer, orgs=[own]):
+        if _concerns(conn, canonical.decode(hdr, checked=False), peer):
+            yield hdr, body
+
+
+_COUNTY_WIDE = ("profile:C:", "org:C:", "list:")
+
+
+def _concerns(conn: sqlite3.Connection, header: dict[str, Any], school: str) -> bool:
+    """Whether a county event belongs in this school's package (data minimisation, §c.5)."""
+    ent: str = header["ent"]
+    if header["kind"] in ("audit", "replica_start", "key_publish"):
+        return False
+    if ent.startswith(_COUNTY_WIDE):
+        return True
+    return owner_org(conn, ent) == school
+
+
+def owner_org(conn: sqlite3.Connection, ent: str) -> str:
+    """The organisation a student or record belongs to: the author of its student's creation."""
+    student = ent
+    prefix, _, rest = ent.partition(":")
+    if prefix != "student":
+        table = f"rec_{prefix}"
+        try:
+            row = conn.execute(f"SELECT student_id FROM {table} WHERE id = ?", (rest,)).fetchone()
+        except sqlite3.OperationalError:  # not a record kind
+            return ""
+        if row is None:
+            return ""
+        student = f"student:{row[0]}"
+    row = conn.execute(
+        "SELECT e.org FROM entities n JOIN events e ON e.eid = n.created_eid WHERE n.ent = ?",
+        (student,),
+    ).fetchone()
+    return str(row[0]) if row else ""
+
+
+def _chains(conn: sqlite3.Connection, org: str) -> dict[str, dict[str, Any]]:
+    """Signed chain heads of this organisation's replicas (in the header, sync.md §c.6)."""
+    return {rep: {"seq": v["seq"], "head": v["head"]}
+            for rep, v in vectors.have(conn, [org]).items()}
+
+
+def _active_key(conn: sqlite3.Connection, org: str) -> keys.PublicKeys | None:
+    """The peer's confirmed public keys (None until enrolment and confirmation are done)."""
+    for row in trust.lookup(conn, org):
+        if row.status == "active" and row.keys is not None:
+            return row.keys
+    return None
+
+
+def _org_name(ledger: Ledger, org: str) -> str:
+    return str(ledger.settings.entity(f"org:{org}").get("name", org))
+
+
+def _enrolled_schools(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    rows = conn.execute(
+        "SELECT substr(ent, 8), value FROM settings WHERE ent LIKE 'school:S:%' AND field = 'name'"
+        " ORDER BY ent"
+    ).fetchall()
+    return [(org, str(canonical.decode(name.encode(), checked=False))) for org, name in rows]

@@ -1,0 +1,261 @@
+"""Import: quarantine, verify everything, back up, apply in one transaction, check, commit.
+
+sync.md §c.9. Nothing in the ledger changes until the whole package has proved itself: the file
+is copied off the stick first, then checked in the order of §c.7 (cheap and specific first),
+every event is validated alone, and only then is it merged in one BEGIN IMMEDIATE transaction
+together with the bookkeeping (the peer's `have`, the imported-package row, an audit event), so
+a killed process leaves the ledger before or after, never between. The same file twice is
+recognised by its hash and changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dropout_ledger.errors import InputRefused, LedgerError
+from dropout_ledger.fileio import write_bytes
+from dropout_ledger.ledger import Ledger
+from dropout_ledger.store import backup, db, projections
+from dropout_ledger.store.events import EventWriter
+from dropout_ledger.sync import (
+    check,
+    envelope,
+    folders,
+    keys,
+    manifest,
+    merge,
+    trust,
+    validate,
+    vectors,
+)
+from dropout_ledger.sync.errors import PackageRefused
+from dropout_ledger.sync.report import MergeReport, describe
+from dropout_ledger.sync.wire import WireEvent
+
+
+@dataclass
+class Outcome:
+    """What happened to one file: the `sync import --json` object (design README §4)."""
+
+    file: str
+    accepted: bool
+    new_events: int = 0
+    duplicate_events: int = 0
+    conflicts: int = 0
+    reason: str = ""
+    code: str = ""
+    from_org: str = ""
+    from_name: str = ""
+    held: bool = False
+    students: int = 0
+    report: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file, "accepted": self.accepted, "new_events": self.new_events,
+            "duplicate_events": self.duplicate_events, "conflicts": self.conflicts,
+            "reason": self.reason, "code": self.code, "from": self.from_org,
+            "from_name": self.from_name, "held": self.held, "students": self.students,
+            "report": self.report, "warnings": self.warnings,
+        }
+
+
+def import_files(ledger: Ledger, files: Iterable[Path]) -> list[Outcome]:
+    """Import each file in its own transaction, continuing past refusals (the county's batch)."""
+    outcomes = []
+    for path in files:
+        try:
+            outcomes.append(import_file(ledger, Path(path)))
+        except PackageRefused as refused:
+            outcomes.append(Outcome(Path(path).name, False, reason=refused.message,
+                                    code=refused.code, held=refused.code == "held"))
+        except InputRefused as refused:
+            outcomes.append(Outcome(Path(path).name, False, reason=refused.message, code="refused"))
+    return outcomes
+
+
+def import_file(ledger: Ledger, path: Path) -> Outcome:
+    """Import one package file; raises PackageRefused (nothing changed) when it is not sound."""
+    data = _stage(ledger, path)
+    digest = hashlib.sha256(data).hexdigest()
+    seen = ledger.conn.execute(
+        "SELECT imported_wall FROM imported_packages WHERE file_sha256 = ?", (digest,)
+    ).fetchone()
+    if seen is not None:
+        when = str(seen[0])[:16].replace("T", " ")
+        return Outcome(path.name, True, reason=f"此文件已于 {when} 导入过，本次没有改动。",
+                       code="duplicate")
+    try:
+        opened = check.open_package(ledger.conn, data, org=ledger.org_id,
+                                    keys=keys.own_keys(ledger), name=path.name)
+    except PackageRefused as refused:
+        if refused.code in ("held", "key_changed") and ledger.org_id.startswith("C:"):
+            _hold(ledger, path.name, data)
+        raise
+    expected = "county_to_school" if ledger.org_id.startswith("S:") else "school_to_county"
+    if opened.header["kind"] != expected:
+        raise PackageRefused("wrong_recipient", f"这是“{opened.header['kind']}”类的文件。")
+    problems = validate.validate(opened.events, sender_org=opened.sender.org,
+                                 kind=opened.header["kind"], recipient_org=ledger.org_id)
+    if problems:
+        raise PackageRefused(validate.refusal_code(problems), problems=problems)
+    return _apply(ledger, path.name, opened)
+
+
+def import_held(ledger: Ledger, org: str) -> list[Outcome]:
+    """Import the packages held for `org` now that the clerk has confirmed its key."""
+    held = folders.folder(ledger.path, folders.HELD)
+    mine = [p for p in folders.packages_in(held) if _sender_org(p) == org]
+    outcomes = import_files(ledger, mine)
+    for path, outcome in zip(mine, outcomes, strict=True):
+        if outcome.accepted:
+            path.unlink(missing_ok=True)
+    return outcomes
+
+
+def _sender_org(path: Path) -> str:
+    try:
+        return str(envelope.read_header(path.read_bytes())["from"]["org"])
+    except (PackageRefused, OSError, KeyError, TypeError):
+        return ""
+
+
+def _hold(ledger: Ledger, name: str, data: bytes) -> None:
+    """Keep a new school's (or a changed key's) package until the clerk checks the digits.
+
+    Only a package whose signature matches the key it carries is held, so a damaged or forged
+    file never reaches the clerk's confirmation list.
+    """
+    header = envelope.read_header(data)
+    sender = envelope.sender_keys(header)
+    own = envelope.check_recipient(header, org=ledger.org_id, keys=keys.own_keys(ledger))
+    envelope.open_payload(data, header, sender_sign_pk=sender.sign_pk, recipient=own)
+    write_bytes(folders.folder(ledger.path, folders.HELD) / name, data)
+    with db.immediate(ledger.conn):
+        trust.hold(ledger.conn, sender, wall=ledger.clock.now().isoformat())
+
+
+def _stage(ledger: Ledger, path: Path) -> bytes:
+    """Refuse leftovers and oversized files, then copy into 收件 before reading anything else."""
+    envelope.check_name(path.name)
+    try:
+        if path.stat().st_size > envelope.MAX_FILE:
+            raise PackageRefused("too_large")
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputRefused(f"读不出文件 {path.name}（{error.strerror or error}）。请检查U盘后重试。") from error
+    write_bytes(folders.folder(ledger.path, folders.INBOX) / path.name, data)
+    return data
+
+
+def _apply(ledger: Ledger, name: str, opened: check.Opened) -> Outcome:
+    conn = ledger.conn
+    header, stated, events, digest = opened.header, opened.manifest, opened.events, opened.sha256
+    sender = header["from"]
+    new = _new_events(conn, events)
+    if new:
+        _backup(ledger)
+    with db.immediate(conn):
+        if opened.trusted.keys is None:  # confirmed by digits before the key arrived: pin it
+            trust.pin(conn, opened.sender, status="active", confirmed_by=opened.trusted.confirmed_by,
+                      method=opened.trusted.method, wall=ledger.clock.now().isoformat())
+        result = merge.merge(conn, events, package_sha=header["package_id"])
+        vectors.record_peer_have(conn, sender["org"], stated.get("have", {}),
+                                 int(stated.get("lc", 0)))
+        report = describe(conn, header, new, result)
+        problems = merge.self_check(conn, result, events)
+        if problems:
+            raise LedgerError("导入后自检未通过，已全部撤销，台账没有改动：" + "；".join(problems[:5])
+                              + "。文件已保存在“同步/收件”，请联系技术支持。")
+        conn.execute(
+            "INSERT INTO imported_packages (file_sha256, package_id, from_org, kind, imported_wall,"
+            " new_events, dup_events, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (digest, header["package_id"], sender["org"], header["kind"],
+             ledger.clock.now().isoformat(), result.new_events, result.duplicate_events,
+             report.text),
+        )
+        _audit(ledger, {"action": "sync_import", "package_id": header["package_id"],
+                        "from": sender["org"], "events": result.new_events, "file": name})
+    warnings = _after_commit(ledger, header, stated)
+    report_path = _save_report(ledger, header, report, warnings)
+    return Outcome(
+        name, True, new_events=result.new_events, duplicate_events=result.duplicate_events,
+        conflicts=result.conflicts_total, from_org=sender["org"], from_name=sender.get("name", ""),
+        students=len(result.students), report=str(report_path), warnings=warnings,
+        reason=report.headline,
+    )
+
+
+def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> list[WireEvent]:
+    present: set[str] = set()
+    eids = [e.eid for e in events]
+    for start in range(0, len(eids), 500):
+        chunk = eids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        present.update(r[0] for r in conn.execute(
+            f"SELECT eid FROM events WHERE eid IN ({marks})", chunk))
+    return [e for e in events if e.eid not in present]
+
+
+def _backup(ledger: Ledger) -> None:
+    """A snapshot before anything new is merged (sync.md §c.9 step 5)."""
+    try:
+        backup.snapshot(ledger.conn, ledger.path, "merge", ledger.clock.now())
+    except (OSError, sqlite3.Error) as error:
+        raise InputRefused(
+            f"导入前的自动备份没有成功（{error}），为安全起见没有导入。请检查磁盘空间后重试。"
+        ) from error
+
+
+def _audit(ledger: Ledger, body: dict[str, Any]) -> None:
+    """An audit event after the merged ones (a fresh writer: its clock is past what arrived)."""
+    writer = EventWriter(conn=ledger.conn, org=ledger.org_id, rep=ledger.replica,
+                         operator=ledger.operator, clock=ledger.clock)
+    projections.apply(ledger.conn, writer.append("audit", "ledger", body))
+
+
+def _after_commit(ledger: Ledger, header: dict[str, Any], stated: dict[str, Any]) -> list[str]:
+    """Compare what the sender says it holds with what we now hold (sync.md §c.9 step 8)."""
+    conn = ledger.conn
+    warnings = []
+    sender_org = header["from"]["org"]
+    # A school sends all its own events, a county only what concerns the school: compare the
+    # replicas the package must be complete for (the school's, on either side).
+    complete_for = sender_org if ledger.org_id.startswith("C:") else ledger.org_id
+    for rep, claim in sorted(stated.get("have", {}).items()):
+        if claim.get("org") != complete_for:
+            continue
+        row = conn.execute("SELECT eid FROM events WHERE rep = ? AND seq = ?",
+                           (rep, claim["seq"])).fetchall()
+        if claim["seq"] and claim["head"] not in {r[0] for r in row}:
+            warnings.append(f"对方第{claim['seq']}条记录本机没有收到，下次同步会要求对方补发全部记录。")
+            _set_state(conn, f"request_full:{sender_org}", "1")
+    summary = stated.get("summary") or {}
+    school = summary.get("school", "")
+    if school and school == ledger.org_id and ledger.org_id.startswith("S:"):
+        mine = manifest.summary(conn, school)
+        if mine != summary:
+            warnings.append(
+                f"县里统计本校学生 {summary.get('students', 0)} 人，本机为 {mine['students']} 人："
+                "县里可能还没有收到本校最近的记录。请导出同步文件交给县教育局。"
+            )
+    return warnings
+
+
+def _set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
+    with db.immediate(conn):
+        conn.execute("INSERT OR REPLACE INTO local_state (k, v) VALUES (?, ?)", (key, value))
+
+
+def _save_report(ledger: Ledger, header: dict[str, Any], report: MergeReport,
+                 warnings: list[str]) -> Path:
+    day = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
+    out = folders.folder(ledger.path, folders.REPORTS) / f"{day}_{header['from']['org'].replace(':', '-')}_{header['package_id'][:4]}.txt"
+    write_bytes(out, (report.text + "".join(f"\n注意：{w}" for w in warnings) + "\n").encode())
+    return out

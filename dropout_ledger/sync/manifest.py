@@ -1,0 +1,44 @@
+"""The manifest: line 1 of every package's payload (sync.md §c.6, §c.10).
+
+It says what the sender holds (`have`, the version vector the receiver answers), the sender's
+Lamport clock (so statements are ordered by it, never by arrival), and `summary`: the figures
+the receiver should see for the school after the import. Comparing them is the "三统一" check
+between school and county, done by the software instead of by phone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from dropout_ledger.ledger import Ledger
+from dropout_ledger.sync import vectors
+
+
+def build_manifest(ledger: Ledger, *, peer_org: str, school: str) -> dict[str, Any]:
+    """What this side holds of the peer's and its own organisation, its clock, and the summary."""
+    conn = ledger.conn
+    return {
+        "have": vectors.have(conn, sorted({peer_org, ledger.org_id})),
+        "lc": lamport(conn),
+        "summary": summary(conn, school),
+        "request_full": False,
+    }
+
+
+def lamport(conn: sqlite3.Connection) -> int:
+    """This ledger's Lamport clock: the highest value it has seen."""
+    return int(conn.execute("SELECT coalesce(max(lc), 0) FROM events").fetchone()[0])
+
+
+def summary(conn: sqlite3.Connection, school: str) -> dict[str, Any]:
+    """The school's pupils by current status, as this ledger sees them."""
+    rows = conn.execute(
+        "SELECT coalesce(s.status, ''), count(*) FROM students s"
+        " JOIN entities n ON n.ent = 'student:' || s.id"
+        " JOIN events e ON e.eid = n.created_eid"
+        " WHERE e.org = ? AND s.retracted = 0 GROUP BY 1 ORDER BY 1",
+        (school,),
+    ).fetchall()
+    by_status = {code: n for code, n in rows}
+    return {"school": school, "students": sum(by_status.values()), "by_status": by_status}
