@@ -302,9 +302,11 @@ RAW_WINNERS = (
 
 
 def raw_connect(path: Path) -> sqlite3.Connection:
+    """Plain sqlite3 with the app's pragmas (store/db.py): WAL, synchronous=FULL, 64 MB cache."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA cache_size=-65536")
     return conn
 
 
@@ -312,10 +314,9 @@ def raw_package(conn: sqlite3.Connection, path: Path, own: keys.KeyPair) -> int:
     """One package the raw way (module docstring); returns the rows inserted."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
-    conn.execute("BEGIN IMMEDIATE")
     if conn.execute("SELECT 1 FROM packages WHERE sha = ?", (digest,)).fetchone():
-        conn.execute("COMMIT")
         return 0
+    conn.execute("BEGIN IMMEDIATE")
     size = int.from_bytes(data[8:12], "big")
     header = json.loads(data[12:12 + size])
     end = 20 + size + header["payload_len"]

@@ -70,12 +70,22 @@ class Outcome:
         }
 
 
+@dataclass
+class Batch:
+    """Files imported together (one stick at the county): one snapshot before the first
+    package that brings something new, not one per package — at county scale each snapshot
+    copies a ledger of a gigabyte or more (bench/bench_sync.py)."""
+
+    snapshot_taken: bool = False
+
+
 def import_files(ledger: Ledger, files: Iterable[Path]) -> list[Outcome]:
     """Import each file in its own transaction, continuing past refusals (the county's batch)."""
     outcomes = []
+    batch = Batch()
     for path in files:
         try:
-            outcomes.append(import_file(ledger, Path(path)))
+            outcomes.append(import_file(ledger, Path(path), batch=batch))
         except PackageRefused as refused:
             outcomes.append(Outcome(Path(path).name, False, reason=refused.message,
                                     code=refused.code, held=refused.code == "held"))
@@ -84,8 +94,10 @@ def import_files(ledger: Ledger, files: Iterable[Path]) -> list[Outcome]:
     return outcomes
 
 
-def import_file(ledger: Ledger, path: Path) -> Outcome:
-    """Import one package file; raises PackageRefused (nothing changed) when it is not sound."""
+def import_file(ledger: Ledger, path: Path, *, batch: Batch | None = None) -> Outcome:
+    """Import one package file; raises PackageRefused (nothing changed) when it is not sound.
+
+    With `batch`, the snapshot before the merge is taken only if the batch has none yet."""
     data = _stage(ledger, path)
     digest = hashlib.sha256(data).hexdigest()
     seen = ledger.conn.execute(
@@ -109,7 +121,7 @@ def import_file(ledger: Ledger, path: Path) -> Outcome:
                                  kind=opened.header["kind"], recipient_org=ledger.org_id)
     if problems:
         raise PackageRefused(validate.refusal_code(problems), problems=problems)
-    return _apply(ledger, path.name, opened)
+    return _apply(ledger, path.name, opened, batch or Batch())
 
 
 def import_held(ledger: Ledger, org: str) -> list[Outcome]:
@@ -158,13 +170,14 @@ def _stage(ledger: Ledger, path: Path) -> bytes:
     return data
 
 
-def _apply(ledger: Ledger, name: str, opened: check.Opened) -> Outcome:
+def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Outcome:
     conn = ledger.conn
     header, stated, events, digest = opened.header, opened.manifest, opened.events, opened.sha256
     sender = header["from"]
     new = _new_events(conn, events)
-    if new:
+    if new and not batch.snapshot_taken:
         _backup(ledger)
+        batch.snapshot_taken = True
     with db.immediate(conn):
         _crash_point("event", conn)
         if opened.trusted.keys is None:  # confirmed by digits before the key arrived: pin it
