@@ -183,14 +183,27 @@ def _figure_line(figure: dict[str, Any]) -> str:
     return line
 
 
+def _school_scope(ledger: Ledger, code: str) -> None:
+    """A county looks at one enrolled school's pupils (figures as that school's ledger has them)."""
+    from dropout_ledger.store.queries import SchoolScope
+
+    if ledger.org.kind != "county":
+        raise InputRefused("--school 只用于县级台账；学校台账统计的就是本校。")
+    org = f"S:{identity.parse_school_code(code).code}"
+    if not ledger.settings.entity(f"school:{org}"):
+        raise InputRefused(f"县级台账中没有学校 {code}。请先登记该校（county enroll-school）。")
+    ledger.queries.scope = SchoolScope(org)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     on = _snapshot_date(args.date)
     with _open(args) as ledger:
+        if args.school:
+            _school_scope(ledger, args.school)
         data = stats.statistics(ledger, on)
-        org = ledger.org
     from dropout_ledger.model.status import Status
 
-    text = [f"{org.name}：共 {data['total']} 名学生，在籍 {data['on_roll']} 名"]
+    text = [f"{data['org']['name']}：共 {data['total']} 名学生，在籍 {data['on_roll']} 名"]
     text += [f"  {Status(code).label}：{n}" for code, n in data["by_status"].items() if n]
     text.append(f"  预警：{data['flags']['at_risk']}  留守：{data['flags']['left_behind']}"
                 f"  残疾：{data['flags']['disability']}")
@@ -586,6 +599,7 @@ def _parser() -> argparse.ArgumentParser:
     list_cmd.add_argument("--search", default="")
     stats_cmd = add("stats", cmd_stats, "按年级和状态统计人数，计算辍学率、巩固率等指标")
     stats_cmd.add_argument("--date", help="统计截止日期 YYYY-MM-DD（默认：今天）")
+    stats_cmd.add_argument("--school", help="县级台账：只统计这所学校（10 位学校标识码）")
     add("verify", cmd_verify, "校验台账完整性")
     backup_cmd = add("backup", cmd_backup, "备份台账")
     backup_cmd.add_argument("--out", required=True)

@@ -23,6 +23,7 @@ from dropout_ledger.exporting.xlsx import (
 from dropout_ledger.model import codes
 from dropout_ledger.model.status import Status
 from dropout_ledger.services import stats
+from dropout_ledger.store.queries import ClassScope
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -79,7 +80,7 @@ def export_stats(ledger: Ledger, out: Path) -> ExportResult:
     data = stats.counts(ledger.queries)
     org = ledger.org
     scope = ledger.queries.scope
-    if scope is not None:  # the file must not pass a class's counts off as the school's
+    if isinstance(scope, ClassScope):  # a class's counts must not pass as the school's
         org = replace(org, name=f"{org.name}{scope.grade}年级{scope.class_name}")
     today = ledger.clock.today()
     with streaming_workbook() as workbook:

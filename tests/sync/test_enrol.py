@@ -122,7 +122,7 @@ def test_enrol_join_confirm(places: dict[str, Path], capsys: CaptureFixture) -> 
                        joined["fingerprint"], "--ledger", places["county"], "--json")
     assert rc == 0, err
     assert json.loads(out) == {"fingerprint": joined["fingerprint"], "school": SCHOOL,
-                               "key_known": True}
+                               "key_known": True, "held": []}
     opened = county_opens(places, data)
     with Ledger.open(places["school"]) as school:
         sent = school_events(school)
