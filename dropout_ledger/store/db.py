@@ -14,15 +14,33 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from dropout_ledger.errors import LedgerOpenError
+from dropout_ledger.errors import LedgerDamaged, LedgerOpenError
 from dropout_ledger.store import schema
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def harden(conn: sqlite3.Connection) -> None:
+    """SQLite's advice for database files that may come from anyone (sqlite.org/security.html).
+
+    `trusted_schema=OFF`: triggers, views and defaults in the file may not call functions with
+    side effects; `cell_size_check=ON`: a damaged page is reported rather than read past;
+    no memory-mapped I/O, so a damaged file is read through checked calls only; defensive mode
+    (Python ≥ 3.12) forbids writing the schema table or switching journalling off by pragma.
+    """
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA cell_size_check=ON")
+    conn.execute("PRAGMA mmap_size=0")
+    setconfig = getattr(conn, "setconfig", None)
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    if setconfig is not None and defensive is not None:
+        setconfig(defensive, True)
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in explicit-transaction mode with the ledger's pragmas."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    harden(conn)
     conn.execute("PRAGMA journal_mode=WAL")
     # FULL: a power cut on an old laptop must never lose a committed write (costs ~0 in WAL).
     conn.execute("PRAGMA synchronous=FULL")
@@ -54,6 +72,7 @@ def open_existing(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
         try:
+            harden(conn)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             if app_id != schema.APPLICATION_ID:
                 raise LedgerOpenError(
@@ -68,9 +87,9 @@ def open_existing(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn.close()
         return connect(path)
     except sqlite3.DatabaseError as error:
-        raise LedgerOpenError(
+        raise LedgerDamaged(
             f"台账文件 {path.name} 已损坏，无法读取（{error}）。"
-            "请不要继续使用此文件，用 restore 从最近的备份恢复。"
+            "请不要继续使用此文件，用 restore 从最近的备份恢复。", path=path,
         ) from error
 
 
