@@ -339,7 +339,7 @@ def _check_backup(backup_file: Path) -> None:
 
 def _safety_copy(path: Path, clock: Clock) -> Path:
     try:
-        conn = db.open_existing(path)
+        conn = selfcheck.checked(db.open_existing(path), path)
     except LedgerOpenError:  # a damaged ledger is kept byte for byte
         out = backup.damaged_name(path, "restore", clock.now())
         shutil.copyfile(path, out)
