@@ -58,6 +58,19 @@ def refused(path: Path, match: str) -> LedgerDamaged:
     return caught.value
 
 
+def damage_index_page(path: Path) -> None:
+    """Overwrite one index page with garbage, as a failing disk sector would."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'students_grade'").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start + 8:start + page_size] = bytes([0x5A]) * (page_size - 8)
+    path.write_bytes(bytes(data))
+
+
 def last_seq(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
@@ -151,15 +164,7 @@ def test_a_projection_table_of_an_older_shape_is_rebuilt_not_refused(closed):
 
 
 def test_a_damaged_index_page_fails_quick_check(closed):
-    conn = sqlite3.connect(closed)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'students_grade'").fetchone()[0]
-    conn.close()
-    data = bytearray(closed.read_bytes())
-    start = (root - 1) * page_size
-    data[start + 8:start + page_size] = bytes([0x5A]) * (page_size - 8)
-    closed.write_bytes(bytes(data))
+    damage_index_page(closed)
     refused(closed, "损坏")
 
 
@@ -213,3 +218,13 @@ def test_many_replicas_share_one_budget(monkeypatch):
     conn.execute("CREATE TABLE local_state (k, v)")
     assert selfcheck.chain_problem(conn) is None
     assert seen == [selfcheck.MIN_TAIL] * 50
+
+
+def test_a_file_too_big_for_quick_check_at_open_is_checked_later(closed, monkeypatch):
+    """A county-sized file opens on the chain check alone; `quick_check` then runs off the GUI
+    thread and finds the same damage."""
+    damage_index_page(closed)
+    monkeypatch.setattr(selfcheck, "QUICK_CHECK_MAX_BYTES", 1024)
+    assert selfcheck.deferred(closed)
+    with Ledger.open(closed) as ledger, pytest.raises(LedgerDamaged, match="损坏"):
+        selfcheck.quick_check(ledger.conn, ledger.path)
