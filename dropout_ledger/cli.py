@@ -28,7 +28,8 @@ PRINT_FORMS_HELP = (
     "表格：ledger（控辍保学台账）、register（辍学学生劝返复学登记表）、case-report（辍学学生情况报告表）、"
     "report（书面报告/月报）、notice（劝返复学通知书）、checklist（劝返清单）、letters（一封家书）、"
     "pairing（结对帮扶记录表）、home-teaching（送教上门记录）、left-behind（留守儿童档案）、"
-    "disability（三类残疾儿童统计表）、dossier（一生一档）、stats（控辍保学统计表）"
+    "disability（三类残疾儿童统计表）、dossier（一生一档）、stats（控辍保学统计表）、"
+    "audit-log（操作日志）"
 )
 
 NOT_YET = {

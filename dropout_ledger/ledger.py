@@ -308,6 +308,8 @@ def start_restored_replica(ledger: Ledger, backup_name: str) -> None:
         w.emit("replica_start", f"replica:{ledger.replica}",
                {"reason": "restore", "parent_rep": parent, "parent_seq": last,
                 "file": backup_name})
+        w.emit("audit", f"audit:{new_id()}", {"action": "restore", "file": backup_name,
+                                              "parent_seq": last})
 
 
 def upgrade(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:

@@ -21,7 +21,7 @@ from dropout_ledger.exporting.xlsx import (
 )
 from dropout_ledger.model import codes
 from dropout_ledger.model.status import Status
-from dropout_ledger.services import stats
+from dropout_ledger.services import audit, stats
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -96,5 +96,6 @@ def export_stats(ledger: Ledger, out: Path) -> ExportResult:
         for key, label in CASE_LABELS.items():
             groups.append([label, data["cases"].get(key, 0)])
         groups.finish()
-        save_workbook(workbook, out)
+        with audit.audited(ledger, "export", view="stats", rows=written, file=out.name):
+            save_workbook(workbook, out)
     return ExportResult(file=out, rows=written, view="stats")

@@ -26,6 +26,7 @@ from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ids import new_id
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.printing import (
+    audit_log,
     case_report,
     checklist,
     disability,
@@ -103,6 +104,8 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
     FormSpec("dossier", "一生一档（学生档案）", lambda c, r: dossier.build(c, r.student),
              per_student=True),
     FormSpec("stats", "控辍保学统计表", lambda c, r: stats.build(c, r.period), uses_period=True),
+    FormSpec("audit-log", "操作日志", lambda c, r: audit_log.build(c, r.period),
+             uses_period=True),
 )}
 """Every printable form, in the order a print dialog lists them."""
 
@@ -151,9 +154,16 @@ def print_form(ledger: Ledger, request: PrintRequest, out: Path) -> PrintResult:
         _write(out, data)
         w.emit("audit", f"audit:{new_id()}", {
             "action": "print", "form": result.form, "student": result.student_id,
-            "rows": result.rows, "pages": result.pages, "file": out.name})
+            "rows": result.rows, "pages": result.pages, "file": out.name,
+            **_selection(request)})
     return PrintResult(file=out, pages=result.pages, form=result.form, rows=result.rows,
                        student_id=result.student_id)
+
+
+def _selection(request: PrintRequest) -> dict[str, object]:
+    """What the print chose beyond the form, for the operation log: only what was given."""
+    chosen = {"view": request.view, "period": request.period, "full_ids": request.full_ids}
+    return {key: value for key, value in chosen.items() if value}
 
 
 _WRITE_ERRORS = {

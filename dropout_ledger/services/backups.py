@@ -18,6 +18,7 @@ from dropout_ledger import ledger as ledger_module
 from dropout_ledger.errors import InputRefused, LedgerError, LedgerOpenError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
+from dropout_ledger.services import audit
 from dropout_ledger.store import backup, db
 from dropout_ledger.store.queries import Queries
 
@@ -83,8 +84,11 @@ def _inspect(snap: backup.SnapshotName) -> BackupInfo:
 
 
 def backup_now(ledger: Ledger) -> Path:
-    """A snapshot into the backup folder on request (立即备份), rotated with the event ones."""
-    return backup.snapshot(ledger.conn, ledger.path, MANUAL, ledger.clock.now())
+    """A snapshot into the backup folder on request (立即备份), rotated with the event ones;
+    logged once it is complete."""
+    taken = backup.snapshot(ledger.conn, ledger.path, MANUAL, ledger.clock.now())
+    audit.record(ledger, "backup_now", file=taken.name)
+    return taken
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
