@@ -34,7 +34,7 @@ from dropout_ledger.services.records import RecordService
 from dropout_ledger.services.settings import SettingsService
 from dropout_ledger.services.status import StatusService
 from dropout_ledger.services.students import StudentService
-from dropout_ledger.store import backup, db, projections, schema, selfcheck, undo
+from dropout_ledger.store import backup, db, projections, schema, undo
 from dropout_ledger.store.events import Event, EventWriter, Operator
 from dropout_ledger.store.queries import Queries
 
@@ -104,7 +104,7 @@ class Ledger:
         path = Path(path)
         lock = _acquire(path)
         try:
-            conn = selfcheck.checked(db.open_existing(path), path)
+            conn = db.open_existing(path, check=True)
             _upgrade(conn, path, clock or SystemClock())
             ledger = cls(path, conn, lock, clock=clock or SystemClock(),
                          operator=operator or DEFAULT_OPERATOR)
@@ -328,20 +328,19 @@ def check_backup(backup_file: Path) -> None:
 
 
 def _check_backup(backup_file: Path) -> None:
-    conn = db.open_existing(backup_file, readonly=True)
+    conn = db.open_existing(backup_file, readonly=True, check=True)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise LedgerOpenError(f"备份文件 {backup_file.name} 已损坏（{result}），不能用来恢复。")
         _state(conn, "replica")
-        selfcheck.check(conn, backup_file)
     finally:
         conn.close()
 
 
 def _safety_copy(path: Path, clock: Clock) -> Path:
     try:
-        conn = selfcheck.checked(db.open_existing(path), path)
+        conn = db.open_existing(path, check=True)
     except LedgerOpenError:  # a damaged ledger is kept byte for byte
         out = backup.damaged_name(path, "restore", clock.now())
         shutil.copyfile(path, out)

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from dropout_ledger.errors import LedgerDamaged, LedgerOpenError
-from dropout_ledger.store import schema
+from dropout_ledger.store import schema, selfcheck
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -63,10 +63,15 @@ def check_file(path: Path) -> None:
         )
 
 
-def open_existing(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+def open_existing(
+    path: Path, *, readonly: bool = False, check: bool = False
+) -> sqlite3.Connection:
     """Open a ledger file that must already be ours, refusing anything else unchanged.
 
     `readonly` opens it without changing a byte (to check a backup before restoring it).
+    `check` runs the start-up self-check (store/selfcheck.py) on the read-only connection,
+    before anything is written (WAL mode is set only after it): a damaged or edited file is
+    refused with every byte as it was.
     """
     check_file(path)
     try:
@@ -79,6 +84,13 @@ def open_existing(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
                     f"文件 {path.name} 不是控辍保学台账（是其他软件的数据库）。请选择正确的台账文件。"
                 )
             _refuse_unknown_migrations(Database(conn), path)
+            if conn.execute("PRAGMA user_version").fetchone()[0] > schema.USER_VERSION:
+                raise LedgerOpenError(
+                    f"台账 {path.name} 由更新版本的软件写入（文件格式版本更高）。"
+                    "请先把软件升级到最新版本再打开，文件未做任何改动。"
+                )
+            if check:
+                selfcheck.check(conn, path)
         except BaseException:
             conn.close()
             raise

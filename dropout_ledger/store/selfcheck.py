@@ -44,6 +44,9 @@ in the OS cache and about 8 s without (bench/bench_selfcheck.py). A larger file 
 chain check alone and the app runs `quick_check` on its worker thread once the window is up
 (`deferred`)."""
 
+TRUTH_TABLES = frozenset({"events", "blobs", "local_state"})
+"""The tables every ledger since the first release has (migration m001)."""
+
 _RESTORE = "请不要继续使用这个文件：在“备份与恢复”中选一个较早的备份恢复，或联系县教育局。"
 
 
@@ -52,21 +55,14 @@ def check(conn: sqlite3.Connection, path: Path, *, tail: int | None = None) -> N
     version would never have made, or a recent chain link is broken."""
     if not deferred(path):
         quick_check(conn, path)
-    problem = schema_problem(conn) or chain_problem(conn, tail=TAIL if tail is None else tail)
+    try:
+        problem = schema_problem(conn) or chain_problem(
+            conn, tail=TAIL if tail is None else tail)
+    except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as error:
+        problem = f"读取台账结构时出错（{error}）"
     if problem is not None:
         raise LedgerDamaged(
             f"台账 {path.name} 的数据被改动或已损坏：{problem}。{_RESTORE}", path=path)
-
-
-def checked(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
-    """`conn` once it passed `check`; closed before the error propagates if it did not (an
-    open handle would keep Windows from replacing the file with a backup)."""
-    try:
-        check(conn, path)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
 
 
 def deferred(path: Path) -> bool:
@@ -128,6 +124,11 @@ def schema_problem(conn: sqlite3.Connection) -> str | None:
     one their recorded version promises were edited too (an older version is rebuilt instead).
     """
     expected = _expected_schema()
+    present = {str(r[0]) for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = sorted(TRUTH_TABLES - present)
+    if missing:
+        return f"缺少台账的基本数据表（{'、'.join(missing)}）"
     version = conn.execute("SELECT v FROM local_state WHERE k = 'projection_version'").fetchone()
     current = version is not None and version[0] == schema.projection_version()
     projection = set(schema.PROJECTION_TABLES)
