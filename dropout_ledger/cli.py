@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -179,8 +180,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     out = Path(args.out)
+    from dropout_ledger.services.backups import write_failure
+
     with Ledger.open(_ledger_path(args)) as ledger:
-        ledger.backup(out)
+        try:
+            ledger.backup(out)
+        except (OSError, sqlite3.Error) as error:  # a full or read-only stick: nothing left
+            raise InputRefused(write_failure(out.parent, error)) from error
     _out(args, {"backup": str(out), "bytes": out.stat().st_size}, f"已备份到 {out}")
     return 0
 

@@ -34,7 +34,7 @@ from dropout_ledger.services.records import RecordService
 from dropout_ledger.services.settings import SettingsService
 from dropout_ledger.services.status import StatusService
 from dropout_ledger.services.students import StudentService
-from dropout_ledger.store import backup, db, projections, schema, undo
+from dropout_ledger.store import backup, db, projections, schema, storage, undo
 from dropout_ledger.store.events import Event, EventWriter, Operator
 from dropout_ledger.store.queries import Queries
 
@@ -240,6 +240,9 @@ def _acquire(path: Path) -> FileLock:
         raise LedgerBusy(
             f"台账 {path.name} 已在另一个窗口或程序中打开。请先关闭它，再重试。"
         ) from None
+    except OSError as error:  # read-only media: the lock file cannot even be made
+        raise LedgerOpenError(f"无法打开台账 {path.name}：{storage.reason(error) or error}。"
+                              "请把台账复制到这台电脑的硬盘上再打开。") from None
     return lock
 
 

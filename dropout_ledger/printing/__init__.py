@@ -42,6 +42,7 @@ from dropout_ledger.printing import (
 )
 from dropout_ledger.printing import ledger as ledger_form
 from dropout_ledger.printing.common import Built, Context, context
+from dropout_ledger.store import storage
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,8 @@ def _write(out: Path, data: bytes) -> None:
     try:
         write_bytes(out, data)
     except OSError as error:
-        reason = _WRITE_ERRORS.get(error.errno or 0, error.strerror or "无法写入")
+        reason = (_WRITE_ERRORS.get(error.errno or 0) or storage.reason(error)
+                  or error.strerror or "无法写入")
         raise InputRefused(
             f"无法保存 PDF 到 {out}：{reason}。没有留下不完整的文件。"
             "请换一个文件夹（例如“文档”或另一个 U 盘）再打印。") from None

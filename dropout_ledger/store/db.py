@@ -7,6 +7,7 @@ message that says what to do, and the file is left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from dropout_ledger.errors import LedgerDamaged, LedgerOpenError
-from dropout_ledger.store import schema, selfcheck
+from dropout_ledger.store import schema, selfcheck, storage
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -99,6 +100,12 @@ def open_existing(
         conn.close()
         return connect(path)
     except sqlite3.DatabaseError as error:
+        why = storage.reason(error)
+        if why is not None:  # read-only media, no permission, an I/O error: not damage
+            raise LedgerOpenError(
+                f"无法打开台账 {path.name}：{why}。文件没有改动。"
+                "请把台账复制到这台电脑的硬盘上（例如“文档”文件夹）再打开。"
+            ) from error
         raise LedgerDamaged(
             f"台账文件 {path.name} 已损坏，无法读取（{error}）。"
             "请不要继续使用此文件，用 restore 从最近的备份恢复。", path=path,
@@ -145,10 +152,15 @@ def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         with Database(conn).atomic():
             yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
     try:
+        conn.execute("BEGIN IMMEDIATE")
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as error:
+        if conn.in_transaction:  # SQLite may have rolled back already (a full disk, an I/O error)
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        refused = storage.refusal(error)  # a full disk or read-only media, in Chinese
+        if refused is not None:
+            raise refused from error
         raise
-    conn.execute("COMMIT")
