@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from dropout_ledger import __version__
-from dropout_ledger.errors import InputRefused, LedgerError
+from dropout_ledger.errors import InputRefused, LedgerDamaged, LedgerError
 from dropout_ledger.ledger import Ledger, restore
 from dropout_ledger.model import identity
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.services import demo, stats
+from dropout_ledger.store import db
 from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
@@ -164,9 +165,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     path = _ledger_path(args)
-    with Ledger.open(path) as ledger:
-        checks = verify_store.verify(ledger.conn, path)
-        fingerprint = verify_store.fingerprint(ledger.conn)
+    try:
+        with Ledger.open(path) as ledger:
+            checks = verify_store.verify(ledger.conn, path)
+            fingerprint = verify_store.fingerprint(ledger.conn)
+    except LedgerDamaged as damaged:  # refused at open: the full check still says everything
+        conn = db.open_existing(path, readonly=True)
+        try:
+            checks = [verify_store.Check("启动自检", ok=False, summary=damaged.message),
+                      *verify_store.verify(conn, path)]
+            fingerprint = ""
+        finally:
+            conn.close()
     ok = all(c.ok for c in checks)
     data = {"ok": ok, "fingerprint": fingerprint, "checks": [
         {"name": c.name, "ok": c.ok, "summary": c.summary, "problems": c.problems}
@@ -361,6 +371,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except LedgerError as error:
         print(error.message, file=sys.stderr)
+        if isinstance(error, LedgerDamaged) and args.command != "verify":
+            print("（dropout-ledger verify 列出全部问题；dropout-ledger restore 备份文件 用备份恢复。）",
+                  file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:  # output piped into `head`: not an error of ours
         return 0

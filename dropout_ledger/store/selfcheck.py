@@ -47,7 +47,7 @@ chain check alone and the app runs `quick_check` on its worker thread once the w
 TRUTH_TABLES = frozenset({"events", "blobs", "local_state"})
 """The tables every ledger since the first release has (migration m001)."""
 
-_RESTORE = "请不要继续使用这个文件：在“备份与恢复”中选一个较早的备份恢复，或联系县教育局。"
+_RESTORE = "请不要继续使用这个文件：用一个较早的备份恢复，或联系县教育局。"
 
 
 def check(conn: sqlite3.Connection, path: Path, *, tail: int | None = None) -> None:

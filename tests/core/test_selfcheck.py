@@ -228,3 +228,15 @@ def test_a_file_too_big_for_quick_check_at_open_is_checked_later(closed, monkeyp
     assert selfcheck.deferred(closed)
     with Ledger.open(closed) as ledger, pytest.raises(LedgerDamaged, match="损坏"):
         selfcheck.quick_check(ledger.conn, ledger.path)
+
+
+def test_verify_still_lists_everything_on_a_ledger_the_self_check_refuses(closed, capsys):
+    from dropout_ledger.cli import main
+
+    seq = last_seq(closed)
+    tamper(closed, "UPDATE events SET body = CAST('{}' AS BLOB) WHERE seq = ?", params=(seq,))
+    before = closed.read_bytes()
+    assert main(["verify", "--ledger", str(closed)]) == 2
+    out = capsys.readouterr().out
+    assert "✗ 启动自检" in out and "事件内容被改动" in out
+    assert closed.read_bytes() == before
