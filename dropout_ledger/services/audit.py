@@ -42,14 +42,32 @@ ACTIONS: dict[str, str] = {
     "login": "登录",
     "login_failed": "登录失败",
     "logout": "退出登录",
-    "role_change": "更改角色",
+    "account_create": "新建账户",
+    "account_role": "更改角色",
+    "account_locked": "账户锁定",
+    "account_unlock": "解除锁定",
+    "account_disable": "停用账户",
+    "account_enable": "启用账户",
+    "password_change": "修改密码",
     "password_reset": "重置密码",
-    "account_create": "新建操作员",
-    "account_lock": "账号锁定",
+    "password_rehash": "密码存储升级",
+    "enroll_school": "登记学校入网",
+    "confirm_school": "确认学校入网",
+    "join": "加入县级台账",
     "key_change": "更换密钥",
 }
-"""Every action code an `audit` event may carry, with its Chinese name (the filter's choices).
+"""Every action code an `audit` event may carry, with its Chinese name (the filter's choices):
+this module's, the accounts' (services/accounts.py) and the sync enrolment's (sync/enrol.py).
 An unknown code (from a newer version) is shown as it is."""
+
+ROLE_LABELS: dict[str, str] = {
+    "principal": "校长", "registrar": "学籍管理员", "class_teacher": "班主任",
+    "county_clerk": "县级管理员",
+}
+LOGIN_FAILURES: dict[str, str] = {
+    "unknown_name": "没有这个用户名", "locked": "账户已锁定", "disabled": "账户已停用",
+    "password": "密码错误",
+}
 
 FORM_LABELS: dict[str, str] = {
     "ledger": "控辍保学台账", "register": "辍学学生劝返复学登记表",
@@ -222,9 +240,29 @@ def _restore_parts(body: dict[str, Any], names: Any) -> list[str]:
     return [f"恢复到第 {seq} 条记录时的状态"] if isinstance(seq, int) else []
 
 
+def _account_parts(body: dict[str, Any], names: Any) -> list[str]:
+    """An account's entry names the account (an operator, not a pupil) and what changed."""
+    parts = [f"账户 {body['name']}" if body.get("name") else ""]
+    if body.get("role"):
+        parts.append(ROLE_LABELS.get(str(body["role"]), str(body["role"])))
+    if body.get("reason") in LOGIN_FAILURES:
+        parts.append(LOGIN_FAILURES[str(body["reason"])])
+    if isinstance(body.get("failures"), int):
+        parts.append(f"连续失败 {body['failures']} 次")
+    return parts
+
+
+def _enrol_parts(body: dict[str, Any], names: Any) -> list[str]:
+    return [str(body.get("school") or body.get("county") or ""),
+            f"指纹 {body['fingerprint']}" if body.get("fingerprint") else ""]
+
+
 _DESCRIBERS: dict[str, Callable[[dict[str, Any], Any], list[str]]] = {
     "print": _print_parts, "export": _export_parts, "import_roster": _import_parts,
     "import_list": _import_parts, "restore": _restore_parts,
+    **{code: _account_parts for code in ACTIONS
+       if code.startswith(("login", "logout", "account_", "password_"))},
+    "enroll_school": _enrol_parts, "confirm_school": _enrol_parts, "join": _enrol_parts,
 }
 
 

@@ -339,91 +339,131 @@ cannot be added</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/audit_dialog.py" line="51"/>
+        <source>新建账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="52"/>
         <source>更改角色</source>
         <translation>Role change</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="53"/>
+        <source>账户锁定</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="54"/>
+        <source>解除锁定</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="55"/>
+        <source>停用账户</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="56"/>
+        <source>启用账户</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="57"/>
+        <source>修改密码</source>
+        <translation>Password change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="58"/>
         <source>重置密码</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="53"/>
-        <source>新建操作员</source>
-        <translation>New operator</translation>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="59"/>
+        <source>密码存储升级</source>
+        <translation>Password hash upgraded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="54"/>
-        <source>账号锁定</source>
-        <translation>Account locked</translation>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="60"/>
+        <source>登记学校入网</source>
+        <translation>School enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="61"/>
+        <source>确认学校入网</source>
+        <translation>School enrolment confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="62"/>
+        <source>加入县级台账</source>
+        <translation>Joined the county ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="63"/>
         <source>更换密钥</source>
         <translation>Key change</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="79"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="80"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="81"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="82"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="89"/>
         <source>操作日志</source>
         <translation>Operation log</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="101"/>
         <source>全部操作</source>
         <translation>All operations</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="112"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="113"/>
         <source>打印“到”日期所在月份的操作日志，供县里检查。</source>
         <translation>Print the operation log of the month of the &quot;to&quot; date, for the county&apos;s inspection.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="115"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="119"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="119"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="126"/>
         <source>学生身份证号已隐去中间数字。日志是台账记录的一部分，不能修改或删除。</source>
         <translation>Pupils&apos; ID numbers are shown with their middle digits hidden. The log is part of the ledger&apos;s records and cannot be changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="173"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>

@@ -256,3 +256,19 @@ def test_the_command_line_prints_the_log(ledger_path, ledger, tmp_path):
     assert "备份到U盘或文件" in pdf_text(out)
     assert main(["print", "audit-log", "--period", "2026-13", "--out", str(out),
                  "--ledger", str(ledger_path)]) == 2
+
+
+def test_an_accounts_entry_names_the_operator_and_what_happened(ledger):
+    """The codes services/accounts.py writes (merged from the accounts work) read in Chinese."""
+    audit.record(ledger, "login_failed", account="a1", name="wangxz", reason="password",
+                 failures=3)
+    audit.record(ledger, "account_role", account="a1", name="wangxz", role="class_teacher")
+    role, failed = audit.entries(ledger)
+    assert (failed.label, failed.detail) == ("登录失败", "账户 wangxz，密码错误，连续失败 3 次")
+    assert (role.label, role.detail) == ("更改角色", "账户 wangxz，班主任")
+
+
+def test_the_role_labels_cover_every_role():
+    from dropout_ledger.model.access import POLICY
+
+    assert set(audit.ROLE_LABELS) >= set(POLICY)
