@@ -182,6 +182,11 @@ def test_journal_mode_off_or_writable_schema_tricks_do_not_reach_the_file(tmp_pa
         assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert ledger.conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
         assert ledger.conn.execute("PRAGMA cell_size_check").fetchone()[0] == 1
+        if hasattr(ledger.conn, "getconfig"):  # Python 3.12+: defensive mode is on
+            assert ledger.conn.getconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE)
+            with pytest.raises(sqlite3.DatabaseError):
+                ledger.conn.execute("PRAGMA writable_schema=ON")
+                ledger.conn.execute("UPDATE sqlite_master SET sql = '' WHERE name = 'events'")
 
 
 def test_a_zero_length_and_a_header_only_file_are_refused(tmp_path):
