@@ -158,13 +158,21 @@ def _replicas(conn: sqlite3.Connection) -> list[str]:
 
 
 def _replica_problem(conn: sqlite3.Connection, rep: str, tail: int) -> str | None:
+    """The newest `tail` events of one replica.
+
+    Every event is checked on its own (eid, indexed columns, body hash). The chain links and the
+    gapless numbering are checked among the events written *here* (`first_pkg` NULL): events
+    that arrived in sync packages were checked by the import, and may legitimately leave a gap
+    (a package still to come) or hold a second branch of a forked replica (a cloned disk, a
+    ledger restored outside the app; sync.md §c.9), which must not make the ledger unopenable.
+    """
     rows = conn.execute(
-        "SELECT eid, org, rep, seq, lc, kind, ent, prev, hdr, body, body_hash FROM events"
-        " WHERE rep = ? ORDER BY seq DESC LIMIT ?", (rep, tail),
+        "SELECT eid, org, rep, seq, lc, kind, ent, prev, hdr, body, body_hash, first_pkg"
+        " FROM events WHERE rep = ? ORDER BY seq DESC LIMIT ?", (rep, tail),
     ).fetchall()
-    newer_prev: str | None = None  # the `prev` of the event after this one (walking back)
+    newer_prev: str | None = None  # the `prev` of the next local event (walking back)
     newer_seq: int | None = None
-    for eid, org, rep_, seq, lc, kind, ent, prev, hdr, body, body_hash in rows:
+    for eid, org, rep_, seq, lc, kind, ent, prev, hdr, body, body_hash, package in rows:
         where = f"副本 {str(rep)[:8]} 第 {seq} 条事件"
         if not isinstance(hdr, bytes) or hashlib.sha256(hdr).hexdigest() != eid:
             return f"{where}的事件头被改动（哈希不符）"
@@ -175,6 +183,8 @@ def _replica_problem(conn: sqlite3.Connection, rep: str, tail: int) -> str | Non
         if body is not None and (not isinstance(body, bytes)
                                  or hashlib.sha256(body).hexdigest() != body_hash):
             return f"{where}的内容被改动（哈希不符）"
+        if package is not None:  # arrived in a package: its place in the chain was checked then
+            continue
         if newer_seq is not None and seq != newer_seq - 1:
             missing = f"{seq + 1}" + (f" 至 {newer_seq - 1}" if newer_seq - 1 > seq + 1 else "")
             return f"{where}之后缺少第 {missing} 条事件"
@@ -183,10 +193,24 @@ def _replica_problem(conn: sqlite3.Connection, rep: str, tail: int) -> str | Non
         if seq == 1 and prev != "":
             return f"{where}是第一条，却链接到更早的事件"
         newer_prev, newer_seq = prev, seq
-    if rows:
-        count = conn.execute("SELECT count(*) FROM events WHERE rep = ?", (rep,)).fetchone()[0]
-        if count != rows[0][3]:
-            return f"副本 {rep[:8]} 有 {count} 条事件，最后一条却是第 {rows[0][3]} 条：序号不连续"
+    return _numbering_problem(conn, rep) if rows else None
+
+
+def _numbering_problem(conn: sqlite3.Connection, rep: str) -> str | None:
+    """The replica's events written here are numbered 1…n without a gap.
+
+    First the index alone (count against the last number: one range read); only when the two
+    differ — events from packages in the replica, or a hole — are the local ones counted.
+    """
+    count, last = conn.execute(
+        "SELECT count(*), max(seq) FROM events WHERE rep = ?", (rep,)).fetchone()
+    if count == last:
+        return None
+    count, last = conn.execute(
+        "SELECT count(*), coalesce(max(seq), 0) FROM events WHERE rep = ? AND first_pkg IS NULL",
+        (rep,)).fetchone()
+    if count != last:
+        return f"副本 {rep[:8]} 有 {count} 条本机事件，最后一条却是第 {last} 条：序号不连续"
     return None
 
 

@@ -240,3 +240,46 @@ def test_verify_still_lists_everything_on_a_ledger_the_self_check_refuses(closed
     out = capsys.readouterr().out
     assert "✗ 启动自检" in out and "事件内容被改动" in out
     assert closed.read_bytes() == before
+
+
+def _received(conn: sqlite3.Connection, rep: str, seqs: list[int], prev_of_first: str) -> None:
+    """Events of another school's replica as a sync import stores them (first_pkg set)."""
+    from dropout_ledger import canonical
+    from dropout_ledger.store.events import Operator, build_header
+
+    lc = conn.execute("SELECT max(lc) FROM events").fetchone()[0]
+    prev = prev_of_first
+    for seq in seqs:
+        body = canonical.encode({"fields": {"phone": f"0851-{seq:07d}"}})
+        body_hash = canonical.sha256_hex(body)
+        lc += 1
+        header = build_header(org="S:2152482199", rep=rep, seq=seq, lc=lc, prev=prev,
+                              wall="2026-11-01T08:00:00+08:00", who=Operator("o", "某老师"),
+                              kind="update", ent="org:S:2152482199", body_hash=body_hash)
+        eid = canonical.sha256_hex(header)
+        conn.execute(
+            "INSERT INTO events (eid, org, rep, seq, lc, kind, ent, prev, hdr, body, body_hash,"
+            " first_pkg) VALUES (?, 'S:2152482199', ?, ?, ?, 'update', 'org:S:2152482199', ?,"
+            " ?, ?, ?, 'package-1')", (eid, rep, seq, lc, prev, header, body, body_hash))
+        prev = eid
+
+
+def test_events_from_packages_may_leave_a_gap_or_a_fork_branch(closed):
+    """A county holding seq 5–7 of a school's replica whose 1–4 are still on their way, the
+    first linking to an event it does not have (another branch): the ledger opens."""
+    conn = sqlite3.connect(closed)
+    _received(conn, "other-school-replica", [5, 6, 7], prev_of_first="f" * 64)
+    conn.commit()
+    conn.close()
+    with Ledger.open(closed) as ledger:
+        assert selfcheck.chain_problem(ledger.conn) is None
+
+
+def test_an_edited_event_from_a_package_is_still_found(closed):
+    conn = sqlite3.connect(closed)
+    _received(conn, "other-school-replica", [1, 2, 3], prev_of_first="")
+    conn.commit()
+    conn.close()
+    tamper(closed, "UPDATE events SET body = CAST('{}' AS BLOB)"
+                   " WHERE rep = 'other-school-replica' AND seq = 2")
+    refused(closed, "内容被改动")
