@@ -75,10 +75,11 @@ FORM_LABELS: dict[str, str] = {
     "notice": "劝返复学通知书", "checklist": "劝返清单", "letters": "一封家书（学生资助告知书）",
     "pairing": "结对帮扶记录表", "home-teaching": "送教上门记录", "left-behind": "留守儿童档案",
     "disability": "三类残疾儿童统计表", "dossier": "一生一档（学生档案）", "stats": "控辍保学统计表",
-    "audit-log": "操作日志",
+    "audit-log": "操作日志", "county-keysheet": "县级密钥说明单", "join-receipt": "入网回执",
 }
 """printing.FORMS labels, spelled out: importing printing loads reportlab (~1 s), which the
-screen does not need. tests/core/test_audit.py keeps the two in step."""
+screen does not need. tests/core/test_audit.py keeps the two in step (the key papers of the
+sync work are named here already)."""
 
 VIEW_LABELS: dict[str, str] = {
     "": "需关注学生", "all": "全部学生", "on-roll": "在籍学生", "at-risk": "预警学生",
