@@ -17,6 +17,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -24,12 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from dropout_ledger import __version__
-from dropout_ledger.errors import InputRefused, LedgerError, NotFound
+from dropout_ledger.errors import InputRefused, LedgerDamaged, LedgerError, NotFound
 from dropout_ledger.ledger import Ledger, restore
 from dropout_ledger.model import identity
 from dropout_ledger.model.access import Permission, may
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.services import accounts, demo, stats
+from dropout_ledger.store import db
 from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
@@ -38,7 +40,7 @@ PRINT_FORMS_HELP = (
     "report（书面报告/月报）、notice（劝返复学通知书）、checklist（劝返清单）、letters（一封家书）、"
     "pairing（结对帮扶记录表）、home-teaching（送教上门记录）、left-behind（留守儿童档案）、"
     "disability（三类残疾儿童统计表）、dossier（一生一档）、stats（控辍保学统计表）、"
-    "county-keysheet（县级密钥说明单）、join-receipt（入网回执）"
+    "county-keysheet（县级密钥说明单）、join-receipt（入网回执）、audit-log（操作日志）"
 )
 
 def _out(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -226,9 +228,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     path = _ledger_path(args)
-    with _open(args, path) as ledger:
-        checks = verify_store.verify(ledger.conn, path)
-        fingerprint = verify_store.fingerprint(ledger.conn)
+    try:
+        with _open(args, path) as ledger:
+            checks = verify_store.verify(ledger.conn, path)
+            fingerprint = verify_store.fingerprint(ledger.conn)
+    except LedgerDamaged as damaged:  # refused at open: the full check still says everything
+        conn = db.open_existing(path, readonly=True)
+        try:
+            checks = [verify_store.Check("启动自检", ok=False, summary=damaged.message),
+                      *verify_store.verify(conn, path)]
+            fingerprint = ""
+        finally:
+            conn.close()
     ok = all(c.ok for c in checks)
     data = {"ok": ok, "fingerprint": fingerprint, "checks": [
         {"name": c.name, "ok": c.ok, "summary": c.summary, "problems": c.problems}
@@ -242,10 +253,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     out = Path(args.out)
+    from dropout_ledger.services.backups import write_failure
+
     with _open(args) as ledger:
         accounts.require_permission(ledger, Permission.EXPORT_LISTS,
                                     "备份会复制全校学生的资料，当前账户无权进行。请由校长或学籍管理员备份。")
-        ledger.backup(out)
+        try:
+            ledger.backup(out)
+        except (OSError, sqlite3.Error) as error:  # a full or read-only stick: nothing left
+            raise InputRefused(write_failure(out.parent, error)) from error
     _out(args, {"backup": str(out), "bytes": out.stat().st_size}, f"已备份到 {out}")
     return 0
 
@@ -633,6 +649,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except LedgerError as error:
         print(error.message, file=sys.stderr)
+        if isinstance(error, LedgerDamaged) and args.command != "verify":
+            print("（dropout-ledger verify 列出全部问题；dropout-ledger restore 备份文件 用备份恢复。）",
+                  file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:  # output piped into `head`: not an error of ours
         return 0

@@ -35,7 +35,7 @@ from dropout_ledger.services.records import RecordService
 from dropout_ledger.services.settings import SettingsService
 from dropout_ledger.services.status import StatusService
 from dropout_ledger.services.students import StudentService
-from dropout_ledger.store import backup, db, projections, schema, undo
+from dropout_ledger.store import backup, db, projections, schema, storage, undo
 from dropout_ledger.store.events import Event, EventWriter, Operator
 from dropout_ledger.store.queries import Queries
 
@@ -106,7 +106,7 @@ class Ledger:
         path = Path(path)
         lock = _acquire(path)
         try:
-            conn = db.open_existing(path)
+            conn = db.open_existing(path, check=True)
             _upgrade(conn, path, clock or SystemClock())
             ledger = cls(path, conn, lock, clock=clock or SystemClock(),
                          operator=operator or DEFAULT_OPERATOR)
@@ -242,6 +242,9 @@ def _acquire(path: Path) -> FileLock:
         raise LedgerBusy(
             f"台账 {path.name} 已在另一个窗口或程序中打开。请先关闭它，再重试。"
         ) from None
+    except OSError as error:  # read-only media: the lock file cannot even be made
+        raise LedgerOpenError(f"无法打开台账 {path.name}：{storage.reason(error) or error}。"
+                              "请把台账复制到这台电脑的硬盘上再打开。") from None
     return lock
 
 
@@ -310,6 +313,8 @@ def start_restored_replica(ledger: Ledger, backup_name: str) -> None:
         w.emit("replica_start", f"replica:{ledger.replica}",
                {"reason": "restore", "parent_rep": parent, "parent_seq": last,
                 "file": backup_name})
+        w.emit("audit", f"audit:{new_id()}", {"action": "restore", "file": backup_name,
+                                              "parent_seq": last})
 
 
 def upgrade(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
@@ -328,7 +333,7 @@ def check_backup(backup_file: Path) -> None:
 
 
 def _check_backup(backup_file: Path) -> None:
-    conn = db.open_existing(backup_file, readonly=True)
+    conn = db.open_existing(backup_file, readonly=True, check=True)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
@@ -340,7 +345,7 @@ def _check_backup(backup_file: Path) -> None:
 
 def _safety_copy(path: Path, clock: Clock) -> Path:
     try:
-        conn = db.open_existing(path)
+        conn = db.open_existing(path, check=True)
     except LedgerOpenError:  # a damaged ledger is kept byte for byte
         out = backup.damaged_name(path, "restore", clock.now())
         shutil.copyfile(path, out)

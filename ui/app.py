@@ -18,11 +18,12 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from dropout_ledger import APP_NAME, __version__
-from dropout_ledger.errors import LedgerError
+from dropout_ledger.errors import LedgerDamaged, LedgerError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.resources import cjk_font_path, fallback_font_paths
 from dropout_ledger.services.demo import ensure_demo
+from ui.dialogs.damaged_dialog import offer_restore
 from ui.errors import show_error
 from ui.i18n import (
     LANGUAGE_ENV,
@@ -149,6 +150,27 @@ def open_ledger(path: Path) -> Ledger:
     return Ledger.open(path)
 
 
+def open_or_recover(path: Path, *, headless: bool) -> Ledger | None:
+    """The opened ledger; or None after saying why not. A damaged one (the self-check failed)
+    is offered a restore from its snapshots right away, then opened again."""
+    try:
+        return open_ledger(path)
+    except LedgerDamaged as error:
+        if headless:
+            report_error(error, headless=True)
+            return None
+        if not offer_restore(error, path):  # 退出: the dialog already said what is wrong
+            return None
+    except LedgerError as error:
+        report_error(error, headless=headless)
+        return None
+    try:
+        return open_ledger(path)
+    except LedgerError as error:
+        report_error(error, headless=headless)
+        return None
+
+
 def report_error(error: LedgerError, *, headless: bool) -> None:
     if headless:
         print(_tr("无法打开台账：{message}").format(message=error.message), file=sys.stderr)
@@ -203,10 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     headless = args.screenshot is not None or args.self_test
     path: Path = args.ledger or default_ledger_path()
-    try:
-        ledger = open_ledger(path)
-    except LedgerError as error:
-        report_error(error, headless=headless)
+    ledger = open_or_recover(path, headless=headless)
+    if ledger is None:
         return EXIT_REFUSED
     with ledger:
         if not headless:

@@ -372,6 +372,9 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
             views.addAction(action)
+        log = QAction(self.tr("操作日志…"), self)
+        log.triggered.connect(self.audit_log)
+        views.addAction(log)
         build_settings_menu(self)
         pages: dict[str, Callable[[], None]] = {"edit": self.edit_student, "status": self.change_status,
                  "visit": self.record_visit, "stage": self.record_stage,
@@ -458,6 +461,12 @@ class MainWindow(QMainWindow):
 
     def backups(self) -> None:
         BackupDialog(self.runner, self).open()
+
+    def audit_log(self) -> None:
+        """查看 → 操作日志: who exported, printed, imported, restored or backed up, and when."""
+        from ui.dialogs.audit_dialog import AuditDialog  # noqa: PLC0415
+
+        AuditDialog(self.runner, self.role, self).open()
 
     def export_xlsx(self) -> None:
         """Export what the roster shows: its view, and its search when there is one."""

@@ -22,7 +22,7 @@ from dropout_ledger.exporting.xlsx import (
 )
 from dropout_ledger.model import codes
 from dropout_ledger.model.status import Status
-from dropout_ledger.services import stats
+from dropout_ledger.services import audit, stats
 from dropout_ledger.store.queries import ClassScope
 
 if TYPE_CHECKING:
@@ -104,5 +104,6 @@ def export_stats(ledger: Ledger, out: Path) -> ExportResult:
         for key, label in CASE_LABELS.items():
             groups.append([label, data["cases"].get(key, 0)])
         groups.finish()
-        save_workbook(workbook, out)
+        with audit.audited(ledger, "export", view="stats", rows=written, file=out.name):
+            save_workbook(workbook, out)
     return ExportResult(file=out, rows=written, view="stats")

@@ -20,6 +20,11 @@ from dropout_ledger.model.student import STUDENT_FIELDS
 # PRAGMA application_id of every ledger file: 'DLGR'. A SQLite file without it is not ours.
 APPLICATION_ID = 0x444C4752
 
+USER_VERSION = 0
+"""PRAGMA user_version of every ledger this build writes. Schema changes are named migrations;
+a release that changes the file so deeply that older builds must not even try to open it sets
+a higher number here, and every older build refuses such a file unchanged (store/db.py)."""
+
 migrations = Migrations("dropout_ledger")
 
 _EVENT_STORE = (

@@ -685,6 +685,189 @@ cannot be added</translation>
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="41"/>
+        <source>导出Excel</source>
+        <translation>Excel export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="42"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="43"/>
+        <source>导入花名册</source>
+        <translation>Roster import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="44"/>
+        <source>导入核查名单</source>
+        <translation>List import (reconciliation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="45"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="46"/>
+        <source>备份到U盘或文件</source>
+        <translation>Backup to USB stick or file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="47"/>
+        <source>立即备份</source>
+        <translation>Backup now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="48"/>
+        <source>登录</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="49"/>
+        <source>登录失败</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="50"/>
+        <source>退出登录</source>
+        <translation>Logout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="51"/>
+        <source>新建账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="52"/>
+        <source>更改角色</source>
+        <translation>Role change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="53"/>
+        <source>账户锁定</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="54"/>
+        <source>解除锁定</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="55"/>
+        <source>停用账户</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="56"/>
+        <source>启用账户</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="57"/>
+        <source>修改密码</source>
+        <translation>Password change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="58"/>
+        <source>重置密码</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="59"/>
+        <source>密码存储升级</source>
+        <translation>Password hash upgraded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="60"/>
+        <source>登记学校入网</source>
+        <translation>School enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="61"/>
+        <source>确认学校入网</source>
+        <translation>School enrolment confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="62"/>
+        <source>加入县级台账</source>
+        <translation>Joined the county ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="63"/>
+        <source>更换密钥</source>
+        <translation>Key change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="79"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="80"/>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="81"/>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="82"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="89"/>
+        <source>操作日志</source>
+        <translation>Operation log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="101"/>
+        <source>全部操作</source>
+        <translation>All operations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="112"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="113"/>
+        <source>打印“到”日期所在月份的操作日志，供县里检查。</source>
+        <translation>Print the operation log of the month of the &quot;to&quot; date, for the county&apos;s inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="115"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="119"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="119"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="126"/>
+        <source>学生身份证号已隐去中间数字。日志是台账记录的一部分，不能修改或删除。</source>
+        <translation>Pupils&apos; ID numbers are shown with their middle digits hidden. The log is part of the ledger&apos;s records and cannot be changed or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="173"/>
+        <source>共 {n} 条</source>
+        <translation>{n} entries</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../ui/dialogs/backup_dialog.py" line="45"/>
@@ -876,6 +1059,93 @@ After the restore this computer continues as a new replica; the county will see 
         <location filename="../../ui/widgets/charts.py" line="112"/>
         <source>分子 ÷ 分母：{detail}</source>
         <translation>Numerator ÷ denominator: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="52"/>
+        <source>台账已损坏</source>
+        <translation>The ledger is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="59"/>
+        <source>台账没有打开，文件没有任何改动。请从下面选一个损坏之前的备份恢复（一般选最新的一个）。恢复前，现在这个文件会原样另存到备份文件夹，不会丢失，需要时可交给县教育局检查。</source>
+        <translation>The ledger was not opened and the file was not changed. Choose a backup from before the damage below to restore (usually the newest one). Before restoring, the current file is kept unchanged in the backup folder; nothing is lost, and it can be given to the county education bureau for inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="77"/>
+        <source>这台电脑上没有这份台账的备份。如果U盘上有备份，请点“从其他备份文件恢复…”。</source>
+        <translation>There is no backup of this ledger on this computer. If a USB stick holds one, click &quot;Restore from another backup file…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="92"/>
+        <source>从此备份恢复…</source>
+        <translation>Restore from this backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="94"/>
+        <source>从其他备份文件恢复…</source>
+        <translation>Restore from another backup file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="96"/>
+        <source>打开备份文件夹</source>
+        <translation>Open backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="98"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="117"/>
+        <source>完好</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="117"/>
+        <source>已损坏，不能用来恢复</source>
+        <translation>Damaged, cannot be restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="143"/>
+        <source>先在列表中选中一个备份。</source>
+        <translation>Select a backup in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="145"/>
+        <source>这个备份已损坏，不能用来恢复。请选择另一个。</source>
+        <translation>This backup is damaged and cannot be restored. Please choose another one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="152"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="153"/>
+        <source>确定用备份 {name} 替换已损坏的台账吗？
+
+备份之后录入的内容不在备份里，需要重新录入。已损坏的文件会原样保留在备份文件夹中。</source>
+        <translation>Replace the damaged ledger with the backup {name}?
+
+What was entered after the backup is not in it and must be entered again. The damaged file is kept unchanged in the backup folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="168"/>
+        <source>台账备份 (*.sqlite);;所有文件 (*)</source>
+        <translation>Ledger backups (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="168"/>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="184"/>
+        <source>恢复没有完成（{reason}），台账文件没有改动。请换一个备份再试。</source>
+        <translation>The restore did not finish ({reason}); the ledger file was not changed. Please try another backup.</translation>
     </message>
 </context>
 <context>
@@ -2282,7 +2552,7 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
@@ -2560,32 +2830,37 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="375"/>
+        <source>操作日志…</source>
+        <translation>Operation log…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>{n} 名以上学生，正在计数…</source>
         <translation>More than {n} pupils, counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -5976,82 +6251,82 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="56"/>
+        <location filename="../../ui/app.py" line="57"/>
         <source>控辍保学台账（桌面程序）</source>
         <translation>Dropout Ledger (desktop app)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57"/>
+        <location filename="../../ui/app.py" line="58"/>
         <source>显示本帮助并退出</source>
         <translation>show this help and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="58"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>界面语言：zh_CN（简体中文，默认）或 en（英文）；也可用环境变量 {env} 设置</source>
         <translation>interface language: zh_CN (Simplified Chinese, the default) or en (English); the environment variable {env} sets it too</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
+        <location filename="../../ui/app.py" line="62"/>
         <source>台账文件（默认：本用户的数据文件夹）</source>
         <translation>the ledger file (default: in this user&apos;s data folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="63"/>
         <source>打开主窗口，保存截图（PNG）后退出</source>
         <translation>open the main window, save a screenshot (PNG) of it and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="63"/>
+        <location filename="../../ui/app.py" line="64"/>
         <source>打开台账和主窗口，检查后退出（0 表示正常）</source>
         <translation>open the ledger and the main window, check them and exit (0 means all is well)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="71"/>
+        <location filename="../../ui/app.py" line="72"/>
         <source>不支持的语言 {value}，请用 zh_CN 或 en</source>
         <translation>unsupported language {value}; use zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144"/>
+        <location filename="../../ui/app.py" line="145"/>
         <source>无法创建文件夹 {folder}：{reason}。请换一个能写入的位置。</source>
         <translation>Cannot create the folder {folder}: {reason}. Please choose a location you can write to.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="154"/>
+        <location filename="../../ui/app.py" line="176"/>
         <source>无法打开台账：{message}</source>
         <translation>Cannot open the ledger: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>无法保存截图 {file}</source>
         <translation>Cannot save the screenshot {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="177"/>
+        <location filename="../../ui/app.py" line="199"/>
         <source>名单中没有学生</source>
         <translation>the roster has no students</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="179"/>
+        <location filename="../../ui/app.py" line="201"/>
         <source>无法加载中文字体 {file}</source>
         <translation>cannot load the Chinese font {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="183"/>
+        <location filename="../../ui/app.py" line="205"/>
         <source>表格没有使用中文字体（实际为 {used}）</source>
         <translation>the table does not use the Chinese font (it uses {used})</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="186"/>
+        <location filename="../../ui/app.py" line="208"/>
         <source>自检失败：{problems}</source>
         <translation>Self-test failed: {problems}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="186"/>
+        <location filename="../../ui/app.py" line="208"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188"/>
+        <location filename="../../ui/app.py" line="210"/>
         <source>自检通过：显示 {rows} 名学生，字体 {family}</source>
         <translation>Self-test passed: {rows} students shown, font {family}</translation>
     </message>
