@@ -3163,242 +3163,247 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Enrolment receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="77"/>
+        <source>操作日志</source>
+        <translation>Operation log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="80"/>
         <source>全校台账，A4 横向；身份证号隐去中间数字，不含电话、住址和家庭经济困难类别。</source>
         <translation>The whole-school ledger, A4 landscape; ID numbers masked, no phones, addresses or economic category.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="82"/>
         <source>一名学生的个案和全部劝返记录。</source>
         <translation>One pupil&apos;s case and every persuasion visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="83"/>
         <source>报乡镇人民政府和县教育局，校长签字盖章。</source>
         <translation>To the township government and the county bureau, signed and stamped by the principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="84"/>
         <source>所选月份的书面报告和辍学学生花名册；本月没有情况时打印零报告。</source>
         <translation>The written report and dropout roster of the chosen month; a zero report when there is nothing to report.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="86"/>
         <source>致家长，含存根和送达回证。</source>
         <translation>To the parents, with the stub and the proof-of-service slip.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="87"/>
         <source>全部未销号个案，村（居）委会、中心学校、乡镇人民政府签字。</source>
         <translation>Every open case, for the village committee, the central school and the township government to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="89"/>
         <source>每户一封（兄弟姐妹合为一封），列出所选月份所在学期的资助，附回执；请单独交给家长。</source>
         <translation>One letter per household (siblings together) with the aid of the chosen month&apos;s term and a receipt slip; hand each to the parents privately.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="91"/>
         <source>一名学生的结对帮扶记录。</source>
         <translation>One pupil&apos;s teacher-pairing log.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="92"/>
         <source>一名学生的送教记录和本学期小结。</source>
         <translation>One pupil&apos;s home-teaching sessions and this term&apos;s totals.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="93"/>
         <source>在籍留守儿童名册（内部资料）。</source>
         <translation>Left-behind pupils on the roll (internal, confidential).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="94"/>
         <source>在籍残疾学生按类别和安置方式统计。</source>
         <translation>Disabled pupils on the roll by type and placement.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="95"/>
         <source>一名学生的全部记录，附目录。</source>
         <translation>Everything about one pupil, with a contents page.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="98"/>
         <source>需关注学生（疑似辍学、辍学、复学跟踪、送教上门、休学、预警）</source>
         <translation>Pupils needing attention (suspected, dropped out, returned, home-taught, suspended, at risk)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="99"/>
         <source>全部学生</source>
         <translation>All pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="100"/>
         <source>在籍学生</source>
         <translation>Pupils on the roll</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="101"/>
         <source>有辍学倾向（预警）学生</source>
         <translation>At-risk pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="102"/>
         <source>疑似辍学学生</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="103"/>
         <source>辍学学生</source>
         <translation>Dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="104"/>
         <source>复学跟踪学生</source>
         <translation>Returned pupils (follow-up)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="105"/>
         <source>送教上门学生</source>
         <translation>Home-taught pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="106"/>
         <source>休学学生</source>
         <translation>Suspended pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="109"/>
         <source>本学期获得资助的家庭</source>
         <translation>Households paid aid this term</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="110"/>
         <source>全部在籍学生的家庭</source>
         <translation>Every household on the roll</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="111"/>
         <source>预警学生的家庭</source>
         <translation>Households of at-risk pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
         <source>疑似辍学学生的家庭</source>
         <translation>Households of suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="113"/>
         <source>辍学学生的家庭</source>
         <translation>Households of dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="114"/>
         <source>复学跟踪学生的家庭</source>
         <translation>Households of returned pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="115"/>
         <source>送教上门学生的家庭</source>
         <translation>Households of home-taught pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="116"/>
         <source>休学学生的家庭</source>
         <translation>Households of suspended pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="183"/>
         <source>打印表格</source>
         <translation>Print a form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="214"/>
         <source>输入姓名、身份证号或全国学籍号</source>
         <translation>Type a name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="216"/>
         <source>打印完整的身份证号和学籍号</source>
         <translation>Print whole ID and student numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="225"/>
         <source>表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="226"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
         <source>名单：</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
         <source>月份：</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="229"/>
         <source>学生：</source>
         <translation>Pupil:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="235"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="237"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="239"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="296"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="297"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="300"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="301"/>
         <source>找不到“{text}”。请输入学生姓名、身份证号或全国学籍号。</source>
         <translation>No pupil matches “{text}”. Type a pupil&apos;s name, ID number or student number.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="302"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="303"/>
         <source>请选择学生：输入姓名、身份证号或全国学籍号</source>
         <translation>Choose a pupil: type a name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="349"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="350"/>
         <source>{name}（{grade_class}，{status}）</source>
         <translation>{name} ({grade_class}, {status})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="386"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="387"/>
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="387"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="388"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="411"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="412"/>
         <source>已生成预览（{pages} 页），已在 PDF 阅读器中打开。</source>
         <translation>Preview made ({pages} pages) and opened in the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="413"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="414"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="415"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="416"/>
         <source>已保存：{file}（{pages} 页）</source>
         <translation>Saved: {file} ({pages} pages)</translation>
     </message>
