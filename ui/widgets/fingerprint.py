@@ -59,8 +59,9 @@ class DigitCheck:
 
     @property
     def complete(self) -> bool:
-        """All 30 digits typed and every group the same."""
-        return self.typed == DIGITS and self.matched_groups == DIGITS // GROUP
+        """All 30 digits typed, every group the same, and nothing else typed."""
+        return (self.typed == DIGITS and self.matched_groups == DIGITS // GROUP
+                and not self.bad_characters)
 
     def message(self) -> str:
         """One Chinese sentence for the line under the input."""
