@@ -268,12 +268,12 @@ def _weekly_export(queries: Queries, today: dt.date) -> list[TodayItem]:
         return []
     last = conn.execute("SELECT max(created_wall) FROM exported_packages").fetchone()[0]
     if last is None:
-        detail = "本校已加入县级台账，还没有导出过同步文件：请用“U盘同步”导出，交给县教育局"
+        detail = "每周导出同步文件：本校加入县级台账后还没有导出过。请用“U盘同步”导出，交给县教育局"
     else:
         day = dt.date.fromisoformat(str(last)[:10])
         idle = (today - day).days
         if idle < EXPORT_EVERY_DAYS:
             return []
-        detail = (f"已 {idle} 天没有导出同步文件（上次 {day.isoformat()}）："
+        detail = (f"每周导出同步文件：已 {idle} 天没有导出（上次 {day.isoformat()}）。"
                   "请用“U盘同步”导出，交给县教育局；U盘上的同步文件也是本校数据的备份")
     return [TodayItem(kind="sync_export", detail=detail, due=today.isoformat())]

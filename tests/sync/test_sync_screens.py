@@ -50,14 +50,14 @@ def test_the_export_reminder_after_joining_until_a_week_after_each_export(
 ) -> None:
     join(county, school)
     [never] = reminders(school)
-    assert "还没有导出过同步文件" in never
+    assert never.startswith("每周导出同步文件：") and "还没有导出过" in never
     exporter.export(school, tmp_path)
     assert reminders(school) == []
     clock.advance(days=6)
     assert reminders(school) == []
     clock.advance(days=1)
     [due] = reminders(school)
-    assert "已 7 天没有导出同步文件（上次 2026-11-22）" in due
+    assert "已 7 天没有导出（上次 2026-11-22）" in due
     assert reminders(county) == []  # a county is not reminded
 
 

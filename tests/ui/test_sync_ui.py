@@ -494,7 +494,8 @@ def test_the_weekly_reminder_opens_sync_and_goes_after_export(qtbot: QtBot, worl
     assert "sync_export" in kinds
     row = next(r for r in range(window.today.table.rowCount())
                if window.today.table.item(r, 0).data(KIND_ROLE) == "sync_export")
-    assert window.today.table.item(row, 0).text() == "每周导出同步文件"
+    assert window.today.table.item(row, 0).text() == "U盘同步"
+    assert window.today.table.item(row, 3).text().startswith("每周导出同步文件：")
     window.today.table.doubleClicked.emit(window.today.table.model().index(row, 0))
     dialog = ui.last_dialog
     assert isinstance(dialog, SyncDialog)

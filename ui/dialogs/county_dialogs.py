@@ -259,7 +259,6 @@ class ConfirmSchoolDialog(QDialog):
         form.addRow(_tr("回执上的指纹："), self.digits_edit)
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
         self.done_label.setStyleSheet(f"color: {OK_COLOUR};")
@@ -316,12 +315,17 @@ class ConfirmSchoolDialog(QDialog):
         digits, bad = digits_of(self.digits_edit.text())
         if bad:
             lacks.append(_tr("指纹只能输入数字（组与组之间可以留空格）"))
+        elif not digits:
+            lacks.append(_tr("请输入回执上的 30 位数字"))
         elif len(digits) != DIGITS:
             lacks.append(_tr("指纹应为 30 位数字，现在是 {n} 位").format(n=len(digits)))
         return lacks
 
     def _refresh(self) -> None:
         lacks = self.missing()
+        typed = bool(self.digits_edit.text().strip())
+        # Nothing typed yet is not a mistake: say what is missing in grey, mistakes in red.
+        self.hint_label.setStyleSheet(f"color: {ERROR_COLOUR if typed else '#555555'};")
         self.hint_label.setText("；".join(lacks))
         self.confirm_button.setEnabled(not lacks and not self.busy)
 

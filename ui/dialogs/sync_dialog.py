@@ -81,7 +81,8 @@ def size_text(size: int | None) -> str:
 
 def drive_text(drive: drives.Drive) -> str:
     """"U盘 E:\\（KINGSTON，剩余 3.2 GB）"."""
-    details = "，".join(part for part in (drive.label, size_text(drive.free_bytes)) if part)
+    label = "" if drive.label == drive.path.name else drive.label  # Linux: the mount point's name
+    details = "，".join(part for part in (label, size_text(drive.free_bytes)) if part)
     if details:
         return _tr("U盘 {path}（{details}）").format(path=drive.path, details=details)
     return _tr("U盘 {path}").format(path=drive.path)

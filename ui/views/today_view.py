@@ -47,7 +47,7 @@ KIND_LABELS: dict[str, str] = {
     "calendar_overdue": QT_TRANSLATE_NOOP("TodayView", "逾期报送"),
     "monthly_report": QT_TRANSLATE_NOOP("TodayView", "月报"),
     "calendar_due": QT_TRANSLATE_NOOP("TodayView", "报送事项"),
-    "sync_export": QT_TRANSLATE_NOOP("TodayView", "每周导出同步文件"),
+    "sync_export": QT_TRANSLATE_NOOP("TodayView", "U盘同步"),
 }
 URGENT_KINDS = frozenset({"confirm", "suspect", "notice_overdue"})
 """Kinds that carry a legal deadline or a status decision: shown first, in red."""
