@@ -24,6 +24,8 @@ from typing import Any
 
 DRIVE_REMOVABLE = 2
 """`GetDriveTypeW`'s answer for a USB stick or a memory card."""
+SEM_FAILCRITICALERRORS = 0x0001
+"""`SetErrorMode` flag: report a missing medium to the caller instead of asking the user."""
 MOUNT_ROOTS = ("/media/", "/run/media/", "/mnt/")
 """Where Linux desktops (udisks) and administrators mount removable media."""
 
@@ -54,15 +56,20 @@ def windows_drives(kernel32: Any) -> list[Drive]:
     """The DRIVE_REMOVABLE drives that hold a medium, from the `kernel32` functions given."""
     mask = int(kernel32.GetLogicalDrives())
     found = []
-    for index in range(26):
-        if not mask & (1 << index):
-            continue
-        root = f"{chr(ord('A') + index)}:\\"
-        if int(kernel32.GetDriveTypeW(root)) != DRIVE_REMOVABLE:
-            continue
-        label = _volume_label(kernel32, root)
-        if label is not None:
-            found.append(Drive(Path(root), label, _free(Path(root))))
+    # An empty floppy or card-reader slot must not pop up "插入磁盘" while we look at it.
+    previous = kernel32.SetErrorMode(SEM_FAILCRITICALERRORS)
+    try:
+        for index in range(26):
+            if not mask & (1 << index):
+                continue
+            root = f"{chr(ord('A') + index)}:\\"
+            if int(kernel32.GetDriveTypeW(root)) != DRIVE_REMOVABLE:
+                continue
+            label = _volume_label(kernel32, root)
+            if label is not None:
+                found.append(Drive(Path(root), label, _free(Path(root))))
+    finally:
+        kernel32.SetErrorMode(previous)
     return found
 
 

@@ -13,7 +13,7 @@ from dropout_ledger.errors import NotFound, ValidationError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.services import disputes
 from dropout_ledger.services.today import today_items
-from dropout_ledger.sync import enrol, envelope, exporter, importer, listing
+from dropout_ledger.sync import drives, enrol, envelope, exporter, importer, listing
 from dropout_ledger.sync.errors import PackageRefused
 from dropout_ledger.synthetic import SyntheticFactory
 from tests.sync.support import SCHOOL_CODE
@@ -59,6 +59,46 @@ def test_the_export_reminder_after_joining_until_a_week_after_each_export(
     [due] = reminders(school)
     assert "已 7 天没有导出（上次 2026-11-22）" in due
     assert reminders(county) == []  # a county is not reminded
+
+
+# --- removable drives ----------------------------------------------------------------------
+
+
+def test_linux_mounts_under_media_are_found() -> None:
+    mounts = ("/dev/sda1 / ext4 rw 0 0\n"
+              "/dev/sdb1 /media/wang/KINGSTON vfat rw 0 0\n"
+              "/dev/sdc1 /run/media/li/My\\040Stick exfat rw 0 0\n"
+              "tmpfs /media/ram tmpfs rw 0 0\n"
+              "C:\\134 /mnt/c 9p rw 0 0\n")
+    found = drives.linux_drives(mounts)
+    assert [(str(d.path), d.label) for d in found] == [
+        ("/media/wang/KINGSTON", "KINGSTON"), ("/run/media/li/My Stick", "My Stick")]
+
+
+def test_windows_removable_drives_with_a_medium() -> None:
+    class Kernel32:  # stands in for ctypes.windll.kernel32 (the OS boundary)
+        modes: list[int] = []
+
+        def SetErrorMode(self, mode: int) -> int:  # noqa: N802 - the Win32 name
+            self.modes.append(mode)
+            return 0
+
+        def GetLogicalDrives(self) -> int:  # noqa: N802 - the Win32 name
+            return 0b11110  # B: C: D: E:
+
+        def GetDriveTypeW(self, root: str) -> int:  # noqa: N802
+            return {"C:\\": 3, "D:\\": 2, "E:\\": 2, "B:\\": 2}[root]
+
+        def GetVolumeInformationW(self, root: str, buffer, *args) -> int:  # noqa: N802
+            if root == "B:\\":
+                return 0  # an empty card reader
+            buffer.value = "KINGSTON" if root == "E:\\" else ""
+            return 1
+
+    kernel32 = Kernel32()
+    assert [(str(d.path), d.label) for d in drives.windows_drives(kernel32)] == [
+        ("D:\\", ""), ("E:\\", "KINGSTON")]
+    assert kernel32.modes == [1, 0]  # no "insert a disk" box, and the old mode restored
 
 
 # --- what is on the stick -------------------------------------------------------------------

@@ -23,11 +23,12 @@ from pytestqt.qtbot import QtBot
 from dropout_ledger.clock import FrozenClock
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.store.events import Operator
-from dropout_ledger.sync import drives, enrol, exporter, importer
+from dropout_ledger.sync import drives, enrol, exporter, importer, keys
 from dropout_ledger.synthetic import SyntheticFactory
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.county_dialogs import ConfirmSchoolDialog, EnrollSchoolDialog
 from ui.dialogs.join_dialog import JoinDialog
+from ui.dialogs.print_dialog import PrintDialog
 from ui.dialogs.sync_dialog import SyncDialog
 from ui.main_window import MainWindow
 from ui.ops import ImmediateRunner
@@ -118,35 +119,6 @@ def clash(world: World, field: str, mine: str, theirs: str) -> str:
 
 
 # --- drives and the package list -----------------------------------------------------------
-
-
-def test_linux_mounts_under_media_are_found(tmp_path: Path) -> None:
-    mounts = ("/dev/sda1 / ext4 rw 0 0\n"
-              "/dev/sdb1 /media/wang/KINGSTON vfat rw 0 0\n"
-              "/dev/sdc1 /run/media/li/My\\040Stick exfat rw 0 0\n"
-              "tmpfs /media/ram tmpfs rw 0 0\n"
-              "C:\\134 /mnt/c 9p rw 0 0\n")
-    found = drives.linux_drives(mounts)
-    assert [(str(d.path), d.label) for d in found] == [
-        ("/media/wang/KINGSTON", "KINGSTON"), ("/run/media/li/My Stick", "My Stick")]
-
-
-def test_windows_removable_drives_with_a_medium() -> None:
-    class Kernel32:  # stands in for ctypes.windll.kernel32 (the OS boundary)
-        def GetLogicalDrives(self) -> int:  # noqa: N802 - the Win32 name
-            return 0b11110  # B: C: D: E:
-
-        def GetDriveTypeW(self, root: str) -> int:  # noqa: N802
-            return {"C:\\": 3, "D:\\": 2, "E:\\": 2, "B:\\": 2}[root]
-
-        def GetVolumeInformationW(self, root: str, buffer, *args) -> int:  # noqa: N802
-            if root == "B:\\":
-                return 0  # an empty card reader
-            buffer.value = "KINGSTON" if root == "E:\\" else ""
-            return 1
-
-    assert [(str(d.path), d.label) for d in drives.windows_drives(Kernel32())] == [
-        ("D:\\", ""), ("E:\\", "KINGSTON")]
 
 
 def test_the_stick_lists_each_package_with_what_it_means_here(qtbot: QtBot, world: World,
@@ -320,7 +292,6 @@ def test_joining_shows_our_fingerprint_and_offers_the_receipt(qtbot: QtBot, unjo
     county = enrol.county_status(made.school)
     assert county is not None and county.fingerprint == digits and county.method == "fingerprint"
     assert dialog.pages.currentIndex() == 1
-    from dropout_ledger.sync import keys
     own = keys.load(made.school)
     assert own is not None
     assert dialog.own_fingerprint.text().split() == own.public.fingerprint().split()
@@ -559,3 +530,19 @@ def test_wrong_school_digits_change_nothing(qtbot: QtBot, unjoined, boxes: Boxes
     assert boxes.shown and "指纹数字不一致" in boxes.shown[0][1]
     assert made.county.queries.count("all") == 0
     assert dialog.confirm_button.isEnabled()  # typed digits kept, to fix and try again
+
+
+def test_join_from_the_menu_then_print_the_receipt(qtbot: QtBot, unjoined) -> None:
+    made, file, digits = unjoined
+    window, ui = window_for(qtbot, made.school)
+    assert "sync_export" not in [i.kind for i in window.today.items]  # not joined yet
+    ui.join_action.trigger()
+    dialog = ui.last_dialog
+    assert isinstance(dialog, JoinDialog)
+    dialog.open_file(file)
+    dialog.digits_edit.setText(digits)
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    assert "sync_export" in [i.kind for i in window.today.items]  # joined: export soon
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    [printing] = window.findChildren(PrintDialog)
+    assert printing.form() == "join-receipt"

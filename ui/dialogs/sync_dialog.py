@@ -445,8 +445,8 @@ class SyncDialog(QDialog):
                 file=item.path.name, to=item.to_name or item.to_org, n=item.events)
                 for item in written]
             self._say(_tr("已写入，请等待提示后再拔U盘；拔出前请使用“安全弹出”。"))
-            self._report(_tr("已写入 {n} 个同步文件并读回核对无误：\n").format(n=len(written))
-                         + "\n".join(lines))
+            self._report("\n".join(
+                [_tr("已写入 {n} 个同步文件并读回核对无误：").format(n=len(written)), *lines]))
             self.exported.emit(list(written))
             self.reload()
 
