@@ -88,14 +88,81 @@ def _menu_shot(app: QApplication, window: QWidget, menu: QMenu, target: Path) ->
     print(target)
 
 
+def _join(app: QApplication, school: Ledger, county: Ledger, stick: Path, out: Path) -> str:
+    """The county makes the enrolment file; the school joins through the dialog."""
+    org = school.org
+    data, _digits = enrol.enroll_school(county, org.code, org.name)
+    enrolment = stick / "入网文件.dlpkg"
+    enrolment.write_bytes(data)
+    join = JoinDialog(ImmediateRunner(school))
+    join.open_file(enrolment)
+    join.digits_edit.setText(join.file.fingerprint if join.file else "")
+    _save(app, join, out / "join-dialog.png")
+    join.join()
+    _save(app, join, out / "join-dialog-done.png")
+    enrolment.unlink()
+    return join.outcome.school_fingerprint if join.outcome else ""
+
+
+def _county(app: QApplication, school: Ledger, county: Ledger, own: str, base: Path,
+            out: Path) -> None:
+    """Enrolling another school; confirming this one once its first package is held."""
+    runner = ImmediateRunner(county)
+    enroll = EnrollSchoolDialog(runner, folder=base / "KINGSTON")
+    enroll.code_edit.setText("2152482105")
+    enroll.name_edit.setText("丙村小学")
+    enroll.make()
+    _save(app, enroll, out / "county-enroll-dialog.png")
+    first = base / "first"
+    first.mkdir()
+    importer.import_files(county, [e.path for e in exporter.export(school, first)])
+    confirm = ConfirmSchoolDialog(runner)
+    confirm.select(school.org.code)
+    confirm.digits_edit.setText(own)
+    confirm.confirm()
+    _save(app, confirm, out / "county-confirm-dialog.png")
+
+
+def _sync(app: QApplication, school: Ledger, county: Ledger, base: Path, out: Path) -> None:
+    """Packages both ways with conflicting edits; the stick as the school sees it."""
+    stick = base / "KINGSTON"
+    _exchange(school, county, base)
+    _clash(school, county)
+    exporter.export(county, stick)
+    exporter.export(school, stick)
+    sticks = [drives.Drive(stick, "KINGSTON", 7_516_192_768)]
+    runner = ImmediateRunner(school)
+    sync = SyncDialog(runner, find_drives=lambda: sticks)
+    _save(app, sync, out / "sync-dialog.png")
+    sync.import_packages()
+    _save(app, sync, out / "sync-dialog-imported.png")
+    _save(app, ConflictDialog(runner), out / "conflicts.png")
+
+
+def _windows(app: QApplication, school: Ledger, county: Ledger, clock: FrozenClock,
+             out: Path) -> None:
+    clock.advance(days=8)  # a week without export: 今日待办 reminds, ⚠ counts conflicts
+    window = MainWindow(school, runner=ImmediateRunner(school))
+    install_sync_ui(window)
+    window.resize(1280, 800)
+    _save(app, window, out / "today-sync.png")
+    window.close()
+    county_window = MainWindow(county, runner=ImmediateRunner(county))
+    ui = install_sync_ui(county_window)
+    county_window.resize(1100, 640)
+    county_window.move(QPoint(20, 20))
+    if ui.county_menu is not None:
+        _menu_shot(app, county_window, ui.county_menu, out / "county-menu.png")
+    county_window.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     load_cjk_font(app)
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
-        stick = base / "KINGSTON"
-        stick.mkdir()
+        (base / "KINGSTON").mkdir()
         ensure_demo(base / "school" / "school.sqlite", students=300)
         clock = FrozenClock(dt.datetime.now().replace(hour=10, minute=0, second=0, microsecond=0))
         with Ledger.open(base / "school" / "school.sqlite", operator=PRINCIPAL,
@@ -103,63 +170,10 @@ def main(out: Path) -> None:
                 Ledger.create(base / "county" / "county.sqlite", kind="county",
                               code=FICTIONAL_COUNTY_CODE, name="示例县教育局",
                               operator=CLERK, clock=clock) as county:
-            org = school.org
-            data, _digits = enrol.enroll_school(county, org.code, org.name)
-            enrolment = stick / "入网文件.dlpkg"
-            enrolment.write_bytes(data)
-
-            join = JoinDialog(ImmediateRunner(school))
-            join.open_file(enrolment)
-            join.digits_edit.setText(join.file.fingerprint if join.file else "")
-            _save(app, join, out / "join-dialog.png")
-            join.join()
-            _save(app, join, out / "join-dialog-done.png")
-            own = join.outcome.school_fingerprint if join.outcome else ""
-
-            county_runner = ImmediateRunner(county)
-            enroll = EnrollSchoolDialog(county_runner, folder=stick)
-            enroll.code_edit.setText("2152482105")
-            enroll.name_edit.setText("丙村小学")
-            enroll.make()
-            _save(app, enroll, out / "county-enroll-dialog.png")
-
-            first = base / "first"
-            first.mkdir()
-            importer.import_files(county, [e.path for e in exporter.export(school, first)])
-            confirm = ConfirmSchoolDialog(county_runner)
-            confirm.select(org.code)
-            confirm.digits_edit.setText(own)
-            confirm.confirm()
-            _save(app, confirm, out / "county-confirm-dialog.png")
-
-            _exchange(school, county, base)
-            _clash(school, county)
-            exporter.export(county, stick)
-            exporter.export(school, stick)
-            enrolment.unlink()
-            sticks = [drives.Drive(stick, "KINGSTON", 7_516_192_768)]
-            runner = ImmediateRunner(school)
-            sync = SyncDialog(runner, find_drives=lambda: sticks)
-            _save(app, sync, out / "sync-dialog.png")
-            sync.import_packages()
-            _save(app, sync, out / "sync-dialog-imported.png")
-
-            _save(app, ConflictDialog(runner), out / "conflicts.png")
-
-            clock.advance(days=8)  # a week without export: 今日待办 reminds, ⚠ counts conflicts
-            window = MainWindow(school, runner=runner)
-            install_sync_ui(window)
-            window.resize(1280, 800)
-            _save(app, window, out / "today-sync.png")
-            window.close()
-
-            county_window = MainWindow(county, runner=county_runner)
-            ui = install_sync_ui(county_window)
-            county_window.resize(1100, 640)
-            county_window.move(QPoint(20, 20))
-            if ui.county_menu is not None:
-                _menu_shot(app, county_window, ui.county_menu, out / "county-menu.png")
-            county_window.close()
+            own = _join(app, school, county, base / "KINGSTON", out)
+            _county(app, school, county, own, base, out)
+            _sync(app, school, county, base, out)
+            _windows(app, school, county, clock, out)
 
 
 if __name__ == "__main__":
