@@ -37,6 +37,7 @@ from ui.logging_setup import log_uncaught_exceptions
 from ui.main_window import MainWindow
 from ui.session import run_session, sign_in_headless
 from ui.settings_menu import DEFAULT_FONT_SIZE, saved_font_size, set_application_font
+from ui.sync_ui import install_sync_ui
 
 FONT_POINT_SIZE = DEFAULT_FONT_SIZE
 """五号 (10.5 pt), the size of printed Chinese body text; Qt's default 9 pt is hard to read.
@@ -234,6 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not sign_in_headless(ledger):
             return EXIT_REFUSED
         window = MainWindow(ledger)
+        install_sync_ui(window)
         try:
             if args.screenshot is not None:
                 return take_screenshot(app, window, args.screenshot)

@@ -44,6 +44,7 @@ from ui.dialogs.account_dialogs import (
 )
 from ui.main_window import MainWindow
 from ui.ops import ThreadRunner
+from ui.sync_ui import install_sync_ui
 
 USER_ENV = "DROPOUT_LEDGER_USER"
 PASSWORD_ENV = "DROPOUT_LEDGER_PASSWORD"
@@ -131,7 +132,7 @@ class AccountUi(QObject):
         if files is not None and self.account is not None:
             files.addSeparator()
             self.switch_action = QAction(_tr("切换用户…"), self.window)
-            self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+            self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
             self.switch_action.triggered.connect(self.switch_requested.emit)
             self.logout_action = QAction(_tr("注销"), self.window)
             self.logout_action.setToolTip(_tr("退出登录并关闭台账"))
@@ -202,6 +203,7 @@ class Session(QObject):
         self.account_ui = install_account_ui(self.window, who)
         self.account_ui.switch_requested.connect(self.switch_user)
         self.account_ui.logout_requested.connect(self.log_out)
+        install_sync_ui(self.window)
         self.window.show()
 
     def _close_window(self) -> None:

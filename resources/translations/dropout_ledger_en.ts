@@ -1062,6 +1062,407 @@ After the restore this computer continues as a new replica; the county will see 
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="90"/>
+        <source>本校</source>
+        <translation>this school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="91"/>
+        <source>本县</source>
+        <translation>this county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="92"/>
+        <source>县教育局</source>
+        <translation>the county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="106"/>
+        <source>本机时间 {time}</source>
+        <translation>their computer&apos;s time {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="115"/>
+        <source>采用{who}</source>
+        <translation>Use {who}&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="116"/>
+        <source>采用{who}（{operator}）</source>
+        <translation>Use {who}&apos;s value ({operator})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="134"/>
+        <source>同步冲突与更正</source>
+        <translation>Sync conflicts and corrections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="137"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="139"/>
+        <source>本校和县教育局（或两台电脑）对同一项填了不同的内容。处理之前，各处暂按标有“当前显示”的值显示，工作不受影响。请核实后选择正确的值；选择会在下次同步时告诉对方。</source>
+        <translation>This school and the county bureau (or two computers) entered different values for the same item. Until you decide, the value marked &quot;shown now&quot; is used everywhere, so work goes on. Please check and choose the right value; your choice reaches the other side with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="150"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="191"/>
+        <source>没有待核对的项目。</source>
+        <translation>Nothing to check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="192"/>
+        <source>其余 {n} 项已选择“稍后”，下次打开时再显示。</source>
+        <translation>The other {n} items were put off with &quot;Later&quot;; they show again next time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="203"/>
+        <source>待核对 0 项。</source>
+        <translation>0 items to check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="205"/>
+        <source>待核对 {n} 项，涉及学生 {pupils} 人。</source>
+        <translation>{n} items to check, for {pupils} pupils.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="207"/>
+        <source>这里先列出前 {n} 项。</source>
+        <translation>The first {n} are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="215"/>
+        <source>（资料不全的学生）</source>
+        <translation>(pupil with incomplete record)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="216"/>
+        <source>{name}（{where}）</source>
+        <translation>{name} ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="218"/>
+        <source>单位信息与设置</source>
+        <translation>Organisation and settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="255"/>
+        <source>（当前显示）</source>
+        <translation> (shown now)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="257"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="285"/>
+        <source>原值：{value}</source>
+        <translation>Earlier value: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="290"/>
+        <source>{record}的{field}</source>
+        <translation>{field} of {record}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="295"/>
+        <source>{who}填写</source>
+        <translation>Entered by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="301"/>
+        <source>改为其他…</source>
+        <translation>Something else…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="302"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="323"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="346"/>
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="308"/>
+        <source>{who}已将{field}更正为 {new}（原填 {old}）</source>
+        <translation>{who} corrected {field} to {new} (was {old})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="309"/>
+        <source>空</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="316"/>
+        <source>本校已于 {time} 提出异议，等待县教育局答复；在此之前按县里的更正显示。</source>
+        <translation>This school objected on {time} and awaits the county bureau&apos;s answer; until then the county&apos;s correction is shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="321"/>
+        <source>知道了</source>
+        <translation>Noted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="322"/>
+        <source>提出异议…</source>
+        <translation>Object…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="326"/>
+        <source>状态冲突：两边记录的学籍状态不同</source>
+        <translation>Status conflict: the two sides recorded different statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="331"/>
+        <source>{who}记录</source>
+        <translation>Recorded by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="332"/>
+        <source>保留这一条…</source>
+        <translation>Keep this one…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="343"/>
+        <source>原状态：{value}</source>
+        <translation>Earlier status: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="357"/>
+        <source>改为其他</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="357"/>
+        <source>请输入{field}的正确值：</source>
+        <translation>The correct value of {field}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="364"/>
+        <source>提出异议</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="364"/>
+        <source>请写明{field}哪里不对、正确的应是什么、有什么依据（如户口本、出生证明）。异议会在下次同步时交给县教育局：</source>
+        <translation>Say what is wrong with {field}, what it should be, and on what evidence (household register, birth certificate). The objection goes to the county bureau with the next sync:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="372"/>
+        <source>保留“{kept}”，撤销另一条。请写明另一条为什么不对：</source>
+        <translation>Keep &quot;{kept}&quot; and withdraw the other. Why is the other one wrong?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="372"/>
+        <source>保留这一条状态</source>
+        <translation>Keep this status</translation>
+    </message>
+</context>
+<context>
+    <name>CountyDialogs</name>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="55"/>
+        <source>待学校加入</source>
+        <translation>waiting for the school to join</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="56"/>
+        <source>已核对指纹，待收到同步文件</source>
+        <translation>digits checked, no sync file yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="57"/>
+        <source>已收到同步文件，待核对指纹</source>
+        <translation>sync file received, digits to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="58"/>
+        <source>已确认</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="59"/>
+        <source>密钥已注销</source>
+        <translation>key revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="94"/>
+        <source>登记学校（制作入网文件）</source>
+        <translation>Enrol a school (make its enrolment file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="105"/>
+        <source>请确认盖章通知上印的就是这六组数字。学校入网后，收到学校的入网回执时，请用“县级 → 确认学校密钥”核对学校的指纹。</source>
+        <translation>Make sure the stamped notice prints exactly these six groups. When the school&apos;s enrolment receipt comes back, check the school&apos;s fingerprint with &quot;County → Confirm a school&apos;s key&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="110"/>
+        <source>制作入网文件</source>
+        <translation>Make enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="113"/>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="271"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="131"/>
+        <source>为一所学校制作入网文件。把入网文件（可放在U盘上）和加盖公章、印有本县密钥指纹的通知一起交给学校；学校加入后会打印入网回执交回。</source>
+        <translation>Make a school&apos;s enrolment file. Give the school the file (a USB stick will do) together with the stamped notice that prints this county&apos;s key fingerprint; after joining, the school prints an enrolment receipt and hands it back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="136"/>
+        <source>10 位学校标识码</source>
+        <translation>10-digit school code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="139"/>
+        <source>学校全称，与学籍系统一致</source>
+        <translation>Full school name, as in the student registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="142"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="149"/>
+        <source>学校标识码：</source>
+        <translation>School code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="150"/>
+        <source>学校名称：</source>
+        <translation>School name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="151"/>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="160"/>
+        <source>入网文件-{code}-{name}.dlpkg</source>
+        <translation>enrolment-{code}-{name}.dlpkg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="167"/>
+        <source>保存入网文件</source>
+        <translation>Save enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="167"/>
+        <source>入网文件 (*.dlpkg)</source>
+        <translation>Enrolment file (*.dlpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="178"/>
+        <source>请填写学校标识码</source>
+        <translation>Enter the school code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="182"/>
+        <source>请填写学校名称</source>
+        <translation>Enter the school name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="211"/>
+        <source>已登记{name}（{code}），入网文件已保存：{path}
+本县的密钥指纹是：</source>
+        <translation>{name} ({code}) is enrolled; its enrolment file is saved: {path}
+This county&apos;s key fingerprint is:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="248"/>
+        <source>确认学校密钥</source>
+        <translation>Confirm a school&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="250"/>
+        <source>请按学校交回的盖章入网回执（或电话里校长逐组读出的数字）输入学校的 30 位密钥指纹。数字一致，才会导入这所学校的同步文件。</source>
+        <translation>Type the school&apos;s 30-digit key fingerprint from its stamped enrolment receipt (or as the principal reads the groups on the phone). The school&apos;s sync files are imported only when the digits match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="256"/>
+        <source>例如 12345 67890 12345 67890 12345 67890</source>
+        <translation>e.g. 12345 67890 12345 67890 12345 67890</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="258"/>
+        <source>学校：</source>
+        <translation>School:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="259"/>
+        <source>回执上的指纹：</source>
+        <translation>Fingerprint on the receipt:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="268"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="298"/>
+        <source>请选择学校…</source>
+        <translation>Choose a school…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="300"/>
+        <source>{name}（{code}）— {state}</source>
+        <translation>{name} ({code}) — {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="313"/>
+        <source>请选择学校</source>
+        <translation>Choose a school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="314"/>
+        <source>还没有登记学校：请先用“登记学校（制作入网文件）”</source>
+        <translation>No school is enrolled yet: use &quot;Enrol a school (make its enrolment file)&quot; first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="317"/>
+        <source>指纹只能输入数字（组与组之间可以留空格）</source>
+        <translation>The fingerprint is digits only (spaces between groups are fine)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="319"/>
+        <source>请输入回执上的 30 位数字</source>
+        <translation>Type the 30 digits on the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="321"/>
+        <source>指纹应为 30 位数字，现在是 {n} 位</source>
+        <translation>The fingerprint has 30 digits; {n} typed so far</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="361"/>
+        <source>已确认{name}的密钥，今后收到的该校同步文件会直接导入。</source>
+        <translation>{name}&apos;s key is confirmed; its sync files will be imported from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="363"/>
+        <source>已记下{name}的指纹。该校的第一个同步文件到达时，密钥与这些数字一致就会直接导入。</source>
+        <translation>{name}&apos;s fingerprint is noted. Its first sync file will be imported as soon as it arrives if its key has these digits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="367"/>
+        <source>暂存的 {n} 个同步文件已处理，结果见下。</source>
+        <translation>{n} held sync files were processed; see below.</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDialog</name>
     <message>
         <location filename="../../ui/dialogs/damaged_dialog.py" line="52"/>
@@ -1875,6 +2276,39 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
 </context>
 <context>
+    <name>Fingerprint</name>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="69"/>
+        <source>只能输入数字（组与组之间可以留空格）。</source>
+        <translation>Digits only (spaces between groups are fine).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="71"/>
+        <source>第 {n} 组数字与文件中的不一致。不要继续！请打电话与对方核实；核实之前不要加入或确认。</source>
+        <translation>Group {n} differs from the file. Do not go on! Call the other side to check; do not join or confirm until it is cleared up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="74"/>
+        <source>输入了 {n} 位数字，多于 30 位。请检查后删去多余的数字。</source>
+        <translation>{n} digits typed, more than 30. Please check and delete the extra digits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="76"/>
+        <source>六组数字全部一致。</source>
+        <translation>All six groups match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="78"/>
+        <source>请照纸面逐组输入 30 位数字。</source>
+        <translation>Type the 30 digits from the paper, group by group.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="79"/>
+        <source>已核对 {done} 组，一致；还差 {left} 位数字。</source>
+        <translation>{done} groups checked and matching; {left} digits to go.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
@@ -2443,6 +2877,95 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <location filename="../../ui/dialogs/import_wizard.py" line="1139"/>
         <source>已导入 {done} / {total} 名学生…</source>
         <translation>Imported {done} / {total} students…</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="132"/>
+        <source>加入县级台账</source>
+        <translation>Join the county ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="117"/>
+        <source>县教育局会给本校一个入网文件（.dlpkg，通常在U盘上）和一份盖章的通知。通知上印有县教育局的 30 位密钥指纹。</source>
+        <translation>The county bureau gives the school an enrolment file (.dlpkg, usually on a USB stick) and a stamped notice. The notice prints the county bureau&apos;s 30-digit key fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="123"/>
+        <source>请选择县教育局发来的入网文件</source>
+        <translation>Choose the enrolment file from the county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="124"/>
+        <source>选择入网文件…</source>
+        <translation>Choose enrolment file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="135"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="160"/>
+        <source>请拿出县教育局盖章的通知，逐组核对上面的数字，并把通知上的数字输入下面（不要照抄屏幕）：</source>
+        <translation>Take the county bureau&apos;s stamped notice, compare its digits group by group, and type the digits from the notice below (not from the screen):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="164"/>
+        <source>例如 12345 67890 12345 67890 12345 67890</source>
+        <translation>e.g. 12345 67890 12345 67890 12345 67890</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="174"/>
+        <source>本校已加入{name}（指纹 {fingerprint}）。县教育局更换密钥时，可以用新的入网文件重新加入。</source>
+        <translation>This school has joined {name} (fingerprint {fingerprint}). If the county bureau changes its key, join again with the new enrolment file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="183"/>
+        <source>入网文件 (*.dlpkg)</source>
+        <translation>Enrolment file (*.dlpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="183"/>
+        <source>选择入网文件</source>
+        <translation>Choose enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="198"/>
+        <source>入网文件来自：{name}（代码 {code}）。文件中县教育局的密钥指纹是：</source>
+        <translation>The enrolment file is from {name} (code {code}). The county bureau&apos;s key fingerprint in the file is:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="211"/>
+        <source>请先选择入网文件</source>
+        <translation>Choose the enrolment file first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="219"/>
+        <source>30 位数字全部一致后才能加入</source>
+        <translation>You can join once all 30 digits match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="251"/>
+        <source>请打印入网回执，校长签字、加盖公章后交县教育局（或电话读出这六组数字）。县教育局核对这些数字后，才会导入本校的同步文件。之后请每周用“文件 → U盘同步”导出一次同步文件交给县教育局。</source>
+        <translation>Print the enrolment receipt; the principal signs and stamps it and hands it to the county bureau (or reads the six groups on the phone). The county bureau imports the school&apos;s sync files once it has checked these digits. After that, export a sync file every week with &quot;File → USB sync&quot; and give it to the county bureau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="256"/>
+        <source>打印入网回执…</source>
+        <translation>Print enrolment receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="258"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="277"/>
+        <source>本校已加入{county}的控辍保学台账。本校的密钥指纹是：</source>
+        <translation>This school has joined the dropout ledger of {county}. This school&apos;s key fingerprint is:</translation>
     </message>
 </context>
 <context>
@@ -5537,6 +6060,437 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="62"/>
+        <source>待导入</source>
+        <translation>To import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="63"/>
+        <source>待核对指纹</source>
+        <translation>Digits to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="64"/>
+        <source>不能导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="65"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="66"/>
+        <source>本单位导出</source>
+        <translation>Exported by us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="67"/>
+        <source>发给其他单位</source>
+        <translation>For another unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="68"/>
+        <source>入网文件</source>
+        <translation>Enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="69"/>
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="78"/>
+        <source>剩余 {n} GB</source>
+        <translation>{n} GB free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="79"/>
+        <source>剩余 {n} MB</source>
+        <translation>{n} MB free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="87"/>
+        <source>U盘 {path}（{details}）</source>
+        <translation>USB stick {path} ({details})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="88"/>
+        <source>U盘 {path}</source>
+        <translation>USB stick {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="94"/>
+        <source>{file}：无法读取。{reason}</source>
+        <translation>{file}: unreadable. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="97"/>
+        <source>{file}：{sender}于 {time} 写给{receiver}，共 {n} 条记录。</source>
+        <translation>{file}: written by {sender} on {time} for {receiver}, {n} records. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="100"/>
+        <source>尚未导入，点“导入”导入。</source>
+        <translation>Not imported yet; click &quot;Import&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="102"/>
+        <source>不能导入：{reason}</source>
+        <translation>Cannot be imported: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="103"/>
+        <source>已于 {time} 导入过，再导入也不会有改动。</source>
+        <translation>Imported on {time}; importing it again changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="104"/>
+        <source>本机于 {time} 导出，请交给对方导入。</source>
+        <translation>Exported by this computer on {time}; hand it to the other side to import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="105"/>
+        <source>本单位另一台电脑导出的文件，请交给对方导入。</source>
+        <translation>Exported by another computer of ours; hand it to the other side to import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="106"/>
+        <source>不是发给本单位的，本机不导入；请交给收件单位。</source>
+        <translation>Not for us, so it is not imported here; give it to the unit it is for.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="107"/>
+        <source>这是入网文件：请用“文件 → 加入县级台账…”打开它。</source>
+        <translation>This is an enrolment file: open it with &quot;File → Join the county ledger…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="115"/>
+        <source>本单位</source>
+        <translation>us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="117"/>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="150"/>
+        <source>{file}：没有导入。{reason}
+台账没有任何改动。</source>
+        <translation>{file}: not imported. {reason}
+Nothing in the ledger was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="153"/>
+        <source>{file}：{reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="156"/>
+        <source>注意：{w}</source>
+        <translation>Note: {w}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="157"/>
+        <source>（报告已保存：{path}）</source>
+        <translation> (report saved: {path})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="159"/>
+        <source>{file}：已导入。{where}
+{body}</source>
+        <translation>{file}: imported.{where}
+{body}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="182"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="183"/>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="184"/>
+        <source>发给</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="185"/>
+        <source>写入时间</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="186"/>
+        <source>记录数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="201"/>
+        <source>U盘同步</source>
+        <translation>USB sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="209"/>
+        <source>正在读取台账…</source>
+        <translation>Reading the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="238"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="239"/>
+        <source>插入或换了U盘后点这里重新查找</source>
+        <translation>Click after plugging in or changing the USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="241"/>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="242"/>
+        <source>U盘没有列出，或要用其他文件夹时，在这里选择</source>
+        <translation>Choose here when the stick is not listed, or to use another folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="245"/>
+        <source>U盘：</source>
+        <translation>USB stick:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="265"/>
+        <source>导出到U盘</source>
+        <translation>Export to USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="267"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="269"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="297"/>
+        <source>文件夹 {path}</source>
+        <translation>Folder {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="299"/>
+        <source>没有找到U盘：请插入U盘后点“刷新”，或点“选择文件夹…”</source>
+        <translation>No USB stick found: plug one in and click &quot;Refresh&quot;, or click &quot;Choose folder…&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="314"/>
+        <source>选择U盘或文件夹</source>
+        <translation>Choose the USB stick or a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="347"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="348"/>
+        <source>{n} 所已确认的学校</source>
+        <translation>{n} confirmed schools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="349"/>
+        <source>{name}：导出的同步文件发给{to}。</source>
+        <translation>{name}: sync files are exported for {to}. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="351"/>
+        <source>{name}：{why}</source>
+        <translation>{name}: {why} </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="352"/>
+        <source>上次导出：{time}。</source>
+        <translation>Last export: {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="353"/>
+        <source>本机还没有导出过同步文件。</source>
+        <translation>This computer has not exported a sync file yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="363"/>
+        <source>{n} 条</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="382"/>
+        <source>{folder} 里没有同步文件。</source>
+        <translation>No sync files in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="385"/>
+        <source>{folder} 里有 {n} 个同步文件，其中 {todo} 个待导入。选中一行可看详细说明。</source>
+        <translation>{folder} holds {n} sync files, {todo} of them to import. Select a row for details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="387"/>
+        <source>{folder} 里有 {n} 个同步文件，没有需要本机导入的。选中一行可看详细说明。</source>
+        <translation>{folder} holds {n} sync files, none to import here. Select a row for details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="406"/>
+        <source>请先插入U盘，或点“选择文件夹…”</source>
+        <translation>Plug in a USB stick first, or click &quot;Choose folder…&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="410"/>
+        <source>把本机的同步文件写到 {folder}</source>
+        <translation>Write this computer&apos;s sync file(s) to {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <source>导入（{n} 个）</source>
+        <translation>Import ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="415"/>
+        <source>导入U盘上发给本单位、尚未导入的同步文件</source>
+        <translation>Import the sync files on the stick that are for us and not imported yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="416"/>
+        <source>U盘上没有需要本机导入的同步文件</source>
+        <translation>No sync file on the stick needs importing here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="444"/>
+        <source>{file}（发给{to}，{n} 条记录）</source>
+        <translation>{file} (for {to}, {n} records)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="447"/>
+        <source>已写入，请等待提示后再拔U盘；拔出前请使用“安全弹出”。</source>
+        <translation>Written. Wait for the message before unplugging the stick, and use &quot;Safely remove&quot; first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="449"/>
+        <source>已写入 {n} 个同步文件并读回核对无误：</source>
+        <translation>{n} sync files written and read back correctly:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="453"/>
+        <source>正在写入U盘，请不要拔U盘…</source>
+        <translation>Writing to the USB stick; do not unplug it…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="468"/>
+        <source>导入完成：{ok} 个已导入，{bad} 个没有导入（原因见下）。</source>
+        <translation>Import finished: {ok} imported, {bad} not imported (reasons below).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="471"/>
+        <source>导入完成：{ok} 个同步文件已导入。</source>
+        <translation>Import finished: {ok} sync files imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="476"/>
+        <source>正在导入，请稍候…</source>
+        <translation>Importing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="488"/>
+        <source>没有完成。{reason}</source>
+        <translation>Not finished. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="68"/>
+        <source>U盘同步…</source>
+        <translation>USB sync…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="70"/>
+        <source>把同步文件写到U盘，或导入U盘上的同步文件</source>
+        <translation>Write sync files to a USB stick, or import the ones on it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="72"/>
+        <source>同步冲突与更正…</source>
+        <translation>Sync conflicts and corrections…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="86"/>
+        <source>本校和县教育局对同一项填了不同的内容：点这里核对</source>
+        <translation>This school and the county bureau entered different values: click to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="113"/>
+        <source>加入县级台账…</source>
+        <translation>Join the county ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="114"/>
+        <source>用县教育局发来的入网文件加入县级台账</source>
+        <translation>Join the county ledger with the enrolment file from the county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="121"/>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="123"/>
+        <source>登记学校（制作入网文件）…</source>
+        <translation>Enrol a school (make its enrolment file)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="125"/>
+        <source>确认学校密钥…</source>
+        <translation>Confirm a school&apos;s key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="128"/>
+        <source>打印县级密钥说明单…</source>
+        <translation>Print the county key sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="144"/>
+        <source>⚠ 待核对 {n}</source>
+        <translation>⚠ To check: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="192"/>
+        <source>县级密钥说明单.pdf</source>
+        <translation>county-key-sheet.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="202"/>
+        <source>已打开县级密钥说明单，请从 PDF 阅读器打印。</source>
+        <translation>The county key sheet is open; print it from the PDF reader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="203"/>
+        <source>无法打开 PDF 阅读器。文件在：{file}</source>
+        <translation>Could not open a PDF reader. The file is at: {file}</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <location filename="../../ui/views/today_view.py" line="37"/>
@@ -5604,149 +6558,159 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Report due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="55"/>
+        <location filename="../../ui/views/today_view.py" line="50"/>
+        <source>U盘同步</source>
+        <translation>USB sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="55"/>
+        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="56"/>
+        <location filename="../../ui/views/today_view.py" line="57"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="56"/>
+        <location filename="../../ui/views/today_view.py" line="57"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="57"/>
+        <location filename="../../ui/views/today_view.py" line="58"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="57"/>
+        <location filename="../../ui/views/today_view.py" line="58"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="58"/>
+        <location filename="../../ui/views/today_view.py" line="59"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="76"/>
+        <location filename="../../ui/views/today_view.py" line="77"/>
         <source>{y}年{m}月{d}日 {weekday}</source>
         <translation>{weekday}, {y}-{m}-{d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="103"/>
+        <location filename="../../ui/views/today_view.py" line="104"/>
         <source>事项</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="104"/>
+        <location filename="../../ui/views/today_view.py" line="105"/>
         <source>学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="105"/>
+        <location filename="../../ui/views/today_view.py" line="106"/>
         <source>年级班级</source>
         <translation>Grade and class</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="106"/>
+        <location filename="../../ui/views/today_view.py" line="107"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="107"/>
+        <location filename="../../ui/views/today_view.py" line="108"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="132"/>
+        <location filename="../../ui/views/today_view.py" line="133"/>
         <source>今天没有待办事项</source>
         <translation>Nothing is due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="147"/>
+        <location filename="../../ui/views/today_view.py" line="148"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="148"/>
+        <location filename="../../ui/views/today_view.py" line="149"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="211"/>
+        <location filename="../../ui/views/today_view.py" line="214"/>
         <source>待办事项没有加载成功</source>
         <translation>The task list could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="216"/>
+        <location filename="../../ui/views/today_view.py" line="219"/>
         <source>今日待办 · {date}</source>
         <translation>Today · {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="224"/>
+        <location filename="../../ui/views/today_view.py" line="227"/>
         <source>按县里定的标准，今天没有需要跟进的学生。</source>
         <translation>By the county&apos;s thresholds, no pupil needs follow-up today.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="228"/>
+        <location filename="../../ui/views/today_view.py" line="231"/>
         <source>{kind} {n} 件</source>
         <translation>{kind}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="230"/>
+        <location filename="../../ui/views/today_view.py" line="233"/>
         <source>今天有 {n} 件事要办</source>
         <translation>{n} tasks today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="233"/>
+        <location filename="../../ui/views/today_view.py" line="236"/>
         <source>，其中紧急 {n} 件</source>
         <translation>, {n} urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="237"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="237"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="243"/>
         <source>今天要办</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="243"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="257"/>
+        <location filename="../../ui/views/today_view.py" line="260"/>
         <source>{title}（{n} 件）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="292"/>
+        <location filename="../../ui/views/today_view.py" line="295"/>
         <source>双击或按回车键打开学生页面</source>
         <translation>Double-click or press Enter to open the student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="294"/>
+        <location filename="../../ui/views/today_view.py" line="297"/>
         <source>双击或按回车键打印</source>
         <translation>Double-click or press Enter to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="299"/>
+        <source>双击或按回车键办理</source>
+        <translation>Double-click or press Enter to do it</translation>
     </message>
 </context>
 <context>
