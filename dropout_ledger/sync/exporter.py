@@ -26,6 +26,8 @@ from dropout_ledger.sync import envelope, folders, keys, payload, trust, vectors
 from dropout_ledger.sync.manifest import build_manifest
 
 FORMAT = 1
+NO_SCHOOLS = ("还没有可以发送的学校。学校入网后，先导入它的第一个同步包，并按入网回执核对数字，"
+              "之后才能给它写同步文件。")
 MIN_READER = 1
 
 
@@ -73,7 +75,7 @@ def export(ledger: Ledger, out_dir: Path) -> list[Exported]:
     """Write one package per peer into `out_dir` (e.g. the stick); refuses if there is no peer."""
     targets = peers(ledger)
     if not targets:
-        raise InputRefused("还没有已确认的学校。请先为学校办理入网，并核对学校回执上的数字。")
+        raise InputRefused(NO_SCHOOLS)
     sender = keys.ensure(ledger)
     return [_export_one(ledger, sender, peer, Path(out_dir)) for peer in targets]
 

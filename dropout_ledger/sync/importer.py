@@ -20,6 +20,7 @@ from typing import Any
 from dropout_ledger.errors import InputRefused, LedgerError
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ledger import Ledger
+from dropout_ledger.model.status import Status
 from dropout_ledger.store import backup, db, projections
 from dropout_ledger.store.events import EventWriter
 from dropout_ledger.sync import (
@@ -36,6 +37,8 @@ from dropout_ledger.sync import (
 from dropout_ledger.sync.errors import PackageRefused
 from dropout_ledger.sync.report import MergeReport, describe
 from dropout_ledger.sync.wire import WireEvent
+
+_STATUS_CODES = frozenset(s.value for s in Status)
 
 
 @dataclass
@@ -241,11 +244,19 @@ def _after_commit(ledger: Ledger, header: dict[str, Any], stated: dict[str, Any]
     if school and school == ledger.org_id and ledger.org_id.startswith("S:"):
         mine = manifest.summary(conn, school)
         if mine != summary:
-            warnings.append(
-                f"县里统计本校学生 {summary.get('students', 0)} 人，本机为 {mine['students']} 人："
-                "县里可能还没有收到本校最近的记录。请导出同步文件交给县教育局。"
-            )
+            warnings.append(_summary_difference(summary, mine))
     return warnings
+
+
+def _summary_difference(county: dict[str, Any], mine: dict[str, Any]) -> str:
+    """Which of the school's figures the county sees differently, in one Chinese sentence."""
+    theirs, ours = county.get("by_status") or {}, mine["by_status"]
+    parts = [f"{Status(code).label if code in _STATUS_CODES else code or '未定'}"
+             f"：县里 {theirs.get(code, 0)} 人，本机 {ours.get(code, 0)} 人"
+             for code in sorted(set(theirs) | set(ours)) if theirs.get(code, 0) != ours.get(code, 0)]
+    return ("县里统计的本校学生与本机不同（" + "；".join(parts or [
+        f"共计：县里 {county.get('students', 0)} 人，本机 {mine['students']} 人"])
+        + "）：县里可能还没有收到本校最近的记录。请导出同步文件交给县教育局。")
 
 
 def _set_state(conn: sqlite3.Connection, key: str, value: str) -> None:

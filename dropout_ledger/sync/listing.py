@@ -84,7 +84,7 @@ def situation(ledger: Ledger) -> Situation:
     org = ledger.org
     try:
         peers = tuple(peer.name or peer.org for peer in exporter.peers(ledger))
-        not_ready = "" if peers else "还没有已确认的学校。请先为学校办理入网，并核对学校回执上的数字。"
+        not_ready = "" if peers else exporter.NO_SCHOOLS
     except InputRefused as refused:
         peers, not_ready = (), refused.message
     row = ledger.conn.execute("SELECT max(created_wall) FROM exported_packages").fetchone()

@@ -190,7 +190,7 @@ def test_situation_says_whom_we_export_to(county: Ledger, school: Ledger,
                                           tmp_path: Path) -> None:
     before = listing.situation(school)
     assert before.peers == () and "尚未加入县级台账" in before.not_ready
-    assert listing.situation(county).not_ready.startswith("还没有已确认的学校")
+    assert listing.situation(county).not_ready.startswith("还没有可以发送的学校")
     join(county, school)
     after = listing.situation(school)
     assert after.peers == ("示例县教育局",) and after.not_ready == ""
