@@ -262,6 +262,16 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     return outcome.exit_code
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    """The install check (dropout_ledger/selftest.py): scratch ledger, sample, print, verify."""
+    from dropout_ledger import selftest
+
+    results = selftest.run_all()
+    _out(args, [{"name": r.name, "ok": r.ok, "detail": r.detail, "seconds": round(r.seconds, 3)}
+                for r in results], selftest.report(results))
+    return 0 if all(r.ok for r in results) else 1
+
+
 def _not_yet(args: argparse.Namespace) -> int:
     print(f"“{NOT_YET[args.command]}”功能尚未完成，将在后续版本提供。", file=sys.stderr)
     return 1
@@ -338,6 +348,7 @@ def _parser() -> argparse.ArgumentParser:
     restore_cmd = add("restore", cmd_restore, "从备份恢复台账")
     restore_cmd.add_argument("file")
     _add_paper_and_excel(add)
+    add("self-test", cmd_self_test, "自检：在临时文件夹中新建台账、导入样例名单、打印、校验（不动本机台账）")
     for name in NOT_YET:
         later = add(name, _not_yet, f"{NOT_YET[name]}（尚未完成）")
         later.add_argument("rest", nargs=argparse.REMAINDER)

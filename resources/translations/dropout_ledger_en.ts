@@ -5539,58 +5539,28 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
     <message>
         <location filename="../../ui/app.py" line="62"/>
-        <source>打开台账和主窗口，检查后退出（0 表示正常）</source>
-        <translation>open the ledger and the main window, check them and exit (0 means all is well)</translation>
+        <source>检查本机安装（临时台账、样例名单、打印、字体、翻译、主窗口），报告后退出（0 表示正常）</source>
+        <translation>check this installation (scratch ledger, sample roster, printing, fonts, translations, main window), report and exit (0 means OK)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="72"/>
         <source>不支持的语言 {value}，请用 zh_CN 或 en</source>
         <translation>unsupported language {value}; use zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="143"/>
+        <location filename="../../ui/app.py" line="145"/>
         <source>无法创建文件夹 {folder}：{reason}。请换一个能写入的位置。</source>
         <translation>Cannot create the folder {folder}: {reason}. Please choose a location you can write to.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="155"/>
         <source>无法打开台账：{message}</source>
         <translation>Cannot open the ledger: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="165"/>
+        <location filename="../../ui/app.py" line="167"/>
         <source>无法保存截图 {file}</source>
         <translation>Cannot save the screenshot {file}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="176"/>
-        <source>名单中没有学生</source>
-        <translation>the roster has no students</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="178"/>
-        <source>无法加载中文字体 {file}</source>
-        <translation>cannot load the Chinese font {file}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="182"/>
-        <source>表格没有使用中文字体（实际为 {used}）</source>
-        <translation>the table does not use the Chinese font (it uses {used})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="185"/>
-        <source>自检失败：{problems}</source>
-        <translation>Self-test failed: {problems}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="185"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="187"/>
-        <source>自检通过：显示 {rows} 名学生，字体 {family}</source>
-        <translation>Self-test passed: {rows} students shown, font {family}</translation>
     </message>
 </context>
 <context>
@@ -5623,6 +5593,109 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <location filename="../../ui/ops.py" line="184"/>
         <source>正在处理，请稍候…</source>
         <translation>Working, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>selftest</name>
+    <message>
+        <location filename="../../ui/selftest.py" line="56"/>
+        <source>无法加载中文字体 {file}</source>
+        <translation>Cannot load the Chinese font {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="60"/>
+        <source>界面没有使用中文字体（实际为 {used}）</source>
+        <translation>The interface does not use the Chinese font (it uses {used})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="65"/>
+        <source>生僻字备用字体没有全部加载（应为 {wanted} 个，实际 {count} 个）</source>
+        <translation>Not all fallback fonts for rare characters loaded ({count} of {wanted})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="67"/>
+        <source>{family}，生僻字备用字体 {count} 个</source>
+        <translation>{family}, {count} fallback fonts for rare characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="77"/>
+        <source>无法加载 Qt 自带的中文翻译 qtbase_zh_CN.qm</source>
+        <translation>Cannot load Qt&apos;s own Chinese translation qtbase_zh_CN.qm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="81"/>
+        <source>无法加载英文翻译 {file}</source>
+        <translation>Cannot load the English translation {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="84"/>
+        <source>英文翻译不完整：“{text}”没有译文</source>
+        <translation>The English translation is incomplete: “{text}” has none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="85"/>
+        <source>中文（qtbase_zh_CN）和英文（{file}）均可加载</source>
+        <translation>Chinese (qtbase_zh_CN) and English ({file}) both load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="105"/>
+        <source>前面“新建台账”一项没有通过，无法打开主窗口。</source>
+        <translation>The “new ledger” check failed, so the main window cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="115"/>
+        <source>主窗口在 {seconds} 秒内没有显示名单</source>
+        <translation>The main window showed no roster within {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="119"/>
+        <source>名单中没有学生</source>
+        <translation>The roster has no students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="123"/>
+        <source>表格没有使用中文字体（实际为 {used}）</source>
+        <translation>The table does not use the Chinese font (it uses {used})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="124"/>
+        <source>显示 {rows} 名学生后关闭</source>
+        <translation>showed {rows} students, then closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="161"/>
+        <source>主窗口</source>
+        <translation>Main window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="163"/>
+        <source>界面字体</source>
+        <translation>Interface fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="164"/>
+        <source>界面翻译</source>
+        <translation>Interface translations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="167"/>
+        <source>启动到主窗口显示：{seconds} 秒（从程序启动算起，不含自检准备）</source>
+        <translation>Start-up to the main window: {seconds} s (from the program&apos;s start, without the self-test&apos;s preparation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="176"/>
+        <source>自检失败：{count} 项检查中有 {failed} 项不正常（见下面标 ✗ 的行）。</source>
+        <translation>Self-test failed: {failed} of {count} checks found a problem (the lines marked ✗ below).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="179"/>
+        <source>自检通过：{count} 项检查全部正常，用时 {seconds} 秒。</source>
+        <translation>Self-test passed: all {count} checks are fine ({seconds} s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="188"/>
+        <source>自检结果</source>
+        <translation>Self-test result</translation>
     </message>
 </context>
 <context>
