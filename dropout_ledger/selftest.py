@@ -180,6 +180,32 @@ def check_verify(scratch: Scratch) -> str:
     return "完整性、事件哈希链、重建比对均正常"
 
 
+def check_crypto(scratch: Scratch) -> str:
+    """The sync packages' and passwords' libraries load and work (signature, hash).
+
+    Both are compiled extensions (Rust, C) that a bundle can lack or carry for the wrong
+    machine; a signature made and verified, and a password hashed and checked, prove them.
+    """
+    import argon2
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    message = b"dropout-ledger self-test"
+    signature = key.sign(message)
+    key.public_key().verify(signature, message)
+    try:
+        key.public_key().verify(signature, message + b"!")
+    except InvalidSignature:
+        pass
+    else:
+        raise CheckFailed("签名校验失效：改动过的内容也被判为有效。")
+    hasher = argon2.PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+    if not hasher.verify(hasher.hash("自检口令"), "自检口令"):
+        raise CheckFailed("口令校验失效。")
+    return "签名（Ed25519）和口令散列（Argon2id）均正常"
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("程序文件", check_files),
     ("新建台账", check_new_ledger),
@@ -187,6 +213,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("打印字体", check_fonts),
     ("打印表格（PDF）", check_print),
     ("台账校验", check_verify),
+    ("加密组件", check_crypto),
 ]
 """Every check of the core, in order. Add one with one line, e.g. the sync round trip:
 `CHECKS.append(("U盘同步包", check_sync_round_trip))` (a function taking the `Scratch`)."""
@@ -207,7 +234,7 @@ def _failure_text(error: BaseException) -> str:
     if isinstance(error, LedgerError):
         return error.message
     where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
-    place = f"（{Path(where[0].filename).name}:{where[0].lineno}）" if where else ""
+    place = f"（{'/'.join(Path(where[0].filename).parts[-3:])}:{where[0].lineno}）" if where else ""
     return f"内部错误 {type(error).__name__}：{error}{place}。请把这一行发给技术支持。"
 
 
