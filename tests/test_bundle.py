@@ -135,3 +135,36 @@ def test_the_ledger_lives_in_the_data_folder_not_in_the_bundle(
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "home" / "ledger.sqlite").is_file()
     assert sorted(bundle.folder.rglob("*")) == before
+
+
+# --- bench/: the one command that runs every benchmark ------------------------------------------
+
+
+def test_the_benchmark_runner_runs_every_benchmark_at_quick_sizes(
+    bundle: Built, tmp_path: Path
+) -> None:
+    """`bench/run_all.py --quick` (< 30 s): every bench_*.py still runs and reports figures,
+    and RESULTS lists every target of design README §5, measured or not."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from protocol import GOALS
+
+    results = tmp_path / "RESULTS.md"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run_all.py"), "--quick", "--bundle",
+         str(bundle.folder), "--results", str(results), "--out", str(tmp_path / "out"),
+         "--workdir", str(tmp_path / "work")],
+        cwd=ROOT, env=offscreen(tmp_path), stdin=subprocess.DEVNULL, capture_output=True,
+        text=True, encoding="utf-8", errors="replace", timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    text = results.read_text(encoding="utf-8")
+    benches = sorted(p.stem for p in (ROOT / "bench").glob("bench_*.py"))
+    assert benches[:2] == ["bench_bundle", "bench_desktop"]
+    for name in benches:
+        assert f"### {name}\n" in text
+        assert (tmp_path / "out" / f"{name.removeprefix('bench_')}.txt").is_file()
+    assert "**Failed**" not in text
+    for what, target in GOALS.values():
+        assert f"| {what} | {target} |" in text
+    assert "| bundle, unpacked | ≤ 250 MB | " in text and "MB (n=1) | met" in text
+    assert re.search(r"start-up from the bundle to first rows painted, school of 200 \| \d", text)
