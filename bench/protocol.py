@@ -18,7 +18,6 @@ target, including the ones no benchmark measures yet.
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -124,8 +123,9 @@ class Figure:
             return "—"
         text = fmt(self.median, self.unit)
         if self.n > 1 and self.low is not None and self.high is not None:
-            text += f" [{fmt(self.low, self.unit, self.median)}–" \
-                    f"{fmt(self.high, self.unit, self.median)}, n={self.n}]"
+            low, high = (fmt(v, self.unit, self.median).rsplit(" ", 1)[0]
+                         for v in (self.low, self.high))
+            text += f" [{low}–{high}, n={self.n}]"
         elif self.n == 1:
             text += " (n=1)"
         return text
@@ -199,5 +199,3 @@ class Collected:
     error: str = ""
 
 
-def finite(value: float) -> bool:
-    return value is not None and math.isfinite(value)

@@ -229,7 +229,7 @@ def load() -> str:
 
 
 def report(collected: list[Collected], args: argparse.Namespace, started: dt.datetime,
-           load_before: str) -> str:
+           load_before: str, code: str) -> str:
     command = "python bench/run_all.py" + (" --quick" if args.quick else "") + (
         f" --only {' '.join(args.only)}" if args.only else "")
     minutes = (dt.datetime.now() - started).total_seconds() / 60
@@ -237,7 +237,7 @@ def report(collected: list[Collected], args: argparse.Namespace, started: dt.dat
         "# Benchmark results" + (" (quick smoke run: tiny sizes, figures mean nothing)"
                                  if args.quick else ""),
         "",
-        f"Measured {started:%Y-%m-%d %H:%M} at commit {git_state()} with `{command}` "
+        f"Measured {started:%Y-%m-%d %H:%M} at commit {code} with `{command}` "
         f"({minutes:.0f} min in all).",
         f"Machine: {os.cpu_count()} cores ({cpu_model()}), {platform.system()} "
         f"{platform.release()}, Python {platform.python_version()}, SQLite "
@@ -261,6 +261,15 @@ def report(collected: list[Collected], args: argparse.Namespace, started: dt.dat
                   *others, ""]
     lines += ["## Every figure", "", *figure_tables(collected)]
     return "\n".join(lines) + "\n"
+
+
+def save(collected: list[Collected], path: Path) -> None:
+    """Every figure as JSON (bench/out/figures.json), for comparing runs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps([{"module": r.module, "seconds": r.seconds, "peak_mb": r.peak_mb,
+                                 "error": r.error, "figures": [f.as_json() for f in r.figures]}
+                                for r in collected], ensure_ascii=False, indent=1),
+                    encoding="utf-8")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -288,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         return child(*args.child)
     modules = discover(args.only)
-    started, load_before = dt.datetime.now(), load()
+    started, load_before, code = dt.datetime.now(), load(), git_state()
     with tempfile.TemporaryDirectory(prefix="bench-quick-") as scratch:
         workdir = args.workdir or (Path(scratch) if args.quick
                                    else Path(tempfile.gettempdir()) / "dropout-ledger-bench")
@@ -305,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  FAILED: {result.error}", flush=True)
             print(f"  ({result.seconds:,.0f} s, peak RSS {result.peak_mb:,.0f} MB)", flush=True)
             collected.append(result)
-    text = report(collected, args, started, load_before)
+    text = report(collected, args, started, load_before, code)
+    save(collected, args.out / ("figures-quick.json" if args.quick else "figures.json"))
     target = args.results or (QUICK_RESULTS if args.quick else RESULTS)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,13 +87,29 @@ def test_the_bundle_holds_both_programs_and_only_our_resources(bundle: Built) ->
     assert sorted(p.name for p in qt_translations.iterdir()) == ["qtbase_en.qm", "qtbase_zh_CN.qm"]
 
 
+def _version_resource(text: str) -> Any:
+    """Read a version file as PyInstaller does on Windows (it evaluates the text with its
+    VSVersionInfo classes), with stand-ins that keep what they were given."""
+    def keep(kind: str) -> Any:
+        return lambda *args, **kwargs: {"kind": kind, "args": args, **kwargs}
+
+    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+             "VarFileInfo", "VarStruct")
+    return eval(text, {name: keep(name) for name in names})  # our own file, as PyInstaller does
+
+
 def test_the_version_resource_is_written_from_the_package_version(bundle: Built) -> None:
     numbers = tuple(int(n) for n in re.findall(r"\d+", __version__)[:3]) + (0,)
     for name in ("dropout-ledger-gui", "dropout-ledger-cli"):
         text = (bundle.work / "build" / f"version-{name}.txt").read_text(encoding="utf-8")
-        assert f"filevers={numbers}" in text
-        assert f"StringStruct('FileVersion', '{__version__}')" in text
-        assert f"StringStruct('OriginalFilename', '{name}.exe')" in text
+        info = _version_resource(text)
+        assert info["ffi"]["filevers"] == info["ffi"]["prodvers"] == numbers
+        table = info["kids"][0]["args"][0][0]["args"]
+        assert table[0] == "080404B0"  # zh-CN, UTF-16
+        strings = {s["args"][0]: s["args"][1] for s in table[1]}
+        assert strings["FileVersion"] == strings["ProductVersion"] == __version__
+        assert strings["OriginalFilename"] == f"{name}.exe"
+        assert strings["ProductName"] == "控辍保学台账"
 
 
 def test_the_bundle_is_within_its_size_target(bundle: Built) -> None:
