@@ -644,8 +644,9 @@ def bench(args: argparse.Namespace) -> list[Section]:
 FIXES = {
     "startup-source": "create the pages not on the first screen (统计与目标, 预警名单, 名单核查) when"
                       " first shown, and import the entry dialogs on first use",
-    "county-open": "queue the roster's first page before the other pages' queries on the one"
-                   " worker thread",
+    "county-open": "the roster's first page reads the grade index in order: `+retracted = 0` in"
+                   " queries.roster (0.4 ms instead of 43 ms at 150k: students_live makes"
+                   " SQLite sort all 150,000 rows); the today page's 200 ms query runs first",
     "county-open-rss": "stream the roster (it holds one page); look for what holds the rest",
     "search-county": "the dense keystroke reads a birth cohort in grade order: an index on"
                      " (birth date, grade) or a count cap before the page",

@@ -162,8 +162,8 @@ def goal_rows(collected: list[Collected]) -> list[str]:
                                          if len(figures) > 1 else "")
             fix = worst.fix or "—"
         else:
-            verdict = worst.verdict() if len(figures) == 1 else f"all {len(figures)} met; " \
-                                                              f"worst {worst.verdict()}"
+            verdict = worst.verdict() if len(figures) == 1 else \
+                f"all {len(figures)} met (the worst {worst.verdict().removeprefix('met (')}"
             fix = ""
         rows.append(f"| {what} | {target} | {_cell(measured)} | {_cell(verdict)} | {_cell(fix)} |")
     return rows
@@ -229,10 +229,9 @@ def load() -> str:
 
 
 def report(collected: list[Collected], args: argparse.Namespace, started: dt.datetime,
-           load_before: str, code: str) -> str:
+           load_before: str, code: str, load_after: str, minutes: float) -> str:
     command = "python bench/run_all.py" + (" --quick" if args.quick else "") + (
         f" --only {' '.join(args.only)}" if args.only else "")
-    minutes = (dt.datetime.now() - started).total_seconds() / 60
     lines = [
         "# Benchmark results" + (" (quick smoke run: tiny sizes, figures mean nothing)"
                                  if args.quick else ""),
@@ -242,7 +241,7 @@ def report(collected: list[Collected], args: argparse.Namespace, started: dt.dat
         f"Machine: {os.cpu_count()} cores ({cpu_model()}), {platform.system()} "
         f"{platform.release()}, Python {platform.python_version()}, SQLite "
         f"{sqlite3.sqlite_version}; load average (1 / 5 / 15 min) {load_before} at the start,"
-        f" {load()} at the end. The machine is shared: a figure moves by ±20–30 % between "
+        f" {load_after} at the end. The machine is shared: a figure moves by ±20–30 % between "
         "sessions (perf-baselines §1), so read the ratios to the raw library first.",
         "",
         "Each figure is the median [min–max, n] after one warm-up run (n=1: a single run);"
@@ -263,13 +262,28 @@ def report(collected: list[Collected], args: argparse.Namespace, started: dt.dat
     return "\n".join(lines) + "\n"
 
 
-def save(collected: list[Collected], path: Path) -> None:
-    """Every figure as JSON (bench/out/figures.json), for comparing runs."""
+def save(collected: list[Collected], path: Path, header: dict[str, str]) -> None:
+    """Every figure as JSON (bench/out/figures.json), for comparing runs or `--report-from`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps([{"module": r.module, "seconds": r.seconds, "peak_mb": r.peak_mb,
-                                 "error": r.error, "figures": [f.as_json() for f in r.figures]}
-                                for r in collected], ensure_ascii=False, indent=1),
-                    encoding="utf-8")
+    path.write_text(json.dumps({**header, "benchmarks": [
+        {"module": r.module, "seconds": r.seconds, "peak_mb": r.peak_mb, "error": r.error,
+         "figures": [f.as_json() for f in r.figures]} for r in collected]},
+        ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def rewrite(args: argparse.Namespace) -> int:
+    """RESULTS.md again from a saved run: same figures, same header facts."""
+    data = json.loads(args.report_from.read_text(encoding="utf-8"))
+    collected = [Collected(b["module"], [from_json(f) for f in b["figures"]], b["seconds"],
+                           b["peak_mb"], b["error"]) for b in data["benchmarks"]]
+    args.quick = data["quick"]
+    args.only = data["only"]
+    text = report(collected, args, dt.datetime.fromisoformat(data["started"]),
+                  data["load_before"], data["code"], data["load_after"], data["minutes"])
+    target = args.results or (QUICK_RESULTS if args.quick else RESULTS)
+    target.write_text(text, encoding="utf-8")
+    print(f"written {target}")
+    return 0
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -288,6 +302,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "bench/out/RESULTS-quick.md with --quick)")
     parser.add_argument("--out", type=Path, default=BENCH / "out",
                         help="where each benchmark writes its detailed report")
+    parser.add_argument("--report-from", type=Path, metavar="FIGURES_JSON",
+                        help="write RESULTS.md again from a run's bench/out/figures.json"
+                             " (after changing only how it is presented)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -296,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child:
         return child(*args.child)
+    if args.report_from:
+        return rewrite(args)
     modules = discover(args.only)
     started, load_before, code = dt.datetime.now(), load(), git_state()
     with tempfile.TemporaryDirectory(prefix="bench-quick-") as scratch:
@@ -314,8 +333,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  FAILED: {result.error}", flush=True)
             print(f"  ({result.seconds:,.0f} s, peak RSS {result.peak_mb:,.0f} MB)", flush=True)
             collected.append(result)
-    text = report(collected, args, started, load_before, code)
-    save(collected, args.out / ("figures-quick.json" if args.quick else "figures.json"))
+    minutes, load_after = (dt.datetime.now() - started).total_seconds() / 60, load()
+    text = report(collected, args, started, load_before, code, load_after, minutes)
+    save(collected, args.out / ("figures-quick.json" if args.quick else "figures.json"),
+         {"started": started.isoformat(), "load_before": load_before, "load_after": load_after,
+          "code": code, "minutes": minutes, "quick": args.quick, "only": args.only})
     target = args.results or (QUICK_RESULTS if args.quick else RESULTS)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
