@@ -256,7 +256,9 @@ def run_checks(scratch: Scratch, checks: Sequence[tuple[str, Check]]) -> list[Ch
 @contextmanager
 def scratch_folder(parent: Path | None = None) -> Iterator[Scratch]:
     """A fresh scratch folder (in the system temp folder unless `parent`), removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="dropout-ledger-selftest-", dir=parent) as name:
+    # A file Windows still holds open must not turn a passed self-test into a crash.
+    with tempfile.TemporaryDirectory(prefix="dropout-ledger-selftest-", dir=parent,
+                                     ignore_cleanup_errors=True) as name:
         scratch = Scratch(folder=Path(name), ledger_path=Path(name) / "selftest.sqlite")
         try:
             yield scratch
