@@ -79,7 +79,8 @@ def check_translations(_scratch: selftest.Scratch) -> str:
     if english is None:
         raise selftest.CheckFailed(
             _tr("无法加载英文翻译 {file}").format(file=catalogue_path(ENGLISH)))
-    if not english.translate("app", _DESCRIPTION).isascii():
+    translated = english.translate("app", _DESCRIPTION) or ""
+    if not translated or not translated.isascii():
         raise selftest.CheckFailed(
             _tr("英文翻译不完整：“{text}”没有译文").format(text=_DESCRIPTION))
     return _tr("中文（qtbase_zh_CN）和英文（{file}）均可加载").format(

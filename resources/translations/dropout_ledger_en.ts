@@ -5628,72 +5628,72 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Cannot load the English translation {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="84"/>
+        <location filename="../../ui/selftest.py" line="85"/>
         <source>英文翻译不完整：“{text}”没有译文</source>
         <translation>The English translation is incomplete: “{text}” has none</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="85"/>
+        <location filename="../../ui/selftest.py" line="86"/>
         <source>中文（qtbase_zh_CN）和英文（{file}）均可加载</source>
         <translation>Chinese (qtbase_zh_CN) and English ({file}) both load</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="105"/>
+        <location filename="../../ui/selftest.py" line="106"/>
         <source>前面“新建台账”一项没有通过，无法打开主窗口。</source>
         <translation>The “new ledger” check failed, so the main window cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="115"/>
+        <location filename="../../ui/selftest.py" line="116"/>
         <source>主窗口在 {seconds} 秒内没有显示名单</source>
         <translation>The main window showed no roster within {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="119"/>
+        <location filename="../../ui/selftest.py" line="120"/>
         <source>名单中没有学生</source>
         <translation>The roster has no students</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="123"/>
+        <location filename="../../ui/selftest.py" line="124"/>
         <source>表格没有使用中文字体（实际为 {used}）</source>
         <translation>The table does not use the Chinese font (it uses {used})</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="124"/>
+        <location filename="../../ui/selftest.py" line="125"/>
         <source>显示 {rows} 名学生后关闭</source>
         <translation>showed {rows} students, then closed</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="161"/>
+        <location filename="../../ui/selftest.py" line="162"/>
         <source>主窗口</source>
         <translation>Main window</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="163"/>
+        <location filename="../../ui/selftest.py" line="164"/>
         <source>界面字体</source>
         <translation>Interface fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="164"/>
+        <location filename="../../ui/selftest.py" line="165"/>
         <source>界面翻译</source>
         <translation>Interface translations</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="167"/>
+        <location filename="../../ui/selftest.py" line="168"/>
         <source>启动到主窗口显示：{seconds} 秒（从程序启动算起，不含自检准备）</source>
         <translation>Start-up to the main window: {seconds} s (from the program&apos;s start, without the self-test&apos;s preparation)</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="176"/>
+        <location filename="../../ui/selftest.py" line="177"/>
         <source>自检失败：{count} 项检查中有 {failed} 项不正常（见下面标 ✗ 的行）。</source>
         <translation>Self-test failed: {failed} of {count} checks found a problem (the lines marked ✗ below).</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="179"/>
+        <location filename="../../ui/selftest.py" line="180"/>
         <source>自检通过：{count} 项检查全部正常，用时 {seconds} 秒。</source>
         <translation>Self-test passed: all {count} checks are fine ({seconds} s).</translation>
     </message>
     <message>
-        <location filename="../../ui/selftest.py" line="188"/>
+        <location filename="../../ui/selftest.py" line="189"/>
         <source>自检结果</source>
         <translation>Self-test result</translation>
     </message>
