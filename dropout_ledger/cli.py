@@ -546,6 +546,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
     for o in refused:
         print(f"{o.file}：{o.reason}", file=sys.stderr)
     return 2 if refused else 0
+def cmd_self_test(args: argparse.Namespace) -> int:
+    """The install check (dropout_ledger/selftest.py): scratch ledger, sample, print, verify."""
+    from dropout_ledger import selftest
+
+    results = selftest.run_all()
+    _out(args, [{"name": r.name, "ok": r.ok, "detail": r.detail, "seconds": round(r.seconds, 3)}
+                for r in results], selftest.report(results))
+    return 0 if all(r.ok for r in results) else 1
 
 
 _Add = Callable[[str, Callable[[argparse.Namespace], int], str], Any]
@@ -635,6 +643,7 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("action", choices=["export", "import"])
     sync.add_argument("files", nargs="*", help="要导入的同步文件（.dlpkg）")
     sync.add_argument("--out", help="写入同步文件的文件夹（例如U盘）")
+    add("self-test", cmd_self_test, "自检：在临时文件夹中新建台账、导入样例名单、打印、校验（不动本机台账）")
     return parser
 
 

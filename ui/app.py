@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from dropout_ledger import APP_NAME, __version__
@@ -62,7 +62,9 @@ _HELP_LANG = QT_TRANSLATE_NOOP(
 )
 _HELP_LEDGER = QT_TRANSLATE_NOOP("app", "台账文件（默认：本用户的数据文件夹）")
 _HELP_SCREENSHOT = QT_TRANSLATE_NOOP("app", "打开主窗口，保存截图（PNG）后退出")
-_HELP_SELF_TEST = QT_TRANSLATE_NOOP("app", "打开台账和主窗口，检查后退出（0 表示正常）")
+_HELP_SELF_TEST = QT_TRANSLATE_NOOP(
+    "app", "检查本机安装（临时台账、样例名单、打印、字体、翻译、主窗口），报告后退出（0 表示正常）"
+)
 
 
 def _language(value: str) -> str:
@@ -191,27 +193,6 @@ def take_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     return 0
 
 
-def self_test(window: MainWindow, family: str | None) -> int:
-    """Check that the roster shows rows and that Chinese renders with the bundled font."""
-    problems = []
-    window.wait_until_loaded()  # the roster arrives from the worker thread
-    rows = window.model.rowCount()
-    if rows == 0:
-        problems.append(_tr("名单中没有学生"))
-    if family is None:
-        problems.append(_tr("无法加载中文字体 {file}").format(file=cjk_font_path()))
-    else:
-        used = QFontInfo(window.table.font()).family()
-        if used != family or not QFontMetrics(window.table.font()).inFontUcs4(ord("学")):
-            problems.append(_tr("表格没有使用中文字体（实际为 {used}）").format(used=used))
-    if problems:
-        # The separator is translated too: "；" between Chinese sentences, "; " in English.
-        print(_tr("自检失败：{problems}").format(problems=_tr("；").join(problems)))
-        return 1
-    print(_tr("自检通过：显示 {rows} 名学生，字体 {family}").format(rows=rows, family=family))
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; the exit code is 0 on success, 2 if the ledger cannot be opened."""
     args, qt_args = parse_args(argv)
@@ -223,8 +204,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     family = load_cjk_font(app)
     install_translations(app, args.lang)
+    if args.self_test:  # the install check: scratch ledger, sample, print, fonts, window
+        from ui.selftest import run_self_test
 
-    headless = args.screenshot is not None or args.self_test
+        return run_self_test(app, ledger_path=args.ledger, family=family)
+
+    headless = args.screenshot is not None
     path: Path = args.ledger or default_ledger_path()
     ledger = open_or_recover(path, headless=headless)
     if ledger is None:
@@ -237,8 +222,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow(ledger)
         install_sync_ui(window)
         try:
-            if args.screenshot is not None:
-                return take_screenshot(app, window, args.screenshot)
-            return self_test(window, family)
+            return take_screenshot(app, window, args.screenshot)
         finally:
             window.close()  # joins the window's worker thread before the ledger closes

@@ -3069,321 +3069,321 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <location filename="../../ui/main_window.py" line="368"/>
-        <source>统计与目标</source>
-        <translation>Figures and targets</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="369"/>
-        <source>预警名单</source>
-        <translation>Early warning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="173"/>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>名单核查</source>
         <translation>List checks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="439"/>
+        <source>统计与目标</source>
+        <translation>Figures and targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="440"/>
+        <source>预警名单</source>
+        <translation>Early warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
-        <location filename="../../ui/session.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/session.py" line="131"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>导入学籍花名册…</source>
         <translation>Import the national student roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>备份与恢复…</source>
         <translation>Back up and restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>打印表格…</source>
         <translation>Print forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>本月书面报告…</source>
         <translation>This month’s written report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>操作日志…</source>
         <translation>Operation log…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>{n} 名以上学生，正在计数…</source>
         <translation>More than {n} pupils, counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -4645,52 +4645,52 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="102"/>
+        <location filename="../../ui/session.py" line="103"/>
         <source> — 当前用户：{who}</source>
         <translation> — logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="104"/>
+        <location filename="../../ui/session.py" line="105"/>
         <source>当前用户：{who}</source>
         <translation>Logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="105"/>
+        <location filename="../../ui/session.py" line="106"/>
         <source>未登录（身份证号隐去中间部分）</source>
         <translation>Nobody logged in (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="133"/>
+        <location filename="../../ui/session.py" line="134"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="136"/>
+        <location filename="../../ui/session.py" line="137"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="137"/>
+        <location filename="../../ui/session.py" line="138"/>
         <source>退出登录并关闭台账</source>
         <translation>Log out and close the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="145"/>
+        <location filename="../../ui/session.py" line="146"/>
         <source>账户管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="148"/>
+        <location filename="../../ui/session.py" line="149"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="170"/>
+        <location filename="../../ui/session.py" line="171"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="260"/>
+        <location filename="../../ui/session.py" line="262"/>
         <source>这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。</source>
         <translation>This ledger has accounts: name the account and its password in the environment variables {user} and {password}.</translation>
     </message>
@@ -7220,84 +7220,54 @@ Nothing in the ledger was changed.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="57"/>
+        <location filename="../../ui/app.py" line="58"/>
         <source>控辍保学台账（桌面程序）</source>
         <translation>Dropout Ledger (desktop app)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="58"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>显示本帮助并退出</source>
         <translation>show this help and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59"/>
+        <location filename="../../ui/app.py" line="60"/>
         <source>界面语言：zh_CN（简体中文，默认）或 en（英文）；也可用环境变量 {env} 设置</source>
         <translation>interface language: zh_CN (Simplified Chinese, the default) or en (English); the environment variable {env} sets it too</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="63"/>
         <source>台账文件（默认：本用户的数据文件夹）</source>
         <translation>the ledger file (default: in this user&apos;s data folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="63"/>
+        <location filename="../../ui/app.py" line="64"/>
         <source>打开主窗口，保存截图（PNG）后退出</source>
         <translation>open the main window, save a screenshot (PNG) of it and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="64"/>
-        <source>打开台账和主窗口，检查后退出（0 表示正常）</source>
-        <translation>open the ledger and the main window, check them and exit (0 means all is well)</translation>
+        <location filename="../../ui/app.py" line="65"/>
+        <source>检查本机安装（临时台账、样例名单、打印、字体、翻译、主窗口），报告后退出（0 表示正常）</source>
+        <translation>check this installation (scratch ledger, sample roster, printing, fonts, translations, main window), report and exit (0 means OK)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="72"/>
+        <location filename="../../ui/app.py" line="75"/>
         <source>不支持的语言 {value}，请用 zh_CN 或 en</source>
         <translation>unsupported language {value}; use zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="145"/>
+        <location filename="../../ui/app.py" line="148"/>
         <source>无法创建文件夹 {folder}：{reason}。请换一个能写入的位置。</source>
         <translation>Cannot create the folder {folder}: {reason}. Please choose a location you can write to.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="176"/>
+        <location filename="../../ui/app.py" line="179"/>
         <source>无法打开台账：{message}</source>
         <translation>Cannot open the ledger: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188"/>
+        <location filename="../../ui/app.py" line="191"/>
         <source>无法保存截图 {file}</source>
         <translation>Cannot save the screenshot {file}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="199"/>
-        <source>名单中没有学生</source>
-        <translation>the roster has no students</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="201"/>
-        <source>无法加载中文字体 {file}</source>
-        <translation>cannot load the Chinese font {file}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="205"/>
-        <source>表格没有使用中文字体（实际为 {used}）</source>
-        <translation>the table does not use the Chinese font (it uses {used})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="208"/>
-        <source>自检失败：{problems}</source>
-        <translation>Self-test failed: {problems}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="208"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="210"/>
-        <source>自检通过：显示 {rows} 名学生，字体 {family}</source>
-        <translation>Self-test passed: {rows} students shown, font {family}</translation>
     </message>
 </context>
 <context>
@@ -7330,6 +7300,109 @@ Nothing in the ledger was changed.</translation>
         <location filename="../../ui/ops.py" line="184"/>
         <source>正在处理，请稍候…</source>
         <translation>Working, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>selftest</name>
+    <message>
+        <location filename="../../ui/selftest.py" line="56"/>
+        <source>无法加载中文字体 {file}</source>
+        <translation>Cannot load the Chinese font {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="60"/>
+        <source>界面没有使用中文字体（实际为 {used}）</source>
+        <translation>The interface does not use the Chinese font (it uses {used})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="65"/>
+        <source>生僻字备用字体没有全部加载（应为 {wanted} 个，实际 {count} 个）</source>
+        <translation>Not all fallback fonts for rare characters loaded ({count} of {wanted})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="67"/>
+        <source>{family}，生僻字备用字体 {count} 个</source>
+        <translation>{family}, {count} fallback fonts for rare characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="77"/>
+        <source>无法加载 Qt 自带的中文翻译 qtbase_zh_CN.qm</source>
+        <translation>Cannot load Qt&apos;s own Chinese translation qtbase_zh_CN.qm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="81"/>
+        <source>无法加载英文翻译 {file}</source>
+        <translation>Cannot load the English translation {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="85"/>
+        <source>英文翻译不完整：“{text}”没有译文</source>
+        <translation>The English translation is incomplete: “{text}” has none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="86"/>
+        <source>中文（qtbase_zh_CN）和英文（{file}）均可加载</source>
+        <translation>Chinese (qtbase_zh_CN) and English ({file}) both load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="106"/>
+        <source>前面“新建台账”一项没有通过，无法打开主窗口。</source>
+        <translation>The “new ledger” check failed, so the main window cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="116"/>
+        <source>主窗口在 {seconds} 秒内没有显示名单</source>
+        <translation>The main window showed no roster within {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="120"/>
+        <source>名单中没有学生</source>
+        <translation>The roster has no students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="124"/>
+        <source>表格没有使用中文字体（实际为 {used}）</source>
+        <translation>The table does not use the Chinese font (it uses {used})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="125"/>
+        <source>显示 {rows} 名学生后关闭</source>
+        <translation>showed {rows} students, then closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="162"/>
+        <source>主窗口</source>
+        <translation>Main window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="164"/>
+        <source>界面字体</source>
+        <translation>Interface fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="165"/>
+        <source>界面翻译</source>
+        <translation>Interface translations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="168"/>
+        <source>启动到主窗口显示：{seconds} 秒（从程序启动算起，不含自检准备）</source>
+        <translation>Start-up to the main window: {seconds} s (from the program&apos;s start, without the self-test&apos;s preparation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="177"/>
+        <source>自检失败：{count} 项检查中有 {failed} 项不正常（见下面标 ✗ 的行）。</source>
+        <translation>Self-test failed: {failed} of {count} checks found a problem (the lines marked ✗ below).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="180"/>
+        <source>自检通过：{count} 项检查全部正常，用时 {seconds} 秒。</source>
+        <translation>Self-test passed: all {count} checks are fine ({seconds} s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="189"/>
+        <source>自检结果</source>
+        <translation>Self-test result</translation>
     </message>
 </context>
 <context>
