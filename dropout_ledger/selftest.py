@@ -206,6 +206,33 @@ def check_crypto(scratch: Scratch) -> str:
     return "签名（Ed25519）和口令散列（Argon2id）均正常"
 
 
+def check_sync_round_trip(scratch: Scratch) -> str:
+    """A package from the scratch school reaches a scratch county whole (sync.md §c).
+
+    The county enrols the school, the school joins with the county's digits, the county
+    confirms the school's digits, then the school's package is written to a folder standing in
+    for the stick and imported: every pupil must arrive, and the same file again changes nothing.
+    """
+    from dropout_ledger.sync import enrol, exporter, importer
+
+    school = scratch.open_ledger()
+    county_path = scratch.folder / "县" / "自检县.sqlite"
+    with Ledger.create(county_path, kind="county", code=FICTIONAL_COUNTY_CODE, name="自检县教育局",
+                       clock=school.clock) as county:
+        data, county_digits = enrol.enroll_school(county, school.org.code, school.org.name)
+        school_digits = enrol.join(school, data, county_digits)
+        enrol.confirm_school(county, school.org.code, school_digits)
+        [written] = exporter.export(school, scratch.folder / "U盘")
+        first, again = importer.import_files(county, [written.path, written.path])
+        if not first.accepted:
+            raise CheckFailed(f"同步包没有导入：{first.reason}")
+        arrived = county.queries.count("all")
+        expected = school.queries.count("all")
+    if arrived != expected or again.new_events:
+        raise CheckFailed(f"同步包导入后县级台账有 {arrived} 名学生，应为 {expected} 名。")
+    return f"加密、签名、导入均正常（{written.events} 条记录，{arrived} 名学生）"
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("程序文件", check_files),
     ("新建台账", check_new_ledger),
@@ -214,9 +241,10 @@ CHECKS: list[tuple[str, Check]] = [
     ("打印表格（PDF）", check_print),
     ("台账校验", check_verify),
     ("加密组件", check_crypto),
+    ("U盘同步包", check_sync_round_trip),
 ]
-"""Every check of the core, in order. Add one with one line, e.g. the sync round trip:
-`CHECKS.append(("U盘同步包", check_sync_round_trip))` (a function taking the `Scratch`)."""
+"""Every check of the core, in order. Add one with one line: a Chinese name and a function
+taking the `Scratch` that returns a Chinese detail or raises CheckFailed."""
 
 PREPARE = 3
 """The first `PREPARE` checks make the scratch ledger with pupils in it: all the desktop
