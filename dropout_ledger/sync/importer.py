@@ -22,7 +22,7 @@ from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.status import Status
 from dropout_ledger.store import backup, db, projections
-from dropout_ledger.store.events import EventWriter
+from dropout_ledger.store.events import EventWriter, advance_lamport
 from dropout_ledger.sync import (
     check,
     envelope,
@@ -171,6 +171,7 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened) -> Outcome:
         result = merge.merge(conn, events, package_sha=header["package_id"])
         vectors.record_peer_have(conn, sender["org"], stated.get("have", {}),
                                  int(stated.get("lc", 0)))
+        advance_lamport(conn, int(stated.get("lc", 0)))
         report = describe(conn, header, new, result)
         problems = merge.self_check(conn, result, events)
         if problems:

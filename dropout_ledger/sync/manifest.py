@@ -12,6 +12,7 @@ import sqlite3
 from typing import Any
 
 from dropout_ledger.ledger import Ledger
+from dropout_ledger.store import events
 from dropout_ledger.sync import vectors
 
 
@@ -27,8 +28,8 @@ def build_manifest(ledger: Ledger, *, peer_org: str, school: str) -> dict[str, A
 
 
 def lamport(conn: sqlite3.Connection) -> int:
-    """This ledger's Lamport clock: the highest value it has seen."""
-    return int(conn.execute("SELECT coalesce(max(lc), 0) FROM events").fetchone()[0])
+    """This ledger's Lamport clock: the highest value it has seen (events or statements)."""
+    return events.lamport(conn)
 
 
 def summary(conn: sqlite3.Connection, school: str) -> dict[str, Any]:
