@@ -115,6 +115,18 @@ def read_notices(ledger: Ledger) -> set[str]:
     return read
 
 
+def read_by(ledger: Ledger) -> dict[str, set[str]]:
+    """County side: decision event id → the schools whose acknowledgement has arrived."""
+    out: dict[str, set[str]] = {}
+    for org, body in ledger.conn.execute(
+            "SELECT org, body FROM events WHERE ent = 'ledger' AND kind = 'audit'"
+            " AND org LIKE 'S:%'"):
+        data = canonical.decode(body, checked=False) if body is not None else {}
+        if data.get("action") == "notice_read":
+            out.setdefault(str(data.get("notice", "")), set()).add(str(org))
+    return out
+
+
 def notices(ledger: Ledger) -> list[Notice]:
     """The county's decisions naming this school, newest first, as sentences about its pupils."""
     own = ledger.org_id
