@@ -84,7 +84,7 @@ def test_an_in_app_restore_gets_back_what_it_lost_in_one_round_trip(
 
 
 def test_a_ledger_restored_outside_the_app_starts_a_new_replica_at_open(
-        world: County, tmp_path: Path, isolated_markers: Path) -> None:
+        world: County, tmp_path: Path) -> None:
     a = world.schools["a"]
     old = copy_ledger(a, tmp_path / "copied-by-hand.sqlite")
     _edits(a, "复制之后")
@@ -92,7 +92,7 @@ def test_a_ledger_restored_outside_the_app_starts_a_new_replica_at_open(
     before, replica, path = _own_events(a), a.replica, a.path
     found = marker.read(path)
     assert found is not None and found.replica == replica
-    assert marker.marker_file(path).parent == isolated_markers
+    assert marker.marker_file(path).parent == marker.folder() == tmp_path / "markers"
     assert path.parent not in marker.marker_file(path).parents
     a.close()
     for suffix in ("-wal", "-shm"):
