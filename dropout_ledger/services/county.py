@@ -232,21 +232,27 @@ class _Roll:
 
 
 def _roll(conn: sqlite3.Connection) -> _Roll:
-    """Pupils on the roll per school, and each school's township (one pass over `students`)."""
+    """Pupils on the roll per school and each school's township (one pass over `students`),
+    then a township name from a few of its pupils' addresses (index lookups)."""
     pupils: Counter[str] = Counter()
     towns: dict[str, Counter[str]] = {}
-    names: dict[str, Counter[str]] = {}
-    for org, town, n, address in conn.execute(
-            "SELECT org, substr(coalesce(village_code, ''), 1, 9), count(*), max(address)"
+    for org, town, n in conn.execute(
+            "SELECT org, substr(coalesce(village_code, ''), 1, 9), count(*)"
             f" FROM students WHERE retracted = 0 AND {ON_ROLL} GROUP BY 1, 2"):
         org, town = str(org or ""), str(town or "")
         pupils[org] += int(n)
         if len(town) == 9:
             towns.setdefault(org, Counter())[town] += int(n)
-            found = _TOWNSHIP_NAME.match(str(address or ""))
-            if found:
-                names.setdefault(town, Counter())[found.group(1)] += int(n)
     township = {org: c.most_common(1)[0][0] for org, c in towns.items()}
+    names: dict[str, Counter[str]] = {}
+    for org, town in township.items():
+        for (address,) in conn.execute(
+                "SELECT address FROM students WHERE org = ? AND retracted = 0"
+                " AND village_code >= ? AND village_code < ? AND address IS NOT NULL LIMIT 5",
+                (org, town, town + ":")):
+            found = _TOWNSHIP_NAME.match(str(address))
+            if found:
+                names.setdefault(town, Counter())[found.group(1)] += 1
     township_names = {town: c.most_common(1)[0][0] for town, c in names.items()}
     return _Roll(dict(pupils), township, township_names)
 

@@ -95,23 +95,53 @@ class _Row:
     status: str
 
 
-def _keyed(conn: sqlite3.Connection) -> dict[str, list[_Row]]:
-    """Live pupils on the roll or transferred out, grouped by person key, in one pass.
+_CODES = ", ".join(f"'{c}'" for c in sorted(ON_ROLL_CODES | {TRANSFERRED}))
+_LIVE = f"retracted = 0 AND status IN ({_CODES})"
+_COLUMNS = "id, coalesce(org, ''), id_number, xjh, status"
+# The common case in SQL: an 18-digit ID number held twice. The inner GROUP BY reads only the
+# ID-number index (no table rows, ~40 ms at 150,000 pupils); the few numbers it finds are then
+# read with their status and school.
+_SAME_NUMBER = f"""
+SELECT {_COLUMNS} FROM students WHERE {_LIVE} AND id_number IN (
+    SELECT id_number FROM students WHERE id_number IS NOT NULL
+    GROUP BY id_number HAVING count(*) > 1)
+"""
+# The other forms (15-digit numbers, a 学籍号 only) are few: found through the same index and
+# keyed in Python.
+_OTHER_FORMS = f"""
+SELECT {_COLUMNS} FROM students INDEXED BY students_id_number
+WHERE id_number IS NOT NULL AND length(id_number) != 18 AND {_LIVE}
+UNION ALL
+SELECT {_COLUMNS} FROM students WHERE id_number IS NULL AND xjh IS NOT NULL AND {_LIVE}
+"""
 
-    Stored ID numbers are already normalised at entry (`identity.parse_id_number`), so the
-    common 18-digit case is its own key; only the other forms go through `person_key`.
+
+def _keyed(conn: sqlite3.Connection) -> dict[str, list[_Row]]:
+    """Live pupils on the roll or transferred out whose person key is held at two schools.
+
+    Stored ID numbers are already normalised at entry (`identity.parse_id_number`), so an
+    18-digit number is its own key and the database groups those; the few pupils with another
+    form of number go through `person_key`, and are matched to 18-digit pupils by the index.
     """
-    codes = ", ".join(f"'{c}'" for c in sorted(ON_ROLL_CODES | {TRANSFERRED}))
-    groups: dict[str, list[_Row]] = {}
-    for sid, org, number, xjh, status in conn.execute(
-        "SELECT id, coalesce(org, ''), id_number, xjh, status FROM students"
-        f" WHERE retracted = 0 AND status IN ({codes})"
-        " AND (id_number IS NOT NULL OR xjh IS NOT NULL)"
-    ):
-        key = f"id:{number}" if number and len(number) == 18 else person_key(number, xjh)
-        if key:
-            groups.setdefault(key, []).append(_Row(str(sid), str(org), str(status)))
-    return {k: rows for k, rows in groups.items() if len({r.org for r in rows}) > 1}
+    groups: dict[str, dict[str, _Row]] = {}
+
+    def add(key: str, sid: str, org: str, status: str) -> None:
+        groups.setdefault(key, {})[sid] = _Row(sid, org, status)
+
+    for sid, org, number, _xjh, status in conn.execute(_SAME_NUMBER):
+        add(f"id:{number}", str(sid), str(org), str(status))
+    for sid, org, number, xjh, status in conn.execute(_OTHER_FORMS).fetchall():
+        key = person_key(number, xjh)
+        if not key:
+            continue
+        add(key, str(sid), str(org), str(status))
+        if key.startswith("id:"):
+            for other, other_org, other_status in conn.execute(
+                    f"SELECT id, coalesce(org, ''), status FROM students WHERE id_number = ?"
+                    f" AND {_LIVE}", (key[3:],)):
+                add(key, str(other), str(other_org), str(other_status))
+    return {key: list(rows.values()) for key, rows in groups.items()
+            if len({r.org for r in rows.values()}) > 1}
 
 
 def decided_pairs(conn: sqlite3.Connection) -> set[frozenset[str]]:
