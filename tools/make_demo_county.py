@@ -65,7 +65,7 @@ def _exchange(county: Ledger, schools: list[Ledger], stick: Path) -> None:
 def _drop_out(school: Ledger, n: int, today: dt.date) -> None:
     rows = school.conn.execute(
         "SELECT id FROM students WHERE status = 'enrolled' AND grade BETWEEN 2 AND 6"
-        " ORDER BY id LIMIT ?", (n,)).fetchall()
+        " ORDER BY id_number, name LIMIT ?", (n,)).fetchall()
     for (sid,) in rows:
         school.status.change(sid, Status.SUSPECTED, reason_code="01", effective_date=today)
         school.status.change(sid, Status.DROPPED_OUT, reason_code="01", effective_date=today)
@@ -75,7 +75,7 @@ def _copy_child(source: Ledger, target: Ledger, offset: int, **changes: object) 
     """Register at `target` a child with the identity of one of `source`'s pupils."""
     sid = source.conn.execute(
         "SELECT id FROM students WHERE status = 'enrolled' AND length(id_number) = 18"
-        " ORDER BY id LIMIT 1 OFFSET ?", (offset,)).fetchone()[0]
+        " ORDER BY id_number LIMIT 1 OFFSET ?", (offset,)).fetchone()[0]
     child = source.queries.student(sid) or {}
     fields = {k: child[k] for k in ("name", "sex", "birth_date", "id_number", "grade",
                                     "class_name", "village_code", "village_name", "address")
@@ -110,14 +110,14 @@ def make_demo_county(folder: Path, *, students: int = 300, clock: Clock | None =
         first, second, third = schools
         _drop_out(second, max(3, students // 40), today)
         _copy_child(first, second, 0)  # the same child on two rolls
-        moved = _copy_child(first, third, 1, grade=7, class_name="1班")
+        moved = _copy_child(first, third, 1)
         first.status.change(moved, Status.TRANSFERRED_OUT, reason_code="move",
                             effective_date=today)
         _exchange(county, schools, folder / "stick1")
 
         poor = [(number, "dibao" if n % 3 else "poverty_exit") for n, (number,) in enumerate(
             county.conn.execute("SELECT id_number FROM students WHERE length(id_number) = 18"
-                                " ORDER BY id LIMIT 40"))]
+                                " ORDER BY id_number LIMIT 40"))]
         lists.publish_list(county, "poverty", poor, title="2026年春季困难家庭学生名单")
         _exchange(county, schools, folder / "stick2")
         return DemoCounty(county.path, {s.org_id: s.path for s in schools})
