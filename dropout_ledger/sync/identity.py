@@ -60,7 +60,7 @@ class Enrolment:
     status_label: str
     status_date: str
     history: tuple[tuple[str, str], ...]
-    """(effective date, status label) of every live status fact, oldest first."""
+    """(effective date, status code) of every live status fact, oldest first."""
     last_visit: str
     """Date of the newest 劝返 visit, "" if none."""
 
@@ -260,7 +260,7 @@ def _enrolment(conn: sqlite3.Connection, sid: str, school_name: str) -> Enrolmen
         " coalesce(xjh, ''), coalesce(status, ''), coalesce(status_date, '')"
         " FROM students WHERE id = ?", (sid,)).fetchone()
     history = tuple(
-        (str(day), _label(code)) for day, code in conn.execute(
+        (str(day), str(code)) for day, code in conn.execute(
             "SELECT effective_date, code FROM status_facts WHERE student_id = ? AND retracted = 0"
             " ORDER BY effective_date, lc, eid", (sid,)))
     visit = conn.execute(

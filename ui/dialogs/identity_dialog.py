@@ -83,12 +83,13 @@ class RecordPanel(QGroupBox):
         number = record.id_number if full_ids else mask_id_number(record.id_number)
         xjh = record.xjh if full_ids else mask_xjh(record.xjh)
         grade = grade_text(record.grade) if record.grade else ""
-        history = "；".join(f"{day} {label}" for day, label in record.history[-4:])
+        history = _tr("；").join(f"{day} {status_text(code)}" for day, code in record.history[-4:])
         shown = {
             "学校": record.school_name, "姓名": record.name,
             "性别": _tr(SEXES[record.sex]) if record.sex in SEXES else "",
             "出生日期": record.birth_date, "身份证号": number or "—", "学籍号": xjh or "—",
-            "年级班级": f"{grade}{record.class_name}", "当前状态": _tr("{status}（{day}）").format(
+            "年级班级": _tr("{grade}{class_name}").format(grade=grade, class_name=record.class_name),
+            "当前状态": _tr("{status}（{day}）").format(
                 status=status_text(record.status), day=record.status_date),
             "状态记录": history, "最近家访": record.last_visit or _tr("无"),
         }
