@@ -53,6 +53,9 @@ _REPLICA = re.compile(r"[0-9a-f]{32}")
 _ORG = re.compile(r"S:\d{10}|C:\d{6}")
 _KIND = re.compile(r"[a-z][a-z_]{0,39}")
 _ENT = re.compile(r"[a-z][a-z_]{0,39}:\S{1,200}")
+AUDIT_ENT = "ledger"
+"""The entity of the audit events a ledger writes about itself (export, import, backup, roster
+import): they travel like every other event (sync.md §c.14)."""
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FIX = "请让发出单位在台账中运行“检查台账”（verify）后重新导出；问题仍在请联系技术支持"
 _COUNTY_ONLY_FIX = "县级名单、县级设置和县里的决定只能由县教育局修改；学校如有不同意见，请向县里提出更正"
@@ -167,6 +170,8 @@ class _Check:
         for name, test, what in _HEADER_FIELDS:
             if not test(header.get(name)):
                 self.stop(name, f"事件头的 {name} 缺失或{what}")
+        if header["ent"] == AUDIT_ENT and header["kind"] != "audit":
+            self.stop("ent", "只有审计记录可以记在整个台账名下")
         if header["seq"] < 1 or header["lc"] < 1:
             self.stop("seq", "事件序号和逻辑时钟必须从 1 起")
         if (header["seq"] == 1) != (header["prev"] == ""):
@@ -536,6 +541,6 @@ _HEADER_FIELDS: tuple[tuple[str, Callable[[Any], bool], str], ...] = (
     ("who", lambda v: isinstance(v, dict) and isinstance(v.get("id"), str)
      and isinstance(v.get("name"), str), "不完整"),
     ("kind", _str_matching(_KIND), "不是有效的记录类型"),
-    ("ent", _str_matching(_ENT), "不是有效的记录对象"),
+    ("ent", lambda v: v == AUDIT_ENT or _str_matching(_ENT)(v), "不是有效的记录对象"),
     ("body_hash", _str_matching(_HEX64), "不是有效的哈希"),
 )

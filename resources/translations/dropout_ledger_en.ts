@@ -1463,6 +1463,249 @@ This county&apos;s key fingerprint is:</translation>
     </message>
 </context>
 <context>
+    <name>CountyView</name>
+    <message>
+        <location filename="../../ui/county_view.py" line="46"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="47"/>
+        <location filename="../../ui/county_view.py" line="62"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="48"/>
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="49"/>
+        <source>最近导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="50"/>
+        <source>记录数</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="51"/>
+        <source>断档</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="52"/>
+        <source>分叉</source>
+        <translation>Forks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="53"/>
+        <location filename="../../ui/county_view.py" line="65"/>
+        <source>待核对冲突</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="54"/>
+        <location filename="../../ui/county_view.py" line="64"/>
+        <source>在籍人数</source>
+        <translation>On roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="55"/>
+        <source>身份待核</source>
+        <translation>Identity cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="56"/>
+        <location filename="../../ui/county_view.py" line="66"/>
+        <source>小学辍学率</source>
+        <translation>Primary dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="57"/>
+        <location filename="../../ui/county_view.py" line="67"/>
+        <source>初中辍学率</source>
+        <translation>Junior dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="58"/>
+        <location filename="../../ui/county_view.py" line="68"/>
+        <source>巩固率</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="59"/>
+        <location filename="../../ui/county_view.py" line="69"/>
+        <source>距目标</source>
+        <translation>From target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="63"/>
+        <source>学校数</source>
+        <translation>Schools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="72"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="73"/>
+        <source>待确认</source>
+        <translation>Awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="74"/>
+        <source>已注销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="75"/>
+        <source>未入网</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="104"/>
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="105"/>
+        <source>{label}
+分子 {n} ÷ 分母 {d}</source>
+        <translation>{label}
+numerator {n} ÷ denominator {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="108"/>
+        <source>不低于</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="108"/>
+        <source>不高于</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="109"/>
+        <source>目标：{rule} {value}</source>
+        <translation>Target: {rule} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="118"/>
+        <source>没有可与目标比较的数字</source>
+        <translation>No figure to compare with a target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="120"/>
+        <source>差 {value} 个百分点</source>
+        <translation>{value} points off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="122"/>
+        <source>最差的一项比县定目标差这么多</source>
+        <translation>How far the worst figure misses the county target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="123"/>
+        <source>达标</source>
+        <translation>On target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="124"/>
+        <source>三项都达到县定目标，最接近的一项还有 {value} 个百分点余量</source>
+        <translation>All three figures meet the county targets; the closest has {value} points to spare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="150"/>
+        <location filename="../../ui/county_view.py" line="295"/>
+        <source>县级汇总</source>
+        <translation>County overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="152"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="154"/>
+        <source>身份核查</source>
+        <translation>Identity checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="155"/>
+        <source>同一学生在两所学校在籍、转出与转入待核实</source>
+        <translation>One pupil on two schools&apos; rolls; transfers out and in to verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="157"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="166"/>
+        <source>乡镇与全县</source>
+        <translation>Townships and county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="204"/>
+        <source>县级汇总没有加载成功</source>
+        <translation>The county overview could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="211"/>
+        <source>{y}年{m}月{d}日，共 {schools} 所学校、在籍 {children} 人；{over} 所学校未达到县定目标，排在最前。辍学率为在校生辍学率口径（学年累计）；鼠标停在数字上可看分子、分母和目标。</source>
+        <translation>{y}-{m}-{d}: {schools} schools, {children} pupils on roll; {over} schools miss a county target and are listed first. Dropout rates use the in-school convention (school year to date); hover over a figure for its numerator, denominator and target.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="217"/>
+        <source>另有 {n} 名学生同时在两所学校在籍，全县人数已按一人计，待身份核查。</source>
+        <translation> {n} pupils are on two schools&apos; rolls: the county total counts each once until their identity is checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="220"/>
+        <source>身份核查（{n}）</source>
+        <translation>Identity checks ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="231"/>
+        <source>从未导入</source>
+        <translation>Never imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="232"/>
+        <source>同一台电脑的台账被复制或从旧备份恢复；下次导出时将发全部记录和通知</source>
+        <translation>The school&apos;s ledger was copied or restored from an old backup; the next export sends everything and a notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="235"/>
+        <source>学校标识码 {code}</source>
+        <translation>School code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="238"/>
+        <source>共导入 {n} 个同步文件</source>
+        <translation>{n} sync files imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="241"/>
+        <source>中间缺少的记录条数；下次同步会自动补齐</source>
+        <translation>Events missing inside the chain; the next exchange fills them in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="244"/>
+        <source>其中 {n} 人同时在另一所学校在籍</source>
+        <translation>{n} of them are also on another school&apos;s roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="260"/>
+        <source>全县合计</source>
+        <translation>County total</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDialog</name>
     <message>
         <location filename="../../ui/dialogs/damaged_dialog.py" line="52"/>
@@ -2306,6 +2549,191 @@ The case will then be at {stage}, and the following deadlines count again from {
         <location filename="../../ui/widgets/fingerprint.py" line="79"/>
         <source>已核对 {done} 组，一致；还差 {left} 位数字。</source>
         <translation>{done} groups checked and matching; {left} digits to go.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="39"/>
+        <source>重复在籍</source>
+        <translation>On two rolls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="40"/>
+        <source>转学待核实</source>
+        <translation>Transfer to verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="43"/>
+        <source>确认在甲校</source>
+        <translation>At school A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="44"/>
+        <source>确认在乙校</source>
+        <translation>At school B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="45"/>
+        <source>不是同一人</source>
+        <translation>Not the same child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="46"/>
+        <source>转学已核实</source>
+        <translation>Transfer verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="48"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="49"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="51"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="52"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="53"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="54"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="55"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="56"/>
+        <source>学籍号</source>
+        <translation>Student number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="57"/>
+        <source>年级班级</source>
+        <translation>Grade and class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="58"/>
+        <source>当前状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="59"/>
+        <source>状态记录</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="60"/>
+        <source>最近家访</source>
+        <translation>Last home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="86"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="91"/>
+        <source>{grade}{class_name}</source>
+        <translation>{grade}, class {class_name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="92"/>
+        <source>{status}（{day}）</source>
+        <translation>{status} ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="94"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="113"/>
+        <source>身份核查</source>
+        <translation>Identity checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="122"/>
+        <source>甲校</source>
+        <translation>School A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="123"/>
+        <source>乙校</source>
+        <translation>School B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="125"/>
+        <source>备注（可不填）：如何核实的，例如“已电话联系监护人”</source>
+        <translation>Note (optional): how it was checked, e.g. &quot;phoned the guardian&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="137"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="164"/>
+        <source>{kind}：{name}
+{a} / {b}</source>
+        <translation>{kind}: {name}
+{a} / {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="183"/>
+        <source>没有待核查的学生。</source>
+        <translation>No pupils to check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="190"/>
+        <source>甲校：{school}</source>
+        <translation>School A: {school}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="191"/>
+        <source>乙校：{school}</source>
+        <translation>School B: {school}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="195"/>
+        <source>重复在籍：同一身份证号（或学籍号）在两所学校都是在籍学生。请与两校和监护人核实孩子实际在哪所学校就读。</source>
+        <translation>On two rolls: the same ID number (or student number) is on the roll at two schools. Check with both schools and the guardian which school the child really attends.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="199"/>
+        <source>转学待核实：甲校已登记转出，乙校有同一身份证号（或学籍号）的在籍学生。请核实转学手续。</source>
+        <translation>Transfer to verify: school A recorded a transfer out, and school B has a pupil on its roll with the same ID number (or student number). Check the transfer papers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="204"/>
+        <source>只有甲校已登记转出的学生才能核实为转学</source>
+        <translation>Only a pupil school A recorded as transferred out can be verified as a transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="206"/>
+        <source>处理结果会在下次导出同步文件时通知两所学校。</source>
+        <translation>Both schools are told of the decision with the next sync export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="208"/>
+        <source>处理结果会在下次导出同步文件时通知两所学校；在此之前全县在籍人数按一人计。</source>
+        <translation>Both schools are told of the decision with the next sync export; until then the county counts the child once.</translation>
     </message>
 </context>
 <context>
