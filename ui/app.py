@@ -23,6 +23,7 @@ from dropout_ledger.ledger import Ledger
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.resources import cjk_font_path, fallback_font_paths
 from dropout_ledger.services.demo import ensure_demo
+from ui.county_view import install_county_tab
 from ui.dialogs.damaged_dialog import offer_restore
 from ui.errors import show_error
 from ui.i18n import (
@@ -221,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_REFUSED
         window = MainWindow(ledger)
         install_sync_ui(window)
+        install_county_tab(window)
         try:
             return take_screenshot(app, window, args.screenshot)
         finally:

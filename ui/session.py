@@ -28,13 +28,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
 
 from dropout_ledger.errors import InputRefused
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.access import Permission, may
 from dropout_ledger.services import accounts
 from dropout_ledger.services.accounts import Account
+from ui.county_view import install_county_tab
 from ui.dialogs.account_dialogs import (
     AccountsDialog,
     FirstAccountDialog,
@@ -204,7 +205,10 @@ class Session(QObject):
         self.account_ui.switch_requested.connect(self.switch_user)
         self.account_ui.logout_requested.connect(self.log_out)
         install_sync_ui(self.window)
+        install_county_tab(self.window)
         self.window.show()
+        if self.ledger.replica_notice:
+            QMessageBox.information(self.window, _tr("台账已改用新副本"), self.ledger.replica_notice)
 
     def _close_window(self) -> None:
         """Close the window (joining its worker thread) and log out."""

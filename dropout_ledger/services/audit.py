@@ -55,6 +55,12 @@ ACTIONS: dict[str, str] = {
     "confirm_school": "确认学校入网",
     "join": "加入县级台账",
     "key_change": "更换密钥",
+    "sync_export": "导出同步文件",
+    "sync_import": "导入同步文件",
+    "publish_list": "发布县级名单",
+    "notice_read": "阅读县里通知",
+    "fork_restart": "分叉后启用新副本",
+    "dispute": "对县里更正提出异议",
 }
 """Every action code an `audit` event may carry, with its Chinese name (the filter's choices):
 this module's, the accounts' (services/accounts.py) and the sync enrolment's (sync/enrol.py).
