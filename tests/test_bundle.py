@@ -176,7 +176,7 @@ def test_the_benchmark_runner_runs_every_benchmark_at_quick_sizes(
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     text = results.read_text(encoding="utf-8")
     benches = sorted(p.stem for p in (ROOT / "bench").glob("bench_*.py"))
-    assert benches[:2] == ["bench_bundle", "bench_desktop"]
+    assert {"bench_bundle", "bench_desktop"} <= set(benches)
     for name in benches:
         assert f"### {name}\n" in text
         assert (tmp_path / "out" / f"{name.removeprefix('bench_')}.txt").is_file()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
-from dropout_ledger.printing import PrintRequest, PrintResult, print_form
-from ui.dialogs.conflict_dialog import ConflictDialog
-from ui.dialogs.county_dialogs import ConfirmSchoolDialog, EnrollSchoolDialog
-from ui.dialogs.join_dialog import JoinDialog
-from ui.dialogs.sync_dialog import SyncDialog
 from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from ui.dialogs.conflict_dialog import ConflictDialog
+    from ui.dialogs.county_dialogs import ConfirmSchoolDialog, EnrollSchoolDialog
+    from ui.dialogs.join_dialog import JoinDialog
+    from ui.dialogs.sync_dialog import SyncDialog
 
 SYNC_SHORTCUT = "Ctrl+Shift+U"
 EXPORT_TASK = "sync_export"
@@ -159,12 +161,20 @@ class SyncUi(QObject):
         return dialog
 
     def open_sync(self) -> SyncDialog:
+        from ui.dialogs.sync_dialog import (
+            SyncDialog,  # the sync core (cryptography) loads on first use
+        )
+
         dialog = SyncDialog(self.runner, self.window)
         dialog.exported.connect(lambda _written: self.window.today.refresh())
         self._opened(dialog)
         return dialog
 
     def open_join(self) -> JoinDialog:
+        from ui.dialogs.join_dialog import (
+            JoinDialog,  # the sync core (cryptography) loads on first use
+        )
+
         dialog = JoinDialog(self.runner, self.window)
         dialog.print_receipt.connect(lambda: self.window.print_forms(form="join-receipt"))
         dialog.joined.connect(lambda _joined: self.window.today.refresh())
@@ -172,16 +182,28 @@ class SyncUi(QObject):
         return dialog
 
     def open_conflicts(self) -> ConflictDialog:
+        from ui.dialogs.conflict_dialog import (
+            ConflictDialog,  # the sync core (cryptography) loads on first use
+        )
+
         dialog = ConflictDialog(self.runner, self.window)
         self._opened(dialog)
         return dialog
 
     def enroll_school(self) -> EnrollSchoolDialog:
+        from ui.dialogs.county_dialogs import (
+            EnrollSchoolDialog,  # the sync core (cryptography) loads on first use
+        )
+
         dialog = EnrollSchoolDialog(self.runner, self.window)
         self._opened(dialog)
         return dialog
 
     def confirm_school(self) -> ConfirmSchoolDialog:
+        from ui.dialogs.county_dialogs import (
+            ConfirmSchoolDialog,  # the sync core (cryptography) loads on first use
+        )
+
         dialog = ConfirmSchoolDialog(self.runner, self.window)
         self._opened(dialog)
         return dialog
@@ -190,6 +212,8 @@ class SyncUi(QObject):
         """打印县级密钥说明单: the PDF in the system's viewer (print it from there)."""
         target = (folder or Path(tempfile.mkdtemp(prefix="dropout-ledger-print-"))) \
             / _tr("县级密钥说明单.pdf")
+        from dropout_ledger.printing import PrintRequest, PrintResult, print_form  # reportlab
+
         printed: list[PrintResult] = []
 
         def work(ledger: Ledger) -> Changes:
