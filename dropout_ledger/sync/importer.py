@@ -11,7 +11,11 @@ recognised by its hash and changes nothing.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import os
+import signal
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,12 +75,22 @@ class Outcome:
         }
 
 
+@dataclass
+class Batch:
+    """Files imported together (one stick at the county): one snapshot before the first
+    package that brings something new, not one per package — at county scale each snapshot
+    copies a ledger of a gigabyte or more (bench/bench_sync.py)."""
+
+    snapshot_taken: bool = False
+
+
 def import_files(ledger: Ledger, files: Iterable[Path]) -> list[Outcome]:
     """Import each file in its own transaction, continuing past refusals (the county's batch)."""
     outcomes = []
+    batch = Batch()
     for path in files:
         try:
-            outcomes.append(import_file(ledger, Path(path)))
+            outcomes.append(import_file(ledger, Path(path), batch=batch))
         except PackageRefused as refused:
             outcomes.append(Outcome(Path(path).name, False, reason=refused.message,
                                     code=refused.code, held=refused.code == "held"))
@@ -85,8 +99,10 @@ def import_files(ledger: Ledger, files: Iterable[Path]) -> list[Outcome]:
     return outcomes
 
 
-def import_file(ledger: Ledger, path: Path) -> Outcome:
-    """Import one package file; raises PackageRefused (nothing changed) when it is not sound."""
+def import_file(ledger: Ledger, path: Path, *, batch: Batch | None = None) -> Outcome:
+    """Import one package file; raises PackageRefused (nothing changed) when it is not sound.
+
+    With `batch`, the snapshot before the merge is taken only if the batch has none yet."""
     data = _stage(ledger, path)
     digest = hashlib.sha256(data).hexdigest()
     seen = ledger.conn.execute(
@@ -110,7 +126,7 @@ def import_file(ledger: Ledger, path: Path) -> Outcome:
                                  kind=opened.header["kind"], recipient_org=ledger.org_id)
     if problems:
         raise PackageRefused(validate.refusal_code(problems), problems=problems)
-    return _apply(ledger, path.name, opened)
+    return _apply(ledger, path.name, opened, batch or Batch())
 
 
 def import_held(ledger: Ledger, org: str) -> list[Outcome]:
@@ -164,15 +180,17 @@ RESTARTS = frozenset({"restore", "restored_outside", "fork"})
 Lamport values: the package announcing one speaks for the author's present state."""
 
 
-def _apply(ledger: Ledger, name: str, opened: check.Opened) -> Outcome:
+def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Outcome:
     conn = ledger.conn
     header, stated, events, digest = opened.header, opened.manifest, opened.events, opened.sha256
     sender = header["from"]
     new = _new_events(conn, events)
-    if new:
+    if new and not batch.snapshot_taken:
         _backup(ledger)
+        batch.snapshot_taken = True
     warnings = _retire_forked(ledger, new, name)
     with db.immediate(conn):
+        _crash_point("event", conn)
         if opened.trusted.keys is None:  # confirmed by digits before the key arrived: pin it
             trust.pin(conn, opened.sender, status="active", confirmed_by=opened.trusted.confirmed_by,
                       method=opened.trusted.method, wall=ledger.clock.now().isoformat())
@@ -199,6 +217,7 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened) -> Outcome:
         )
         _audit(ledger, {"action": "sync_import", "package_id": header["package_id"],
                         "from": sender["org"], "events": result.new_events, "file": name})
+        _crash_point("commit")
     warnings += _after_commit(ledger, header, stated)
     report_path = _save_report(ledger, header, report, warnings)
     return Outcome(
@@ -264,12 +283,38 @@ def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> list[W
 
 def _backup(ledger: Ledger) -> None:
     """A snapshot before anything new is merged (sync.md §c.9 step 5)."""
+    _crash_point("backup")
     try:
         backup.snapshot(ledger.conn, ledger.path, "merge", ledger.clock.now())
     except (OSError, sqlite3.Error) as error:
         raise InputRefused(
             f"导入前的自动备份没有成功（{error}），为安全起见没有导入。请检查磁盘空间后重试。"
         ) from error
+
+
+CRASH_AT = "DROPOUT_LEDGER_CRASH_AT"
+"""Test hook of tests/sync/test_crash.py: an import kills its own process (SIGKILL, a power cut
+as far as the ledger can tell) at a named point — `event:N` as the Nth event insert of the
+merge starts, `commit` just before the commit, `backup:S` S seconds into the pre-import backup.
+Unset (always, outside those tests) it costs one environment lookup per package."""
+
+
+def _crash_point(point: str, conn: sqlite3.Connection | None = None) -> None:
+    name, _, arg = os.environ.get(CRASH_AT, "").partition(":")
+    if name != point:
+        return
+
+    def kill() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if conn is not None:  # event:N
+        inserts = itertools.count(1)
+        conn.set_trace_callback(lambda sql: kill() if sql.startswith("INSERT INTO events")
+                                and next(inserts) >= int(arg) else None)
+    elif arg:  # backup:S — the backup runs in SQLite with the GIL released
+        threading.Timer(float(arg), kill).start()
+    else:
+        kill()
 
 
 def _audit(ledger: Ledger, body: dict[str, Any]) -> None:

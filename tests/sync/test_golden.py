@@ -1,21 +1,29 @@
 """Golden package files made once with fixed synthetic keys: every later version must read them.
 
-`v1/school_to_county.dlpkg` is encrypted (HPKE output is random, so the file is kept, not
-re-made); `v1/enrollment.dlpkg` is signed only, and Ed25519 signatures are deterministic, so
-it is also rebuilt byte for byte from its parts. Regenerate (only for a new format version!)
-with `python -m tests.sync.test_golden`, then update SHA.
+In tests/fixtures/packages/v1/ (sync.md §c.17 item 7). Two hand-made envelopes pin the byte
+layout: `school_to_county.dlpkg` is encrypted (HPKE output is random, so the file is kept, not
+re-made); `enrollment.dlpkg` is signed only, and Ed25519 signatures are deterministic, so it is
+also rebuilt byte for byte from its parts. Three packages written by real ledgers
+(`tools/make_golden_packages.py`, never regenerated once released) pin the whole import: each
+is imported into a fresh ledger and must project exactly what `expected.json` says — pupils,
+names, statuses, records, conflicts, and how many events of each kind arrived.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
-from dropout_ledger.sync import envelope
-from dropout_ledger.sync.payload import decode_inner, encode_inner
-from tests.sync.support import COUNTY, SCHOOL, fixed_pair
+import pytest
 
-HERE = Path(__file__).parent / "data" / "v1"
+from dropout_ledger.sync import envelope, importer
+from dropout_ledger.sync.payload import decode_inner, encode_inner
+from tests.sync import golden
+from tests.sync.support import COUNTY, SCHOOL, dump, fixed_pair
+
+HERE = golden.V1
+EXPECTED = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
 BODY = b'{"fields":{"phone":{"base":[],"value":"0851-0000000"}}}'
 HDR = (b'{"body_hash":"' + hashlib.sha256(BODY).hexdigest().encode() + b'",'
        b'"ent":"org:S:2152482101","kind":"update","lc":3,"org":"S:2152482101","prev":"",'
@@ -42,13 +50,6 @@ def _enrollment() -> bytes:
                          recipient=None)
 
 
-def regenerate() -> None:
-    HERE.mkdir(parents=True, exist_ok=True)
-    (HERE / "school_to_county.dlpkg").write_bytes(envelope.seal(
-        HEADER, _inner(), sender=SCHOOL_KEYS, recipient=COUNTY_KEYS.public))
-    (HERE / "enrollment.dlpkg").write_bytes(_enrollment())
-
-
 def test_the_encrypted_golden_package_still_opens() -> None:
     data = (HERE / "school_to_county.dlpkg").read_bytes()
     assert hashlib.sha256(data).hexdigest() == SHA["school_to_county.dlpkg"]
@@ -73,5 +74,35 @@ def test_the_enrolment_golden_file_is_rebuilt_byte_for_byte() -> None:
     assert decode_inner(inner) == ({"kind": "enrollment"}, [])
 
 
-if __name__ == "__main__":
-    regenerate()
+
+@pytest.mark.parametrize("name", sorted(EXPECTED["sha256"]))
+def test_the_written_golden_packages_are_the_released_bytes(name: str) -> None:
+    data = (HERE / name).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == EXPECTED["sha256"][name], \
+        f"{name} changed: released golden files are never regenerated"
+
+
+def test_the_school_package_projects_the_same_pupils_in_a_fresh_county(tmp_path: Path) -> None:
+    got = golden.import_school_package(tmp_path)
+    want = EXPECTED[golden.SCHOOL_PACKAGE]
+    assert got["accepted"] and got["new_events"] == want["new_events"] > 70
+    assert got["students"] == want["students"]  # id → name, status, withdrawn
+    assert got == want
+
+
+def test_the_county_package_projects_the_same_corrections_in_a_fresh_school(
+        tmp_path: Path) -> None:
+    got = golden.import_county_package(tmp_path)
+    want = EXPECTED[golden.COUNTY_PACKAGE]
+    assert got["accepted"] and "欧阳测试" in {name for name, _, _ in got["students"].values()}
+    assert got == want
+
+
+def test_a_golden_package_imported_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
+    with golden.fresh_county(tmp_path) as county:
+        path = HERE / golden.SCHOOL_PACKAGE
+        assert importer.import_file(county, path).accepted
+        before = dump(county)
+        again = importer.import_file(county, path)
+        assert again.accepted and again.code == "duplicate" and again.new_events == 0
+        assert dump(county) == before

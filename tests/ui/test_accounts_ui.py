@@ -5,8 +5,8 @@ shown once), a class teacher's window (her class only, masked IDs, her name in t
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
