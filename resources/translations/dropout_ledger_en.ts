@@ -802,67 +802,97 @@ cannot be added</translation>
         <translation>Key change</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="64"/>
+        <source>导出同步文件</source>
+        <translation>Sync file exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="65"/>
+        <source>导入同步文件</source>
+        <translation>Sync file imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="66"/>
+        <source>发布县级名单</source>
+        <translation>County list published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="67"/>
+        <source>阅读县里通知</source>
+        <translation>County notice read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="68"/>
+        <source>分叉后启用新副本</source>
+        <translation>New replica after a fork</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="69"/>
+        <source>对县里更正提出异议</source>
+        <translation>Disputed a county correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="85"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="86"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="87"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="88"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="95"/>
         <source>操作日志</source>
         <translation>Operation log</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="107"/>
         <source>全部操作</source>
         <translation>All operations</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="118"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="119"/>
         <source>打印“到”日期所在月份的操作日志，供县里检查。</source>
         <translation>Print the operation log of the month of the &quot;to&quot; date, for the county&apos;s inspection.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="121"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="125"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="125"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="132"/>
         <source>学生身份证号已隐去中间数字。日志是台账记录的一部分，不能修改或删除。</source>
         <translation>Pupils&apos; ID numbers are shown with their middle digits hidden. The log is part of the ledger&apos;s records and cannot be changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="179"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
@@ -3741,7 +3771,7 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="419"/>
-        <location filename="../../ui/session.py" line="131"/>
+        <location filename="../../ui/session.py" line="132"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -5073,52 +5103,57 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="103"/>
+        <location filename="../../ui/session.py" line="104"/>
         <source> — 当前用户：{who}</source>
         <translation> — logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="105"/>
+        <location filename="../../ui/session.py" line="106"/>
         <source>当前用户：{who}</source>
         <translation>Logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="106"/>
+        <location filename="../../ui/session.py" line="107"/>
         <source>未登录（身份证号隐去中间部分）</source>
         <translation>Nobody logged in (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="134"/>
+        <location filename="../../ui/session.py" line="135"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="137"/>
+        <location filename="../../ui/session.py" line="138"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="138"/>
+        <location filename="../../ui/session.py" line="139"/>
         <source>退出登录并关闭台账</source>
         <translation>Log out and close the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="146"/>
+        <location filename="../../ui/session.py" line="147"/>
         <source>账户管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="149"/>
+        <location filename="../../ui/session.py" line="150"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="171"/>
+        <location filename="../../ui/session.py" line="172"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="262"/>
+        <location filename="../../ui/session.py" line="211"/>
+        <source>台账已改用新副本</source>
+        <translation>This ledger now continues as a new replica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="266"/>
         <source>这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。</source>
         <translation>This ledger has accounts: name the account and its password in the environment variables {user} and {password}.</translation>
     </message>
@@ -6848,72 +6883,72 @@ Nothing in the ledger was changed.</translation>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_ui.py" line="68"/>
+        <location filename="../../ui/sync_ui.py" line="70"/>
         <source>U盘同步…</source>
         <translation>USB sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="70"/>
+        <location filename="../../ui/sync_ui.py" line="72"/>
         <source>把同步文件写到U盘，或导入U盘上的同步文件</source>
         <translation>Write sync files to a USB stick, or import the ones on it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="72"/>
+        <location filename="../../ui/sync_ui.py" line="74"/>
         <source>同步冲突与更正…</source>
         <translation>Sync conflicts and corrections…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="86"/>
+        <location filename="../../ui/sync_ui.py" line="88"/>
         <source>本校和县教育局对同一项填了不同的内容：点这里核对</source>
         <translation>This school and the county bureau entered different values: click to check</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="113"/>
+        <location filename="../../ui/sync_ui.py" line="115"/>
         <source>加入县级台账…</source>
         <translation>Join the county ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="114"/>
+        <location filename="../../ui/sync_ui.py" line="116"/>
         <source>用县教育局发来的入网文件加入县级台账</source>
         <translation>Join the county ledger with the enrolment file from the county bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="121"/>
+        <location filename="../../ui/sync_ui.py" line="123"/>
         <source>县级</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="123"/>
+        <location filename="../../ui/sync_ui.py" line="125"/>
         <source>登记学校（制作入网文件）…</source>
         <translation>Enrol a school (make its enrolment file)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="125"/>
+        <location filename="../../ui/sync_ui.py" line="127"/>
         <source>确认学校密钥…</source>
         <translation>Confirm a school&apos;s key…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="128"/>
+        <location filename="../../ui/sync_ui.py" line="130"/>
         <source>打印县级密钥说明单…</source>
         <translation>Print the county key sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="144"/>
+        <location filename="../../ui/sync_ui.py" line="146"/>
         <source>⚠ 待核对 {n}</source>
         <translation>⚠ To check: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="192"/>
+        <location filename="../../ui/sync_ui.py" line="214"/>
         <source>县级密钥说明单.pdf</source>
         <translation>county-key-sheet.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="202"/>
+        <location filename="../../ui/sync_ui.py" line="226"/>
         <source>已打开县级密钥说明单，请从 PDF 阅读器打印。</source>
         <translation>The county key sheet is open; print it from the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="203"/>
+        <location filename="../../ui/sync_ui.py" line="227"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>
@@ -7648,52 +7683,52 @@ Nothing in the ledger was changed.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="58"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>控辍保学台账（桌面程序）</source>
         <translation>Dropout Ledger (desktop app)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59"/>
+        <location filename="../../ui/app.py" line="60"/>
         <source>显示本帮助并退出</source>
         <translation>show this help and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="60"/>
+        <location filename="../../ui/app.py" line="61"/>
         <source>界面语言：zh_CN（简体中文，默认）或 en（英文）；也可用环境变量 {env} 设置</source>
         <translation>interface language: zh_CN (Simplified Chinese, the default) or en (English); the environment variable {env} sets it too</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="63"/>
+        <location filename="../../ui/app.py" line="64"/>
         <source>台账文件（默认：本用户的数据文件夹）</source>
         <translation>the ledger file (default: in this user&apos;s data folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="64"/>
+        <location filename="../../ui/app.py" line="65"/>
         <source>打开主窗口，保存截图（PNG）后退出</source>
         <translation>open the main window, save a screenshot (PNG) of it and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="65"/>
+        <location filename="../../ui/app.py" line="66"/>
         <source>检查本机安装（临时台账、样例名单、打印、字体、翻译、主窗口），报告后退出（0 表示正常）</source>
         <translation>check this installation (scratch ledger, sample roster, printing, fonts, translations, main window), report and exit (0 means OK)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="75"/>
+        <location filename="../../ui/app.py" line="76"/>
         <source>不支持的语言 {value}，请用 zh_CN 或 en</source>
         <translation>unsupported language {value}; use zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="148"/>
+        <location filename="../../ui/app.py" line="149"/>
         <source>无法创建文件夹 {folder}：{reason}。请换一个能写入的位置。</source>
         <translation>Cannot create the folder {folder}: {reason}. Please choose a location you can write to.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="179"/>
+        <location filename="../../ui/app.py" line="180"/>
         <source>无法打开台账：{message}</source>
         <translation>Cannot open the ledger: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="191"/>
+        <location filename="../../ui/app.py" line="192"/>
         <source>无法保存截图 {file}</source>
         <translation>Cannot save the screenshot {file}</translation>
     </message>

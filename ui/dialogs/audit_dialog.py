@@ -61,6 +61,12 @@ ACTION_LABELS: dict[str, str] = {
     "confirm_school": QT_TRANSLATE_NOOP("AuditDialog", "确认学校入网"),
     "join": QT_TRANSLATE_NOOP("AuditDialog", "加入县级台账"),
     "key_change": QT_TRANSLATE_NOOP("AuditDialog", "更换密钥"),
+    "sync_export": QT_TRANSLATE_NOOP("AuditDialog", "导出同步文件"),
+    "sync_import": QT_TRANSLATE_NOOP("AuditDialog", "导入同步文件"),
+    "publish_list": QT_TRANSLATE_NOOP("AuditDialog", "发布县级名单"),
+    "notice_read": QT_TRANSLATE_NOOP("AuditDialog", "阅读县里通知"),
+    "fork_restart": QT_TRANSLATE_NOOP("AuditDialog", "分叉后启用新副本"),
+    "dispute": QT_TRANSLATE_NOOP("AuditDialog", "对县里更正提出异议"),
 }
 """The core's action names (services/audit.ACTIONS) for translation; a test keeps them equal."""
 

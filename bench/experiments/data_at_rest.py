@@ -4,8 +4,8 @@ Run from the repository root with a SQLCipher binding on the path, never install
 (decision 0021 explains why it is not a dependency):
 
     .venv/bin/python -m pip install --no-deps --target /tmp/sqlcipher sqlcipher3-wheels
-    PYTHONPATH=/tmp/sqlcipher .venv/bin/python bench/bench_data_at_rest.py [--students 3000]
-    PYTHONPATH=/tmp/sqlcipher .venv/bin/python bench/bench_data_at_rest.py --ledger FILE
+    PYTHONPATH=/tmp/sqlcipher .venv/bin/python bench/experiments/data_at_rest.py [--students 3000]
+    PYTHONPATH=/tmp/sqlcipher .venv/bin/python bench/experiments/data_at_rest.py --ledger FILE
 
 It builds (or copies) a demo school, makes an SQLCipher copy with `sqlcipher_export`, and runs
 the app's own code over each — `Ledger.open` + close, a roster page, the full count, `verify`
@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
