@@ -64,6 +64,7 @@ class SyncUi(QObject):
         self.open_file: Callable[[Path], bool] = open_in_viewer
         """How a printed PDF is shown (tests stand in for the system's viewer)."""
         self.join_action: QAction | None = None
+        self.notices_action: QAction | None = None
         self.county_menu: QMenu | None = None
         self.last_dialog: QWidget | None = None
 
@@ -118,6 +119,12 @@ class SyncUi(QObject):
         files = self._menu(_main("文件"))
         if files is not None:
             _insert_after(files, self.sync_action.text(), [self.join_action])
+        self.notices_action = QAction(_tr("县里通知…"), self.window)
+        self.notices_action.setToolTip(_tr("县教育局对本校学生所作的核查决定"))
+        self.notices_action.triggered.connect(self.open_notices)
+        views = self._menu(_main("查看"))
+        if views is not None:
+            views.addAction(self.notices_action)
 
     def _add_county_menu(self) -> None:
         menu = QMenu(_tr("县级"), self.window)
@@ -180,6 +187,11 @@ class SyncUi(QObject):
         dialog.joined.connect(lambda _joined: self.window.today.refresh())
         self._opened(dialog)
         return dialog
+
+    def open_notices(self) -> QWidget:
+        from ui.dialogs.notices_dialog import NoticesDialog  # the sync core loads on first use
+
+        return self._opened(NoticesDialog(self.runner, self.window))
 
     def open_conflicts(self) -> ConflictDialog:
         from ui.dialogs.conflict_dialog import (

@@ -3847,6 +3847,69 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
 </context>
 <context>
+    <name>NoticesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="36"/>
+        <source>身份核查</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="37"/>
+        <source>记录分叉</source>
+        <translation>Forked records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="49"/>
+        <source>县里通知</source>
+        <translation>County notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="62"/>
+        <source>知道了</source>
+        <translation>Noted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="84"/>
+        <source>共 {n} 条通知，未读 {unread} 条。</source>
+        <translation>{n} notices, {unread} unread.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="85"/>
+        <source>县里还没有发来通知。</source>
+        <translation>No notices from the county yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="88"/>
+        <source>已读</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="88"/>
+        <source>未读</source>
+        <translation>Unread</translation>
+    </message>
+</context>
+<context>
     <name>PairingDialog</name>
     <message>
         <location filename="../../ui/dialogs/pairing_dialog.py" line="58"/>
@@ -6883,72 +6946,82 @@ Nothing in the ledger was changed.</translation>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_ui.py" line="70"/>
+        <location filename="../../ui/sync_ui.py" line="71"/>
         <source>U盘同步…</source>
         <translation>USB sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="72"/>
+        <location filename="../../ui/sync_ui.py" line="73"/>
         <source>把同步文件写到U盘，或导入U盘上的同步文件</source>
         <translation>Write sync files to a USB stick, or import the ones on it</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="74"/>
+        <location filename="../../ui/sync_ui.py" line="75"/>
         <source>同步冲突与更正…</source>
         <translation>Sync conflicts and corrections…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="88"/>
+        <location filename="../../ui/sync_ui.py" line="89"/>
         <source>本校和县教育局对同一项填了不同的内容：点这里核对</source>
         <translation>This school and the county bureau entered different values: click to check</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="115"/>
+        <location filename="../../ui/sync_ui.py" line="116"/>
         <source>加入县级台账…</source>
         <translation>Join the county ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="116"/>
+        <location filename="../../ui/sync_ui.py" line="117"/>
         <source>用县教育局发来的入网文件加入县级台账</source>
         <translation>Join the county ledger with the enrolment file from the county bureau</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_ui.py" line="122"/>
+        <source>县里通知…</source>
+        <translation>County notices…</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync_ui.py" line="123"/>
+        <source>县教育局对本校学生所作的核查决定</source>
+        <translation>Decisions the county education bureau made about this school&apos;s pupils</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="130"/>
         <source>县级</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="125"/>
+        <location filename="../../ui/sync_ui.py" line="132"/>
         <source>登记学校（制作入网文件）…</source>
         <translation>Enrol a school (make its enrolment file)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="127"/>
+        <location filename="../../ui/sync_ui.py" line="134"/>
         <source>确认学校密钥…</source>
         <translation>Confirm a school&apos;s key…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="130"/>
+        <location filename="../../ui/sync_ui.py" line="137"/>
         <source>打印县级密钥说明单…</source>
         <translation>Print the county key sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="146"/>
+        <location filename="../../ui/sync_ui.py" line="153"/>
         <source>⚠ 待核对 {n}</source>
         <translation>⚠ To check: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="214"/>
+        <location filename="../../ui/sync_ui.py" line="226"/>
         <source>县级密钥说明单.pdf</source>
         <translation>county-key-sheet.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="226"/>
+        <location filename="../../ui/sync_ui.py" line="238"/>
         <source>已打开县级密钥说明单，请从 PDF 阅读器打印。</source>
         <translation>The county key sheet is open; print it from the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="227"/>
+        <location filename="../../ui/sync_ui.py" line="239"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>
