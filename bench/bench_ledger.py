@@ -37,9 +37,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from a checkout that is not pip-installed
-    sys.path.insert(0, str(ROOT))
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+for _p in (ROOT, BENCH):  # run as a script from a checkout that is not pip-installed
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+from protocol import Figure, Options  # noqa: E402
 
 from dropout_ledger.ledger import Ledger  # noqa: E402
 from dropout_ledger.services import demo, stats  # noqa: E402
@@ -302,17 +306,24 @@ class Row:
     raw: str
     ratio: float | None = None
     note: str = ""
+    app_timing: Timing | None = None
+    raw_timing: Timing | None = None
 
 
 def row(work: str, app: Timing | None, raw: Timing | None, note: str = "") -> Row:
     ratio = app.median / raw.median if app and raw and raw.median > 0 else None
-    return Row(work, str(app) if app else "—", str(raw) if raw else "—", ratio, note)
+    return Row(work, str(app) if app else "—", str(raw) if raw else "—", ratio, note, app, raw)
 
 
 @dataclass
 class Section:
     title: str
     rows: list[Row] = field(default_factory=list)
+    students: int = 0
+    sizes: tuple[int, int] = (0, 0)
+    """The app's and the raw file's size in bytes, checkpointed."""
+    peaks_mb: tuple[float, float] = (0.0, 0.0)
+    """Peak RSS of `list --json` and of its raw twin."""
 
     def lines(self) -> Iterator[str]:
         yield f"### {self.title}"
@@ -388,7 +399,7 @@ class Ctx:
 
 
 def bench_size(ctx: Ctx, title: str, students: int, build_runs: int, warm_build: bool) -> Section:
-    section = Section(f"{title}: {students:,} students")
+    section = Section(f"{title}: {students:,} students", students=students)
     log(f"{title}: building the app ledger ({students:,} students) …")
     app_build, _, app_path = bench_builds(
         ctx.work, f"{title}-app", students, build_runs, warmup=warm_build, build=build_app
@@ -410,6 +421,7 @@ def bench_size(ctx: Ctx, title: str, students: int, build_runs: int, warm_build:
         row("… of which making the factory dicts", None, made, "measured inside the raw build")
     )
     app_size, raw_size = app_path.stat().st_size, raw_path.stat().st_size
+    section.sizes = (app_size, raw_size)
     section.rows.append(
         Row(
             "file size (checkpointed)",
@@ -419,7 +431,8 @@ def bench_size(ctx: Ctx, title: str, students: int, build_runs: int, warm_build:
         )
     )
     section.rows += bench_queries(ctx, app_path, raw_path, students)
-    section.rows += bench_cli(ctx, app_path, raw_path)
+    cli_row, section.peaks_mb = bench_cli(ctx, app_path, raw_path)
+    section.rows.append(cli_row)
     _remove(app_path)
     _remove(raw_path)
     return section
@@ -505,7 +518,7 @@ def _open_count_close(path: Path) -> None:
         ledger.queries.count("all")
 
 
-def bench_cli(ctx: Ctx, app_path: Path, raw_path: Path) -> list[Row]:
+def bench_cli(ctx: Ctx, app_path: Path, raw_path: Path) -> tuple[Row, tuple[float, float]]:
     app = ProcessRuns(
         [sys.executable, "-m", "dropout_ledger", "list", "--ledger", str(app_path), "--json"]
     )
@@ -518,7 +531,8 @@ def bench_cli(ctx: Ctx, app_path: Path, raw_path: Path) -> list[Row]:
         f"whole process, stdout to /dev/null; peak RSS {max(app.peaks_kib) / 1024:,.0f} MB"
         f" vs {max(raw.peaks_kib) / 1024:,.0f} MB (raw: python -c, sqlite3 + json)"
     )
-    return [row("`list --json` (CLI process)", app_time, raw_time, note)]
+    peaks = (max(app.peaks_kib) * 1024 / 1e6, max(raw.peaks_kib) * 1024 / 1e6)  # KiB → MB
+    return row("`list --json` (CLI process)", app_time, raw_time, note), peaks
 
 
 # --- profile -----------------------------------------------------------------------------------
@@ -596,8 +610,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+def bench(args: argparse.Namespace) -> list[Section]:
+    """Measure each size; print and write the report; the sections measured."""
     work = Path(tempfile.mkdtemp(prefix="bench-ledger-", dir=args.workdir))
     ctx = Ctx(work=work, repeat=args.repeat, slow=args.slow)
     lines = header(args)
@@ -619,6 +633,46 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")
     log(f"written to {args.out}")
+    return sections
+
+
+# perf-baselines "Proposed goals": DB size ≤ 1.5× raw; school ≤ 10 MB, county ≤ 350 MB.
+SIZE_CEILINGS_MB = {3000: 10.0, 150_000: 350.0}
+SIZE_FIX = ("store event bodies more compactly (they are most of the file: about 2.3 events per"
+            " pupil in the demo) or compress them; the projections and indexes are near raw size")
+
+
+def run(options: Options) -> list[Figure]:
+    """The protocol of bench/run_all.py: a school of 3,000 and a county of 150,000 (quick: 200)."""
+    students, county = (200, 0) if options.quick else (3000, 150_000)
+    args = parse_args(["--students", str(students), "--county", str(county),
+                       "--repeat", str(options.repeat), "--profile", "0" if options.quick else "10",
+                       *(["--slow", "0"] if options.quick else []),  # quick: one run, no warm-up
+                       "--out", str(options.out / "ledger.txt")])
+    figures = []
+    for section in bench(args):
+        for item in section.rows:
+            if item.app_timing is None:
+                continue
+            figures.append(Figure.of(
+                f"{section.title}: {item.work}", item.app_timing.samples,
+                raw=item.raw_timing.median if item.raw_timing else None,
+                raw_what="plain sqlite3" if item.raw_timing else "", note=item.note))
+        app_size, raw_size = (size / 1e6 for size in section.sizes)
+        ceiling = SIZE_CEILINGS_MB.get(section.students)
+        figures.append(Figure(
+            f"{section.title}: ledger file size (checkpointed)", app_size, n=1, unit="MB",
+            raw=raw_size, raw_what="one plain table, 4 indexes", target=ceiling,
+            target_text=f"≤ {ceiling:g} MB" if ceiling else "",
+            source="perf-baselines goals" if ceiling else "", fix=SIZE_FIX))
+        figures.append(Figure(
+            f"{section.title}: peak RSS of `list --json`", section.peaks_mb[0], n=1, unit="MB",
+            raw=section.peaks_mb[1], raw_what="python -c: sqlite3 + json"))
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    bench(parse_args(argv))
     return 0
 
 

@@ -36,9 +36,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from a checkout that is not pip-installed
-    sys.path.insert(0, str(ROOT))
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+for _p in (ROOT, BENCH):  # run as a script from a checkout that is not pip-installed
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+from protocol import Figure, Options  # noqa: E402
 
 from dropout_ledger import rates  # noqa: E402
 from dropout_ledger.clock import FrozenClock  # noqa: E402
@@ -103,14 +107,47 @@ def show(samples: list[float]) -> str:
     return f"{statistics.median(ms):,.0f} ms [{min(ms):,.0f}–{max(ms):,.0f}, n={len(ms)}]"
 
 
-def main(argv: list[str] | None = None) -> int:
+APP_ROW = "rates.compute (every figure)"
+RAW_ROW = "raw aggregate (GROUP BY over students)"
+TARGET_S = 0.5
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--students", type=int, default=150_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/dropout_ledger_bench_rates"))
     parser.add_argument("--out", type=Path, default=OUT_FILE)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
+
+def run(options: Options) -> list[Figure]:
+    """The protocol of bench/run_all.py: the county's rates (quick: 500 pupils)."""
+    students = 500 if options.quick else 150_000
+    args = parse_args(["--students", str(students), "--repeat", str(options.repeat),
+                       "--cache", str(options.workdir / "rates"),
+                       "--out", str(options.out / "rates.txt")])
+    timings = bench(args)
+    app, raw = timings[APP_ROW], timings[RAW_ROW]
+    return [
+        Figure.of(f"rates.compute, every figure, {students:,} pupils", app,
+                  raw=statistics.median(raw), raw_what="one GROUP BY over students",
+                  target=TARGET_S if students >= 150_000 else None,
+                  target_text="≤ 0.5 s" if students >= 150_000 else "", source="issue 7",
+                  fix="read the status history once per snapshot (one window query) instead of"
+                      " per figure"),
+        Figure.of(f"stats --json body (counts + rates + json), {students:,} pupils",
+                  timings["stats --json body (counts + rates + json.dumps)"]),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    bench(parse_args(argv))
+    return 0
+
+
+def bench(args: argparse.Namespace) -> dict[str, list[float]]:
+    """Measure, print and write the report; the samples of each row."""
     path = ledger_file(args.cache, args.students)
     clock = FrozenClock(dt.datetime.combine(DAY, dt.time(9, 0)))
     with Ledger.open(path, clock=clock) as ledger:
@@ -120,17 +157,16 @@ def main(argv: list[str] | None = None) -> int:
         raw.execute("PRAGMA cache_size=-65536")  # the ledger's own setting, for fairness
         log("measuring")
         timings = measure({
-            "rates.compute (every figure)": lambda: rates.compute(conn, DAY, profile),
+            APP_ROW: lambda: rates.compute(conn, DAY, profile),
             "stats --json body (counts + rates + json.dumps)": lambda: json.dumps(
                 stats.statistics(ledger, DAY), ensure_ascii=False, sort_keys=True, indent=1),
-            "raw aggregate (GROUP BY over students)": lambda: raw.execute(
-                RAW_AGGREGATE).fetchall(),
+            RAW_ROW: lambda: raw.execute(RAW_AGGREGATE).fetchall(),
             "raw history (window over all status facts)": lambda: raw.execute(
                 RAW_HISTORY).fetchall(),
         }, args.repeat)
         raw.close()
-    app = statistics.median(timings["rates.compute (every figure)"])
-    base = statistics.median(timings["raw aggregate (GROUP BY over students)"])
+    app = statistics.median(timings[APP_ROW])
+    base = statistics.median(timings[RAW_ROW])
     load = os.getloadavg()
     lines = [
         f"# Rates benchmark — {dt.datetime.now():%Y-%m-%d %H:%M}",
@@ -151,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return timings
 
 
 if __name__ == "__main__":

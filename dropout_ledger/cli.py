@@ -17,6 +17,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -24,12 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from dropout_ledger import __version__
-from dropout_ledger.errors import InputRefused, LedgerError, NotFound
+from dropout_ledger.errors import InputRefused, LedgerDamaged, LedgerError, NotFound
 from dropout_ledger.ledger import Ledger, restore
 from dropout_ledger.model import identity
 from dropout_ledger.model.access import Permission, may
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.services import accounts, demo, stats
+from dropout_ledger.store import db
 from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
@@ -38,7 +40,7 @@ PRINT_FORMS_HELP = (
     "report（书面报告/月报）、notice（劝返复学通知书）、checklist（劝返清单）、letters（一封家书）、"
     "pairing（结对帮扶记录表）、home-teaching（送教上门记录）、left-behind（留守儿童档案）、"
     "disability（三类残疾儿童统计表）、dossier（一生一档）、stats（控辍保学统计表）、"
-    "county-keysheet（县级密钥说明单）、join-receipt（入网回执）"
+    "county-keysheet（县级密钥说明单）、join-receipt（入网回执）、audit-log（操作日志）"
 )
 
 def _out(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -183,14 +185,27 @@ def _figure_line(figure: dict[str, Any]) -> str:
     return line
 
 
+def _school_scope(ledger: Ledger, code: str) -> None:
+    """A county looks at one enrolled school's pupils (figures as that school's ledger has them)."""
+    from dropout_ledger.store.queries import SchoolScope
+
+    if ledger.org.kind != "county":
+        raise InputRefused("--school 只用于县级台账；学校台账统计的就是本校。")
+    org = f"S:{identity.parse_school_code(code).code}"
+    if not ledger.settings.entity(f"school:{org}"):
+        raise InputRefused(f"县级台账中没有学校 {code}。请先登记该校（county enroll-school）。")
+    ledger.queries.scope = SchoolScope(org)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     on = _snapshot_date(args.date)
     with _open(args) as ledger:
+        if args.school:
+            _school_scope(ledger, args.school)
         data = stats.statistics(ledger, on)
-        org = ledger.org
     from dropout_ledger.model.status import Status
 
-    text = [f"{org.name}：共 {data['total']} 名学生，在籍 {data['on_roll']} 名"]
+    text = [f"{data['org']['name']}：共 {data['total']} 名学生，在籍 {data['on_roll']} 名"]
     text += [f"  {Status(code).label}：{n}" for code, n in data["by_status"].items() if n]
     text.append(f"  预警：{data['flags']['at_risk']}  留守：{data['flags']['left_behind']}"
                 f"  残疾：{data['flags']['disability']}")
@@ -213,9 +228,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     path = _ledger_path(args)
-    with _open(args, path) as ledger:
-        checks = verify_store.verify(ledger.conn, path)
-        fingerprint = verify_store.fingerprint(ledger.conn)
+    try:
+        with _open(args, path) as ledger:
+            checks = verify_store.verify(ledger.conn, path)
+            fingerprint = verify_store.fingerprint(ledger.conn)
+    except LedgerDamaged as damaged:  # refused at open: the full check still says everything
+        conn = db.open_existing(path, readonly=True)
+        try:
+            checks = [verify_store.Check("启动自检", ok=False, summary=damaged.message),
+                      *verify_store.verify(conn, path)]
+            fingerprint = ""
+        finally:
+            conn.close()
     ok = all(c.ok for c in checks)
     data = {"ok": ok, "fingerprint": fingerprint, "checks": [
         {"name": c.name, "ok": c.ok, "summary": c.summary, "problems": c.problems}
@@ -229,10 +253,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     out = Path(args.out)
+    from dropout_ledger.services.backups import write_failure
+
     with _open(args) as ledger:
         accounts.require_permission(ledger, Permission.EXPORT_LISTS,
                                     "备份会复制全校学生的资料，当前账户无权进行。请由校长或学籍管理员备份。")
-        ledger.backup(out)
+        try:
+            ledger.backup(out)
+        except (OSError, sqlite3.Error) as error:  # a full or read-only stick: nothing left
+            raise InputRefused(write_failure(out.parent, error)) from error
     _out(args, {"backup": str(out), "bytes": out.stat().st_size}, f"已备份到 {out}")
     return 0
 
@@ -517,6 +546,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
     for o in refused:
         print(f"{o.file}：{o.reason}", file=sys.stderr)
     return 2 if refused else 0
+def cmd_self_test(args: argparse.Namespace) -> int:
+    """The install check (dropout_ledger/selftest.py): scratch ledger, sample, print, verify."""
+    from dropout_ledger import selftest
+
+    results = selftest.run_all()
+    _out(args, [{"name": r.name, "ok": r.ok, "detail": r.detail, "seconds": round(r.seconds, 3)}
+                for r in results], selftest.report(results))
+    return 0 if all(r.ok for r in results) else 1
 
 
 _Add = Callable[[str, Callable[[argparse.Namespace], int], str], Any]
@@ -586,6 +623,7 @@ def _parser() -> argparse.ArgumentParser:
     list_cmd.add_argument("--search", default="")
     stats_cmd = add("stats", cmd_stats, "按年级和状态统计人数，计算辍学率、巩固率等指标")
     stats_cmd.add_argument("--date", help="统计截止日期 YYYY-MM-DD（默认：今天）")
+    stats_cmd.add_argument("--school", help="县级台账：只统计这所学校（10 位学校标识码）")
     add("verify", cmd_verify, "校验台账完整性")
     backup_cmd = add("backup", cmd_backup, "备份台账")
     backup_cmd.add_argument("--out", required=True)
@@ -605,6 +643,7 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("action", choices=["export", "import"])
     sync.add_argument("files", nargs="*", help="要导入的同步文件（.dlpkg）")
     sync.add_argument("--out", help="写入同步文件的文件夹（例如U盘）")
+    add("self-test", cmd_self_test, "自检：在临时文件夹中新建台账、导入样例名单、打印、校验（不动本机台账）")
     return parser
 
 
@@ -619,6 +658,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except LedgerError as error:
         print(error.message, file=sys.stderr)
+        if isinstance(error, LedgerDamaged) and args.command != "verify":
+            print("（dropout-ledger verify 列出全部问题；dropout-ledger restore 备份文件 用备份恢复。）",
+                  file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:  # output piped into `head`: not an error of ours
         return 0

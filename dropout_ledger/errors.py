@@ -7,6 +7,7 @@ in one standard dialog. Nothing in the core prints or shows anything itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,19 @@ class NotFound(InputRefused):
 
 class LedgerOpenError(InputRefused):
     """The file is not a Dropout Ledger, is damaged, or was written by a newer version."""
+
+
+class LedgerDamaged(LedgerOpenError):
+    """The ledger file is damaged or was edited outside the app: SQLite cannot read it, its
+    `quick_check` fails, or a recent hash-chain link is broken.
+
+    Distinct from the other refusals because there is something to do about it: restore from
+    one of the ledger's snapshots. `path` is the ledger whose backups the app then offers.
+    """
+
+    def __init__(self, message: str, *, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class LedgerBusy(InputRefused):

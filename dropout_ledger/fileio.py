@@ -36,8 +36,9 @@ def durable_path(final: Path) -> Iterator[Path]:
             os.fsync(handle.fileno())
         os.replace(temp, final)
         fsync_dir(final.parent)
-    finally:
-        temp.unlink(missing_ok=True)
+    finally:  # on read-only media even this fails: there is then no temporary file either
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
 
 
 def write_bytes(final: Path, data: bytes) -> None:

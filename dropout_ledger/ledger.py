@@ -35,7 +35,7 @@ from dropout_ledger.services.records import RecordService
 from dropout_ledger.services.settings import SettingsService
 from dropout_ledger.services.status import StatusService
 from dropout_ledger.services.students import StudentService
-from dropout_ledger.store import backup, db, projections, schema, undo
+from dropout_ledger.store import backup, db, marker, projections, schema, storage, undo
 from dropout_ledger.store.events import Event, EventWriter, Operator
 from dropout_ledger.store.queries import Queries
 
@@ -95,6 +95,9 @@ class Ledger:
         self.conflicts = ConflictService(self)
         self.backup_problem: str | None = None
         """Why the last automatic snapshot failed (Chinese), for the app to show; else None."""
+        self.replica_notice: str | None = None
+        """Set at open when the ledger was found restored outside the app (Chinese), for the
+        app to show; else None (`store.marker`)."""
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -106,10 +109,11 @@ class Ledger:
         path = Path(path)
         lock = _acquire(path)
         try:
-            conn = db.open_existing(path)
+            conn = db.open_existing(path, check=True)
             _upgrade(conn, path, clock or SystemClock())
             ledger = cls(path, conn, lock, clock=clock or SystemClock(),
                          operator=operator or DEFAULT_OPERATOR)
+            ledger.check_marker()
             ledger.daily_snapshot()
             return ledger
         except BaseException:
@@ -174,6 +178,31 @@ class Ledger:
             yield writer
             if writer.undoable and not writer.undoing:
                 undo.push(self.conn, self.replica, first, events.seq)
+        if events.seq >= first:  # committed: remember the newest event outside the ledger
+            marker.write(self.path, origin=marker.origin(self.conn, self.org_id),
+                         replica=self.replica, seq=events.seq, head=events.prev)
+
+    def check_marker(self) -> bool:
+        """Start a new replica if this ledger is behind what this computer last wrote to it.
+
+        That happens when the file was restored (or copied back) outside the app: its next
+        events would reuse seq numbers the county may already hold with other contents. Sets
+        `replica_notice` for the app; returns whether a new replica was started.
+        """
+        found = marker.read(self.path)
+        if found is None or not marker.behind(self.conn, self.org_id, found):
+            return False
+        try:
+            start_restored_replica(self, "", reason="restored_outside",
+                                   detail={"marker_rep": found.replica, "marker_seq": found.seq})
+        except sqlite3.Error as error:  # read-only media: still open, and say so
+            self.replica_notice = (f"台账文件比本机上次保存的旧（可能在软件之外从备份恢复过），"
+                                   f"但无法写入（{error}）。请把台账复制到可写的位置再使用。")
+            return False
+        self.replica_notice = (
+            "台账文件比本机上次保存的旧（可能在软件之外从备份恢复或复制过）。为免与县里已有的记录"
+            "混淆，本机已改用新的副本编号继续记录；下次与县教育局同步时，县里会发回备份之后的记录。")
+        return True
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -242,6 +271,9 @@ def _acquire(path: Path) -> FileLock:
         raise LedgerBusy(
             f"台账 {path.name} 已在另一个窗口或程序中打开。请先关闭它，再重试。"
         ) from None
+    except OSError as error:  # read-only media: the lock file cannot even be made
+        raise LedgerOpenError(f"无法打开台账 {path.name}：{storage.reason(error) or error}。"
+                              "请把台账复制到这台电脑的硬盘上再打开。") from None
     return lock
 
 
@@ -293,23 +325,36 @@ def restore(
     finally:
         lock.release()
     backup.rotate(path, keep=(backup_file,))
+    marker.forget(path)  # the restore below starts the new replica; the open must not as well
     with Ledger.open(path, clock=clock, operator=operator) as ledger:
         start_restored_replica(ledger, backup_file.name)
     return safety
 
 
-def start_restored_replica(ledger: Ledger, backup_name: str) -> None:
-    """Continue a just-restored ledger as a new replica naming the backup's replica and seq."""
+def start_restored_replica(
+    ledger: Ledger, backup_name: str, *, reason: str = "restore",
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Continue a just-restored ledger as a new replica naming the backup's replica and seq.
+
+    `reason`: "restore" (in the app), "restored_outside" (found at open by the marker), "fork"
+    (the county saw this replica twice); `detail` adds what the reason knows (the marker).
+    """
     parent = _state(ledger.conn, "replica")
     last = ledger.conn.execute(
         "SELECT coalesce(max(seq), 0) FROM events WHERE rep = ?", (parent,)
     ).fetchone()[0]
+    body: dict[str, Any] = {"reason": reason, "parent_rep": parent, "parent_seq": last,
+                            **(detail or {})}
+    if reason == "restore" or backup_name:
+        body["file"] = backup_name
     ledger.replica = new_id()
     with ledger.write() as w:
         _set_state(w.conn, "replica", ledger.replica)
-        w.emit("replica_start", f"replica:{ledger.replica}",
-               {"reason": "restore", "parent_rep": parent, "parent_seq": last,
-                "file": backup_name})
+        w.emit("replica_start", f"replica:{ledger.replica}", body)
+        w.emit("audit", f"audit:{new_id()}", {
+            "action": "restore" if reason != "fork" else "fork_restart", "file": backup_name,
+            "parent_seq": last, **({"reason": reason} if reason != "restore" else {})})
 
 
 def upgrade(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
@@ -328,7 +373,7 @@ def check_backup(backup_file: Path) -> None:
 
 
 def _check_backup(backup_file: Path) -> None:
-    conn = db.open_existing(backup_file, readonly=True)
+    conn = db.open_existing(backup_file, readonly=True, check=True)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
@@ -340,7 +385,7 @@ def _check_backup(backup_file: Path) -> None:
 
 def _safety_copy(path: Path, clock: Clock) -> Path:
     try:
-        conn = db.open_existing(path)
+        conn = db.open_existing(path, check=True)
     except LedgerOpenError:  # a damaged ledger is kept byte for byte
         out = backup.damaged_name(path, "restore", clock.now())
         shutil.copyfile(path, out)

@@ -6,5 +6,8 @@ tests/core/conftest.py.
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Replica markers (store/marker.py) go to a scratch folder, never the user's app-data folder.
+os.environ.setdefault("DROPOUT_LEDGER_MARKERS", tempfile.mkdtemp(prefix="dl-markers-"))

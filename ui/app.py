@@ -14,15 +14,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from dropout_ledger import APP_NAME, __version__
-from dropout_ledger.errors import LedgerError
+from dropout_ledger.errors import LedgerDamaged, LedgerError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.resources import cjk_font_path, fallback_font_paths
 from dropout_ledger.services.demo import ensure_demo
+from ui.county_view import install_county_tab
+from ui.dialogs.damaged_dialog import offer_restore
 from ui.errors import show_error
 from ui.i18n import (
     LANGUAGE_ENV,
@@ -36,6 +38,7 @@ from ui.logging_setup import log_uncaught_exceptions
 from ui.main_window import MainWindow
 from ui.session import run_session, sign_in_headless
 from ui.settings_menu import DEFAULT_FONT_SIZE, saved_font_size, set_application_font
+from ui.sync_ui import install_sync_ui
 
 FONT_POINT_SIZE = DEFAULT_FONT_SIZE
 """五号 (10.5 pt), the size of printed Chinese body text; Qt's default 9 pt is hard to read.
@@ -60,7 +63,9 @@ _HELP_LANG = QT_TRANSLATE_NOOP(
 )
 _HELP_LEDGER = QT_TRANSLATE_NOOP("app", "台账文件（默认：本用户的数据文件夹）")
 _HELP_SCREENSHOT = QT_TRANSLATE_NOOP("app", "打开主窗口，保存截图（PNG）后退出")
-_HELP_SELF_TEST = QT_TRANSLATE_NOOP("app", "打开台账和主窗口，检查后退出（0 表示正常）")
+_HELP_SELF_TEST = QT_TRANSLATE_NOOP(
+    "app", "检查本机安装（临时台账、样例名单、打印、字体、翻译、主窗口），报告后退出（0 表示正常）"
+)
 
 
 def _language(value: str) -> str:
@@ -149,6 +154,27 @@ def open_ledger(path: Path) -> Ledger:
     return Ledger.open(path)
 
 
+def open_or_recover(path: Path, *, headless: bool) -> Ledger | None:
+    """The opened ledger; or None after saying why not. A damaged one (the self-check failed)
+    is offered a restore from its snapshots right away, then opened again."""
+    try:
+        return open_ledger(path)
+    except LedgerDamaged as error:
+        if headless:
+            report_error(error, headless=True)
+            return None
+        if not offer_restore(error, path):  # 退出: the dialog already said what is wrong
+            return None
+    except LedgerError as error:
+        report_error(error, headless=headless)
+        return None
+    try:
+        return open_ledger(path)
+    except LedgerError as error:
+        report_error(error, headless=headless)
+        return None
+
+
 def report_error(error: LedgerError, *, headless: bool) -> None:
     if headless:
         print(_tr("无法打开台账：{message}").format(message=error.message), file=sys.stderr)
@@ -168,27 +194,6 @@ def take_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     return 0
 
 
-def self_test(window: MainWindow, family: str | None) -> int:
-    """Check that the roster shows rows and that Chinese renders with the bundled font."""
-    problems = []
-    window.wait_until_loaded()  # the roster arrives from the worker thread
-    rows = window.model.rowCount()
-    if rows == 0:
-        problems.append(_tr("名单中没有学生"))
-    if family is None:
-        problems.append(_tr("无法加载中文字体 {file}").format(file=cjk_font_path()))
-    else:
-        used = QFontInfo(window.table.font()).family()
-        if used != family or not QFontMetrics(window.table.font()).inFontUcs4(ord("学")):
-            problems.append(_tr("表格没有使用中文字体（实际为 {used}）").format(used=used))
-    if problems:
-        # The separator is translated too: "；" between Chinese sentences, "; " in English.
-        print(_tr("自检失败：{problems}").format(problems=_tr("；").join(problems)))
-        return 1
-    print(_tr("自检通过：显示 {rows} 名学生，字体 {family}").format(rows=rows, family=family))
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; the exit code is 0 on success, 2 if the ledger cannot be opened."""
     args, qt_args = parse_args(argv)
@@ -200,13 +205,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     family = load_cjk_font(app)
     install_translations(app, args.lang)
+    if args.self_test:  # the install check: scratch ledger, sample, print, fonts, window
+        from ui.selftest import run_self_test
 
-    headless = args.screenshot is not None or args.self_test
+        return run_self_test(app, ledger_path=args.ledger, family=family)
+
+    headless = args.screenshot is not None
     path: Path = args.ledger or default_ledger_path()
-    try:
-        ledger = open_ledger(path)
-    except LedgerError as error:
-        report_error(error, headless=headless)
+    ledger = open_or_recover(path, headless=headless)
+    if ledger is None:
         return EXIT_REFUSED
     with ledger:
         if not headless:
@@ -214,9 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not sign_in_headless(ledger):
             return EXIT_REFUSED
         window = MainWindow(ledger)
+        install_sync_ui(window)
+        install_county_tab(window)
         try:
-            if args.screenshot is not None:
-                return take_screenshot(app, window, args.screenshot)
-            return self_test(window, family)
+            return take_screenshot(app, window, args.screenshot)
         finally:
             window.close()  # joins the window's worker thread before the ledger closes

@@ -16,7 +16,7 @@ ledger. It redraws when `bus.changed` says the roster or a status changed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEventLoop, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -38,24 +38,17 @@ from PySide6.QtWidgets import (
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.undo import undo_last
-from ui.dialogs.absence_dialog import AbsenceDialog
-from ui.dialogs.backup_dialog import BackupDialog
-from ui.dialogs.escalation_dialog import EscalationDialog
-from ui.dialogs.pairing_dialog import PairingDialog
-from ui.dialogs.report_dialog import ReportFormDialog
-from ui.dialogs.status_dialog import StatusDialog
-from ui.dialogs.student_dialog import StudentDialog
-from ui.dialogs.subsidy_dialog import SubsidyDialog
-from ui.dialogs.visit_dialog import VisitDialog
 from ui.labels import grade_text
 from ui.ops import Runner, ThreadRunner
 from ui.roster_model import COL_GRADE, SORT_KEYS, PageFetch, RosterModel
 from ui.settings_menu import build_settings_menu
-from ui.views.dashboard_view import DashboardView
-from ui.views.reconcile_view import ReconcileView
 from ui.views.student_view import StudentView
 from ui.views.today_view import TodayView
-from ui.views.warning_view import WarningView
+
+if TYPE_CHECKING:  # built when first shown; the first screen needs none of them (start-up)
+    from ui.views.dashboard_view import DashboardView
+    from ui.views.reconcile_view import ReconcileView
+    from ui.views.warning_view import WarningView
 
 SEARCH_DELAY_MS = 150
 """Wait this long after the last keystroke before querying, so fast typing runs one query."""
@@ -77,13 +70,44 @@ _COLUMN_SAMPLES = (
 )
 
 
-_TASK_DIALOGS: dict[str, Callable[[Runner, str, QWidget], QDialog]] = {
-    "visit": VisitDialog, "case_no_visit": VisitDialog, "call": VisitDialog,
-    "visit_next": VisitDialog, "suspect": StatusDialog, "confirm": StatusDialog,
-    "stage_due": EscalationDialog, "report_form": ReportFormDialog,
-    "notice_overdue": EscalationDialog,  # the deadline passed: the next step is the township's
+_TASK_DIALOGS: dict[str, str] = {
+    "visit": "visit", "case_no_visit": "visit", "call": "visit", "visit_next": "visit",
+    "suspect": "status", "confirm": "status", "stage_due": "escalation",
+    "report_form": "report_form",
+    "notice_overdue": "escalation",  # the deadline passed: the next step is the township's
 }
 """The dialog a 今日待办 row of each kind opens (the others open only the student page)."""
+
+LATER_PAGES = ("dashboard", "warning", "reconcile")
+"""The tabs built when first shown: not on the first screen, and their first queries (rates,
+the warning list, the list checks) would otherwise run on the one worker thread before the
+roster's first page (design README §5: a usable window within 1 s)."""
+
+
+def _student_dialog(name: str) -> Callable[[Runner, str, QWidget], QDialog]:
+    """An entry dialog for one student, imported when first opened (start-up needs none).
+
+    Plain import statements, not importlib, so that PyInstaller still finds them.
+    """
+    if name == "visit":
+        from ui.dialogs.visit_dialog import VisitDialog
+
+        return VisitDialog
+    if name == "status":
+        from ui.dialogs.status_dialog import StatusDialog
+
+        return StatusDialog
+    if name == "escalation":
+        from ui.dialogs.escalation_dialog import EscalationDialog
+
+        return EscalationDialog
+    if name == "pairing":
+        from ui.dialogs.pairing_dialog import PairingDialog
+
+        return PairingDialog
+    from ui.dialogs.report_dialog import ReportFormDialog
+
+    return ReportFormDialog
 
 _Choices = tuple[list[int], list[tuple[int, str]], list[str]]
 """What the filters offer: grades, (grade, class) pairs and villages present in the ledger."""
@@ -158,26 +182,73 @@ class MainWindow(QMainWindow):
         self._reload_choices()
 
     def _make_pages(self) -> QTabWidget:
-        """今日待办, the roster, the student page, figures, warnings and list checks (Ctrl+1…6)."""
+        """今日待办, the roster, the student page, figures, warnings and list checks (Ctrl+1…6).
+
+        The last three (LATER_PAGES) start as empty placeholders and are built when first shown
+        or first asked for (`self.dashboard`, …).
+        """
         self.today = TodayView(self.runner, self)
         self.student = StudentView(self.runner, self, role=self.role)
-        self.reconcile = ReconcileView(self.runner, self, role=self.role)
-        self.warning = WarningView(self.runner, self, role=self.role)
-        self.dashboard = DashboardView(self.runner, self, role=self.role)
         tabs = QTabWidget(self)
         tabs.addTab(self.today, self.tr("今日待办"))
         tabs.addTab(self.table, self.tr("学生名单"))
         tabs.addTab(self.student, self.tr("学生详情"))
-        tabs.addTab(self.dashboard, self.tr("统计与目标"))
-        tabs.addTab(self.warning, self.tr("预警名单"))
-        tabs.addTab(self.reconcile, self.tr("名单核查"))
+        labels = (self.tr("统计与目标"), self.tr("预警名单"), self.tr("名单核查"))
+        self._placeholders: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}
+        for name, label in zip(LATER_PAGES, labels, strict=True):
+            self._placeholders[name] = QWidget(tabs)
+            tabs.addTab(self._placeholders[name], label)
         self.today.open_student.connect(self.open_student)
         self.today.open_task.connect(self._start_task)
         self.today.print_requested.connect(
             lambda form, period: self.print_forms(form=form, period=period))
-        for page in (self.reconcile, self.warning):
-            page.open_student.connect(self.open_student)
         return tabs
+
+    @property
+    def dashboard(self) -> DashboardView:
+        return cast("DashboardView", self._page("dashboard"))
+
+    @property
+    def warning(self) -> WarningView:
+        return cast("WarningView", self._page("warning"))
+
+    @property
+    def reconcile(self) -> ReconcileView:
+        return cast("ReconcileView", self._page("reconcile"))
+
+    def _page(self, name: str) -> QWidget:
+        """The page `name` of LATER_PAGES, built on first use in place of its placeholder."""
+        page = self._pages.get(name)
+        if page is not None:
+            return page
+        page = self._pages[name] = self._build_page(name)
+        placeholder = self._placeholders.pop(name)
+        index = self.tabs.indexOf(placeholder)
+        with QSignalBlocker(self.tabs):
+            current = self.tabs.currentIndex()
+            label = self.tabs.tabText(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, label)
+            self.tabs.setCurrentIndex(current)
+        placeholder.deleteLater()
+        return page
+
+    def _build_page(self, name: str) -> QWidget:
+        if name == "dashboard":
+            from ui.views.dashboard_view import DashboardView
+
+            return DashboardView(self.runner, self, role=self.role)
+        if name == "warning":
+            from ui.views.warning_view import WarningView
+
+            page: WarningView | ReconcileView = WarningView(self.runner, self, role=self.role)
+        else:
+            from ui.views.reconcile_view import ReconcileView
+
+            page = ReconcileView(self.runner, self, role=self.role)
+        page.open_student.connect(self.open_student)
+        return page
 
     def _make_view_selector(self) -> QComboBox:
         combo = QComboBox(self)
@@ -372,6 +443,9 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
             views.addAction(action)
+        log = QAction(self.tr("操作日志…"), self)
+        log.triggered.connect(self.audit_log)
+        views.addAction(log)
         build_settings_menu(self)
         pages: dict[str, Callable[[], None]] = {"edit": self.edit_student, "status": self.change_status,
                  "visit": self.record_visit, "stage": self.record_stage,
@@ -395,14 +469,21 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.student)
 
     def _on_tab_changed(self) -> None:
-        """The view selector and search box belong to the roster: show them only there."""
+        """The view selector and search box belong to the roster: show them only there.
+
+        A page not built yet (LATER_PAGES) is built as its tab is first shown.
+        """
+        shown = self.tabs.currentWidget()
+        for name, placeholder in list(self._placeholders.items()):
+            if shown is placeholder:
+                self._page(name)
         self.roster_bar.setVisible(self.tabs.currentWidget() is self.table)
 
     def _start_task(self, kind: str, student_id: str) -> None:
         """A 今日待办 row opens the student page and, where one fits, the dialog for the task."""
         dialog = _TASK_DIALOGS.get(kind)
         if dialog is not None:
-            dialog(self.runner, student_id, self).open()
+            _student_dialog(dialog)(self.runner, student_id, self).open()
 
 
     def _open_row(self, index: QModelIndex) -> None:
@@ -417,19 +498,23 @@ class MainWindow(QMainWindow):
     def record_absences(self) -> None:
         chosen = self._need_student()
         if chosen is not None:
+            from ui.dialogs.absence_dialog import AbsenceDialog
+
             AbsenceDialog(self.runner, chosen[1], chosen[2], self).open()
 
     def change_status(self) -> None:
         chosen = self._need_student()
         if chosen is not None:
-            StatusDialog(self.runner, chosen[0], self).open()
+            _student_dialog("status")(self.runner, chosen[0], self).open()
 
     def record_visit(self) -> None:
         chosen = self._need_student()
         if chosen is not None:
-            VisitDialog(self.runner, chosen[0], self).open()
+            _student_dialog("visit")(self.runner, chosen[0], self).open()
 
     def add_student(self) -> None:
+        from ui.dialogs.student_dialog import StudentDialog
+
         dialog = StudentDialog(self.runner, None, self.role, self)
         dialog.saved.connect(self._open_created)
         dialog.open()
@@ -442,12 +527,14 @@ class MainWindow(QMainWindow):
     def edit_student(self) -> None:
         chosen = self._need_student()
         if chosen is not None:
+            from ui.dialogs.student_dialog import StudentDialog
+
             StudentDialog(self.runner, chosen[0], self.role, self).open()
 
     def file_report_form(self) -> None:
         chosen = self._need_student()
         if chosen is not None:
-            ReportFormDialog(self.runner, chosen[0], self).open()
+            _student_dialog("report_form")(self.runner, chosen[0], self).open()
 
     # The next three import their dialogs when first used: those pull in openpyxl, calamine and
     # reportlab (~0.6 s), which the first screen does not need (start-up target: 1 s).
@@ -457,7 +544,15 @@ class MainWindow(QMainWindow):
         ImportWizard(self.runner, self.role, None, self).open()
 
     def backups(self) -> None:
+        from ui.dialogs.backup_dialog import BackupDialog
+
         BackupDialog(self.runner, self).open()
+
+    def audit_log(self) -> None:
+        """查看 → 操作日志: who exported, printed, imported, restored or backed up, and when."""
+        from ui.dialogs.audit_dialog import AuditDialog  # noqa: PLC0415
+
+        AuditDialog(self.runner, self.role, self).open()
 
     def export_xlsx(self) -> None:
         """Export what the roster shows: its view, and its search when there is one."""
@@ -484,18 +579,20 @@ class MainWindow(QMainWindow):
     def record_stage(self) -> None:
         chosen = self._need_student()
         if chosen is not None:
-            EscalationDialog(self.runner, chosen[0], self).open()
+            _student_dialog("escalation")(self.runner, chosen[0], self).open()
 
     def record_subsidies(self) -> None:
         """For the class of the student in hand, or a class chosen in the dialog."""
         chosen = self.selected_student()
         grade, class_name = (chosen[1], chosen[2]) if chosen is not None else (None, None)
+        from ui.dialogs.subsidy_dialog import SubsidyDialog
+
         SubsidyDialog(self.runner, self.role, grade, class_name, self).open()
 
     def record_pairing(self) -> None:
         chosen = self._need_student()
         if chosen is not None:
-            PairingDialog(self.runner, chosen[0], self).open()
+            _student_dialog("pairing")(self.runner, chosen[0], self).open()
 
     def undo(self) -> None:
         """Take back this computer's last change (new events: the history keeps both)."""

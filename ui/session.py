@@ -28,13 +28,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
 
 from dropout_ledger.errors import InputRefused
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.access import Permission, may
 from dropout_ledger.services import accounts
 from dropout_ledger.services.accounts import Account
+from ui.county_view import install_county_tab
 from ui.dialogs.account_dialogs import (
     AccountsDialog,
     FirstAccountDialog,
@@ -44,6 +45,7 @@ from ui.dialogs.account_dialogs import (
 )
 from ui.main_window import MainWindow
 from ui.ops import ThreadRunner
+from ui.sync_ui import install_sync_ui
 
 USER_ENV = "DROPOUT_LEDGER_USER"
 PASSWORD_ENV = "DROPOUT_LEDGER_PASSWORD"
@@ -131,7 +133,7 @@ class AccountUi(QObject):
         if files is not None and self.account is not None:
             files.addSeparator()
             self.switch_action = QAction(_tr("切换用户…"), self.window)
-            self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+            self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
             self.switch_action.triggered.connect(self.switch_requested.emit)
             self.logout_action = QAction(_tr("注销"), self.window)
             self.logout_action.setToolTip(_tr("退出登录并关闭台账"))
@@ -202,7 +204,11 @@ class Session(QObject):
         self.account_ui = install_account_ui(self.window, who)
         self.account_ui.switch_requested.connect(self.switch_user)
         self.account_ui.logout_requested.connect(self.log_out)
+        install_sync_ui(self.window)
+        install_county_tab(self.window)
         self.window.show()
+        if self.ledger.replica_notice:
+            QMessageBox.information(self.window, _tr("台账已改用新副本"), self.ledger.replica_notice)
 
     def _close_window(self) -> None:
         """Close the window (joining its worker thread) and log out."""

@@ -38,6 +38,7 @@ from dropout_ledger.exporting.xlsx import (
 )
 from dropout_ledger.model import codes, identity
 from dropout_ledger.model.access import Permission, may
+from dropout_ledger.services import audit
 from dropout_ledger.services.today import absence_run, school_days_back
 from dropout_ledger.store.queries import VIEWS, RosterRow
 
@@ -202,7 +203,10 @@ def export_roster(
             sheet.append(values)
             _report(progress, number, total)
         written = sheet.finish()
-        save_workbook(workbook, out)
+        with audit.audited(ledger, "export", view=view, rows=written, file=out.name,
+                           full_ids=disclosure.full_ids, restricted=disclosure.restricted,
+                           search=bool(search)):
+            save_workbook(workbook, out)
     if progress is not None:
         progress(written, total)
     return ExportResult(file=out, rows=written, view=view, full_ids=disclosure.full_ids,

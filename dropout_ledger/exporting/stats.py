@@ -22,7 +22,8 @@ from dropout_ledger.exporting.xlsx import (
 )
 from dropout_ledger.model import codes
 from dropout_ledger.model.status import Status
-from dropout_ledger.services import stats
+from dropout_ledger.services import audit, stats
+from dropout_ledger.store.queries import ClassScope
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -79,7 +80,7 @@ def export_stats(ledger: Ledger, out: Path) -> ExportResult:
     data = stats.counts(ledger.queries)
     org = ledger.org
     scope = ledger.queries.scope
-    if scope is not None:  # the file must not pass a class's counts off as the school's
+    if isinstance(scope, ClassScope):  # a class's counts must not pass as the school's
         org = replace(org, name=f"{org.name}{scope.grade}年级{scope.class_name}")
     today = ledger.clock.today()
     with streaming_workbook() as workbook:
@@ -103,5 +104,6 @@ def export_stats(ledger: Ledger, out: Path) -> ExportResult:
         for key, label in CASE_LABELS.items():
             groups.append([label, data["cases"].get(key, 0)])
         groups.finish()
-        save_workbook(workbook, out)
+        with audit.audited(ledger, "export", view="stats", rows=written, file=out.name):
+            save_workbook(workbook, out)
     return ExportResult(file=out, rows=written, view="stats")

@@ -45,6 +45,7 @@ from dropout_ledger.exporting.xlsx import (
     check_out_path,
     save_workbook,
 )
+from dropout_ledger.services import audit
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -154,7 +155,10 @@ def export_template(
             progress(rows, total)
     filler.extend_print_area(rows)
     workbook.template = False  # a filled .xltx is saved as a plain workbook
-    save_workbook(workbook, out)
+    with audit.audited(ledger, "export", view=view, rows=rows, file=out.name,
+                       template=template.name, full_ids=disclosure.full_ids,
+                       restricted=disclosure.restricted, search=bool(search)):
+        save_workbook(workbook, out)
     if progress is not None:
         progress(rows, total)
     return ExportResult(file=out, rows=rows, view=view, full_ids=disclosure.full_ids,

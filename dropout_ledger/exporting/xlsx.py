@@ -38,6 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dropout_ledger.errors import InputRefused
 from dropout_ledger.fileio import durable_path
+from dropout_ledger.store import storage
 
 TEXT_FORMAT = "@"
 """Excel's number format for text: the cell keeps what was typed, digits included."""
@@ -360,7 +361,8 @@ def save_workbook(workbook: Workbook, out: Path) -> None:
         ) from None
     except OSError as error:
         raise InputRefused(
-            f"无法写入“{out}”：{error.strerror or error}。请检查磁盘或 U 盘是否已满、是否已拔出。"
+            f"无法写入“{out}”：{storage.reason(error) or error.strerror or error}。"
+            "没有留下不完整的文件。请检查磁盘或 U 盘是否已满、是否已拔出。"
         ) from None
 
 

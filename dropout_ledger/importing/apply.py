@@ -14,6 +14,7 @@ file are only listed in the plan for a person to look at.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ from dropout_ledger.model.access import Permission
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.accounts import require_permission
 from dropout_ledger.services.edits import emit_update
-from dropout_ledger.store import backup
+from dropout_ledger.store import backup, storage
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -84,7 +85,11 @@ def apply_import(
     unchanged = plan.count("unchanged")
     if not todo:
         return ImportResult(0, 0, unchanged, plan.errors, None, Changes())
-    saved = backup.snapshot(ledger.conn, ledger.path, "import", ledger.clock.now())
+    try:
+        saved = backup.snapshot(ledger.conn, ledger.path, "import", ledger.clock.now())
+    except (OSError, sqlite3.Error) as error:  # no backup, no import
+        raise InputRefused(f"导入前的自动备份没有成功（{storage.reason(error) or error}），"
+                           "没有导入任何内容，台账没有改动。请腾出磁盘空间后重试。") from error
     created = updated = 0
     with ledger.write() as w:
         _check_state(ledger, plan)

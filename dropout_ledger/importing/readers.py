@@ -58,6 +58,15 @@ def _damaged(path: Path, detail: str = "") -> InputRefused:
     )
 
 
+def _panic(path: Path, error: BaseException) -> InputRefused:
+    """calamine's Rust panics on malformed files reach Python as pyo3's PanicException, a
+    BaseException that cannot be imported by name: refuse the file like any damaged one.
+    Anything else (KeyboardInterrupt, SystemExit) goes on as it was."""
+    if type(error).__name__ != "PanicException":
+        raise error
+    return _damaged(path, "无法解析")
+
+
 @dataclass(frozen=True)
 class Sheet:
     """One sheet: its name, where its cells start, how many rows it has, and its rows."""
@@ -92,6 +101,8 @@ class Workbook:
             raise _password(path) from None
         except (calamine.CalamineError, OSError, ValueError) as error:
             raise _damaged(path, type(error).__name__) from None
+        except BaseException as error:
+            raise _panic(path, error) from None
         if not self.sheet_names:
             raise InputRefused(f"文件 {path.name} 中没有工作表。")
 
@@ -127,6 +138,8 @@ class Workbook:
             ) from None
         except (calamine.CalamineError, OSError, ValueError) as error:
             raise _damaged(self.path, type(error).__name__) from None
+        except BaseException as error:
+            raise _panic(self.path, error) from None
         start = loaded.start
         height = (loaded.end[0] + 1) if loaded.end is not None else 0
         _refuse_huge(self.path, height)
@@ -197,6 +210,8 @@ def _guarded(path: Path, rows: Iterator[list[Any]]) -> Iterator[list[Cell]]:
         yield from rows
     except (calamine.CalamineError, ValueError) as error:
         raise _damaged(path, type(error).__name__) from None
+    except BaseException as error:
+        raise _panic(path, error) from None
 
 
 def _refuse_huge(path: Path, rows: int) -> None:

@@ -27,6 +27,7 @@ from dropout_ledger.ids import new_id
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.access import Permission
 from dropout_ledger.printing import (
+    audit_log,
     case_report,
     checklist,
     disability,
@@ -44,6 +45,7 @@ from dropout_ledger.printing import (
 from dropout_ledger.printing import ledger as ledger_form
 from dropout_ledger.printing.common import Built, Context, context
 from dropout_ledger.services.accounts import require_permission
+from dropout_ledger.store import storage
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (
              ledger_kind="county"),
     FormSpec("join-receipt", "入网回执", lambda c, r: keysheet.build_receipt(c),
              ledger_kind="school"),
+    FormSpec("audit-log", "操作日志", lambda c, r: audit_log.build(c, r.period),
+             uses_period=True),
 )}
 """Every printable form, in the order a print dialog lists them."""
 
@@ -164,9 +168,16 @@ def print_form(ledger: Ledger, request: PrintRequest, out: Path) -> PrintResult:
         _write(out, data)
         w.emit("audit", f"audit:{new_id()}", {
             "action": "print", "form": result.form, "student": result.student_id,
-            "rows": result.rows, "pages": result.pages, "file": out.name})
+            "rows": result.rows, "pages": result.pages, "file": out.name,
+            **_selection(request)})
     return PrintResult(file=out, pages=result.pages, form=result.form, rows=result.rows,
                        student_id=result.student_id)
+
+
+def _selection(request: PrintRequest) -> dict[str, object]:
+    """What the print chose beyond the form, for the operation log: only what was given."""
+    chosen = {"view": request.view, "period": request.period, "full_ids": request.full_ids}
+    return {key: value for key, value in chosen.items() if value}
 
 
 _WRITE_ERRORS = {
@@ -181,7 +192,8 @@ def _write(out: Path, data: bytes) -> None:
     try:
         write_bytes(out, data)
     except OSError as error:
-        reason = _WRITE_ERRORS.get(error.errno or 0, error.strerror or "无法写入")
+        reason = (_WRITE_ERRORS.get(error.errno or 0) or storage.reason(error)
+                  or error.strerror or "无法写入")
         raise InputRefused(
             f"无法保存 PDF 到 {out}：{reason}。没有留下不完整的文件。"
             "请换一个文件夹（例如“文档”或另一个 U 盘）再打印。") from None

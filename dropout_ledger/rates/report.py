@@ -163,14 +163,18 @@ def _disability(by_type: Mapping[str, DisabilityCounts]) -> dict[str, Figure]:
     return out
 
 
-def compute(conn: sqlite3.Connection, on: dt.date, profile: Mapping[str, Any]) -> RateReport:
+def compute(
+    conn: sqlite3.Connection, on: dt.date, profile: Mapping[str, Any], org: str = ""
+) -> RateReport:
     """Every figure at `on` from the ledger behind `conn`, with targets from `profile`.
 
     `profile` is the county profile in force (`ledger.settings.profile()`): its `*_bp`
     fields are the targets.
+
+    `org` limits every figure to one school's pupils in a county ledger ("" for all).
     """
     window = Window(on)
-    with snapshot.Snapshot(conn, on) as snap:
+    with snapshot.Snapshot(conn, on, org) as snap:
         counts = snap.year_counts()
         cohorts = snap.cohort_counts()
         disabled = snap.disability_counts()

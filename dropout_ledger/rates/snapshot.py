@@ -68,10 +68,11 @@ _E1 = f"""CASE WHEN s.status IN {_sql_set(OFF_ROLL)}
 _STUDENT = f"""{_E1} AS e1, coalesce(s.sex, '') AS sex, coalesce(s.village_name, '') AS village,
     coalesce(s.disability_type, '') AS dis, s.inclusive AS inclusive"""
 _GROUPED = "grade, sex, village_name, disability_type, inclusive, status, status_date"
-_LIVE = "s.retracted = 0 AND s.grade BETWEEN 1 AND 9"
+_LIVE = "s.retracted = 0 AND s.grade BETWEEN 1 AND 9 AND (:org = '' OR s.org = :org)"
 # The same for a plain table scan (NOT INDEXED): reading the whole table through an index
 # visits its pages in random order (measured 10–30 % slower at 150k).
-_SCAN = "retracted = 0 AND grade BETWEEN 1 AND 9 AND status IS NOT NULL"
+_SCAN = ("retracted = 0 AND grade BETWEEN 1 AND 9 AND status IS NOT NULL"
+         " AND (:org = '' OR org = :org)")
 
 # The compact timeline, in three parts. (1) Every live student as if their history were their
 # current status alone, grouped into weighted rows. (2) The students with several facts taken
@@ -227,10 +228,10 @@ class Snapshot:
     count reads the same state even if the ledger changes meanwhile. Dropped on leaving.
     """
 
-    def __init__(self, conn: sqlite3.Connection, on: dt.date) -> None:
+    def __init__(self, conn: sqlite3.Connection, on: dt.date, org: str = "") -> None:
         self.conn, self.window = conn, Window(on)
         self._name = f"temp.rates_{uuid.uuid4().hex}"
-        self._params = self.window.params()
+        self._params = {**self.window.params(), "org": org}
         conn.execute(_COMPACT.format(name=self._name), self._params)
 
     def __enter__(self) -> Snapshot:

@@ -35,6 +35,7 @@ from dropout_ledger.importing.readers import open_workbook
 from dropout_ledger.model.access import Permission
 from dropout_ledger.reconcile.lists import StoredList, stored_list
 from dropout_ledger.reconcile.outcomes import CheckRow, list_rows
+from dropout_ledger.services import audit
 from dropout_ledger.services.accounts import require_permission
 
 if TYPE_CHECKING:
@@ -67,7 +68,9 @@ def export_checked(ledger: Ledger, list_id: str, out: Path) -> ExportResult:
             f"台账中没有保存名单“{info.title}”的原文件（{info.file_name}），无法按原格式导出。")
     rows = list_rows(ledger, list_id)
     answers = {r.list_row: _answer(r) for r in rows}
-    with tempfile.TemporaryDirectory(prefix="checklist-") as folder:
+    with audit.audited(ledger, "export", view="checked_list", title=info.title,
+                       rows=len(rows), file=out.name), \
+            tempfile.TemporaryDirectory(prefix="checklist-") as folder:
         source = Path(folder) / f"source.{info.file_kind or 'xlsx'}"
         source.write_bytes(bytes(row[0]))
         if info.file_kind == "xlsx":

@@ -47,6 +47,7 @@ from dropout_ledger.model.fields import parse_date
 from dropout_ledger.model.records import LIST_KINDS, MATCH_METHODS
 from dropout_ledger.model.status import Status
 from dropout_ledger.reconcile.match import NO_MATCH, ListRow, Match, Roll, match_row
+from dropout_ledger.services import audit
 from dropout_ledger.services.accounts import require_permission
 from dropout_ledger.store.queries import ON_ROLL
 
@@ -487,6 +488,8 @@ def save_list(ledger: Ledger, plan: ListPlan) -> Changes:
             w.emit("record_add", f"list_check:{new_id()}", {"kind": "list_check",
                                                             "fields": fields})
         w.changes.flags.add("records")
+        audit.emit(w, "import_list", title=plan.title, file=plan.path.name, sha256=plan.sha256,
+                   rows=len(plan.rows))
         return w.changes.freeze()
 
 

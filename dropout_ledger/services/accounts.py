@@ -29,10 +29,7 @@ import datetime as dt
 import secrets
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from typing import TYPE_CHECKING, Any
 
 from dropout_ledger.canonical import nfc
 from dropout_ledger.errors import InputRefused, NotFound, Problem, ValidationError
@@ -45,6 +42,9 @@ from dropout_ledger.store.events import Operator
 from dropout_ledger.store.queries import ClassScope
 from dropout_ledger.synthetic import FICTIONAL_COUNTY_CODE
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 MIN_PASSWORD = 6
 """Characters a password needs at least (a PIN-like six: these are teachers on old laptops)."""
 MAX_PASSWORD = 256
@@ -55,7 +55,7 @@ LOCK_MINUTES = 15
 """How long a locked account refuses every login (the principal may unlock it at once)."""
 MAX_NAME = 32
 
-HASHER = PasswordHasher()
+HASHER: PasswordHasher | None = None  # made on first use: argon2 loads only when needed
 """argon2id with argon2-cffi's RFC 9106 low-memory profile (64 MiB, 3 passes, 4 lanes): about
 0.1 s on an old laptop. Tests may swap in cheaper parameters; a login under other parameters
 than these rehashes the password (`check_needs_rehash`)."""
@@ -260,8 +260,18 @@ def _lock_active(locked_until: str | None, now: dt.datetime) -> bool:
     return now < until <= now + dt.timedelta(minutes=LOCK_MINUTES)
 
 
+def _hasher() -> PasswordHasher:
+    """The hasher (argon2 is imported here, not at start-up: the first window needs none)."""
+    global HASHER
+    if HASHER is None:
+        from argon2 import PasswordHasher
+
+        HASHER = PasswordHasher()
+    return HASHER
+
+
 def _hash(password: str) -> str:
-    return HASHER.hash(password)
+    return _hasher().hash(password)
 
 
 _DUMMY: list[str] = []
@@ -269,14 +279,16 @@ _DUMMY: list[str] = []
 
 def _dummy_hash() -> str:
     """A hash to verify against when the name is unknown, so that costs the same time."""
-    if not _DUMMY or HASHER.check_needs_rehash(_DUMMY[0]):
-        _DUMMY[:] = [HASHER.hash(new_id())]
+    if not _DUMMY or _hasher().check_needs_rehash(_DUMMY[0]):
+        _DUMMY[:] = [_hash(new_id())]
     return _DUMMY[0]
 
 
 def _verify(stored: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return HASHER.verify(stored, password)
+        return _hasher().verify(stored, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -383,7 +395,7 @@ def login(ledger: Ledger, name: str, password: str) -> Account:
         raise InputRefused("这个账户已停用。如需恢复，请找校长。")
     if not matches:
         _failed(ledger, who, now)
-    if HASHER.check_needs_rehash(stored):
+    if _hasher().check_needs_rehash(stored):
         _store_hash(ledger, who.id, _hash(password), now)
     return sign_in(ledger, who, reason="password")
 

@@ -19,8 +19,9 @@ from dropout_ledger.errors import InputRefused, LedgerError, LedgerOpenError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.access import Permission
 from dropout_ledger.model.changes import Changes
+from dropout_ledger.services import audit
 from dropout_ledger.services.accounts import require_permission
-from dropout_ledger.store import backup, db
+from dropout_ledger.store import backup, db, storage
 from dropout_ledger.store.queries import Queries
 
 MANUAL = "manual"
@@ -85,8 +86,11 @@ def _inspect(snap: backup.SnapshotName) -> BackupInfo:
 
 
 def backup_now(ledger: Ledger) -> Path:
-    """A snapshot into the backup folder on request (立即备份), rotated with the event ones."""
-    return backup.snapshot(ledger.conn, ledger.path, MANUAL, ledger.clock.now())
+    """A snapshot into the backup folder on request (立即备份), rotated with the event ones;
+    logged once it is complete."""
+    taken = backup.snapshot(ledger.conn, ledger.path, MANUAL, ledger.clock.now())
+    audit.record(ledger, "backup_now", file=taken.name)
+    return taken
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -113,14 +117,17 @@ def backup_to_folder(ledger: Ledger, folder: Path) -> Path:
     try:
         ledger.backup(out)
     except (OSError, sqlite3.Error) as error:
-        raise InputRefused(_write_failure(folder, error)) from error
+        raise InputRefused(write_failure(folder, error)) from error
     return out
 
 
-def _write_failure(folder: Path, error: BaseException) -> str:
+def write_failure(folder: Path, error: BaseException) -> str:
+    """Why a backup to `folder` failed, in Chinese, and that nothing was left there."""
     text = str(error).lower()
     no = getattr(error, "errno", None)
-    if no == errno.ENOSPC or "full" in text:
+    if no == errno.EFBIG:
+        why = storage.reason(error) or "文件太大"
+    elif no == errno.ENOSPC or "full" in text:
         why = "U盘或磁盘空间不足"
     elif no in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text \
             or "read-only" in text or "unable to open" in text:

@@ -59,10 +59,16 @@ class SettingsService:
             return None
         return f"profile:C:{org.county_code}"
 
-    def profile(self) -> dict[str, Any]:
+    def profile(self, for_org: str = "") -> dict[str, Any]:
         """Thresholds, targets and dictionaries in force: defaults, then this ledger's own
         values, then the county's (shipped on the stick), which win wherever the county set one.
+
+        `for_org` (a county ledger only): the profile in force at that school — its own values
+        as they arrived in its packages, under the county's.
         """
+        if for_org:
+            own = self.entity(f"profile:{for_org}")
+            return {**PROFILE_DEFAULTS, **own, **self.entity(self.profile_ent())}
         county = self.county_profile_ent()
         ruling = self.entity(county) if county else {}
         return {**PROFILE_DEFAULTS, **self.entity(self.profile_ent()), **ruling}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from dropout_ledger import rates
 from dropout_ledger.model.codes import stage_of
 from dropout_ledger.model.status import Status
-from dropout_ledger.store.queries import FLAGS, ON_ROLL, Queries
+from dropout_ledger.store.queries import FLAGS, ON_ROLL, ClassScope, Queries, SchoolScope
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger
@@ -71,8 +71,15 @@ def _cases(queries: Queries) -> dict[str, int]:
 
 
 def rate_report(ledger: Ledger, on: dt.date | None = None) -> rates.RateReport:
-    """Every rate at `on` (default: the ledger clock's today), with the county's targets."""
-    return rates.compute(ledger.conn, on or ledger.clock.today(), ledger.settings.profile())
+    """Every rate at `on` (default: the ledger clock's today), with the county's targets.
+
+    Under a school scope (a county looking at one school) the figures are that school's and
+    the targets those in force at the school, so they equal what the school's own ledger says.
+    """
+    scope = ledger.queries.scope
+    org = scope.org if isinstance(scope, SchoolScope) else ""
+    profile = ledger.settings.profile(for_org=org) if org else ledger.settings.profile()
+    return rates.compute(ledger.conn, on or ledger.clock.today(), profile, org)
 
 
 def statistics(ledger: Ledger, on: dt.date | None = None) -> dict[str, Any]:
@@ -82,10 +89,16 @@ def statistics(ledger: Ledger, on: dt.date | None = None) -> dict[str, Any]:
     snapshot date, which the "rates" object names. A class teacher's counts are her class's,
     and "rates" is None: the school's rates are the principal's to report.
     """
-    org = ledger.org
+    scope = ledger.queries.scope
+    if isinstance(scope, SchoolScope):
+        school = ledger.settings.entity(f"school:{scope.org}")
+        who = {"kind": "school", "code": scope.org[2:], "name": str(school.get("name", ""))}
+    else:
+        org = ledger.org
+        who = {"kind": org.kind, "code": org.code, "name": org.name}
     return {
-        "org": {"kind": org.kind, "code": org.code, "name": org.name},
+        "org": who,
         **counts(ledger.queries),
-        "rates": None if ledger.queries.scope is not None
+        "rates": None if isinstance(scope, ClassScope)
         else rates.to_json(rate_report(ledger, on)),
     }

@@ -17,6 +17,7 @@ from dropout_ledger.model.identity import mask_id_number
 from dropout_ledger.model.status import Status
 from dropout_ledger.model.student import clean_student_fields, complete_identity
 from dropout_ledger.services.edits import emit_update
+from dropout_ledger.store.queries import ClassScope
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger, Writer
@@ -64,7 +65,7 @@ class StudentService:
         fields = clean_student_fields(raw, today=w.today)
         fields, warnings = complete_identity(fields, today=w.today)
         scope = self._ledger.queries.scope
-        if scope is not None and (fields.get("grade"), fields.get("class_name") or "") != (
+        if isinstance(scope, ClassScope) and (fields.get("grade"), fields.get("class_name") or "") != (
                 scope.grade, scope.class_name):
             raise ValidationError(Problem(
                 "class_name", f"班主任账户只能登记本班（{scope.grade}年级{scope.class_name}）的学生",

@@ -32,8 +32,11 @@ _ABSENCE_LEVELS = (
 # day, and before the generic "no visit for a week" reminder, which it usually explains.
 SEVERITY = {"confirm": 0, "suspect": 1, "notice_overdue": 2, "stage_due": 3, "report_form": 4,
             "visit": 5, "visit_next": 6, "case_no_visit": 7, "call": 8, "notice_due": 9,
-            "calendar_overdue": 10, "monthly_report": 11, "calendar_due": 12}
+            "calendar_overdue": 10, "monthly_report": 11, "calendar_due": 12,
+            "sync_export": 13}
 REPORT_WARNING_DAYS = 5
+EXPORT_EVERY_DAYS = 7
+"""每周导出同步文件: the reminder shows once the last export is this many days old."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ def today_items(queries: Queries, profile: dict[str, Any], today: dt.date) -> li
 
     items = (escalation_items(queries, profile, today) + _absences(queries, profile, today) + _overdue_notices(queries, today)
              + _next_steps_due(queries, today) + _quiet_cases(queries, profile, today)
-             + _monthly_report(profile, today) + _calendar(queries, profile, today))
+             + _monthly_report(profile, today) + _calendar(queries, profile, today)
+             + _weekly_export(queries, today))
     visible = queries.scoped_ids()
     if visible is not None:  # a class teacher: her pupils' work only, not the school's reports
         items = [item for item in items if item.student_id in visible]
@@ -245,3 +249,31 @@ def _calendar(queries: Queries, profile: dict[str, Any], today: dt.date) -> list
                 kind="calendar_due", due=entry.due, form=entry.form, period=entry.period,
                 detail=f"{entry.title}{when}截止：{entry.detail}{how}"))
     return items
+
+
+def _weekly_export(queries: Queries, today: dt.date) -> list[TodayItem]:
+    """每周导出同步文件, for a school that trusts its county's key and has not exported for a week.
+
+    Never exported after joining counts as due at once: until the county has the school's first
+    package it cannot confirm the school, and nothing of the school is safe off this laptop.
+    """
+    conn = queries.conn
+    org = conn.execute("SELECT v FROM local_state WHERE k = 'org'").fetchone()
+    if org is None or not str(org[0]).startswith("S:"):
+        return []
+    joined = conn.execute(
+        "SELECT 1 FROM trust WHERE org LIKE 'C:%' AND status = 'active' AND length(sign_pk) > 0"
+        " LIMIT 1").fetchone()
+    if joined is None:
+        return []
+    last = conn.execute("SELECT max(created_wall) FROM exported_packages").fetchone()[0]
+    if last is None:
+        detail = "每周导出同步文件：本校加入县级台账后还没有导出过。请用“U盘同步”导出，交给县教育局"
+    else:
+        day = dt.date.fromisoformat(str(last)[:10])
+        idle = (today - day).days
+        if idle < EXPORT_EVERY_DAYS:
+            return []
+        detail = (f"每周导出同步文件：已 {idle} 天没有导出（上次 {day.isoformat()}）。"
+                  "请用“U盘同步”导出，交给县教育局；U盘上的同步文件也是本校数据的备份")
+    return [TodayItem(kind="sync_export", detail=detail, due=today.isoformat())]

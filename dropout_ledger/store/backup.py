@@ -9,6 +9,7 @@ Several ledgers in one folder share the backup folder: each one's snapshots carr
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import sqlite3
@@ -72,7 +73,8 @@ def backup_to(conn: sqlite3.Connection, out: Path) -> None:
             finally:
                 target.close()
         finally:  # a failed write may leave SQLite's rollback journal next to the temp file
-            Path(f"{temp}-journal").unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                Path(f"{temp}-journal").unlink(missing_ok=True)
 
 
 def parse_name(path: Path, stem: str) -> SnapshotName | None:

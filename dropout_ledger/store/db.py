@@ -7,6 +7,7 @@ message that says what to do, and the file is left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,15 +15,33 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from dropout_ledger.errors import LedgerOpenError
-from dropout_ledger.store import schema
+from dropout_ledger.errors import LedgerDamaged, LedgerOpenError
+from dropout_ledger.store import schema, selfcheck, storage
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def harden(conn: sqlite3.Connection) -> None:
+    """SQLite's advice for database files that may come from anyone (sqlite.org/security.html).
+
+    `trusted_schema=OFF`: triggers, views and defaults in the file may not call functions with
+    side effects; `cell_size_check=ON`: a damaged page is reported rather than read past;
+    no memory-mapped I/O, so a damaged file is read through checked calls only; defensive mode
+    (Python ≥ 3.12) forbids writing the schema table or switching journalling off by pragma.
+    """
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA cell_size_check=ON")
+    conn.execute("PRAGMA mmap_size=0")
+    setconfig = getattr(conn, "setconfig", None)
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    if setconfig is not None and defensive is not None:
+        setconfig(defensive, True)
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in explicit-transaction mode with the ledger's pragmas."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    harden(conn)
     conn.execute("PRAGMA journal_mode=WAL")
     # FULL: a power cut on an old laptop must never lose a committed write (costs ~0 in WAL).
     conn.execute("PRAGMA synchronous=FULL")
@@ -45,21 +64,34 @@ def check_file(path: Path) -> None:
         )
 
 
-def open_existing(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+def open_existing(
+    path: Path, *, readonly: bool = False, check: bool = False
+) -> sqlite3.Connection:
     """Open a ledger file that must already be ours, refusing anything else unchanged.
 
     `readonly` opens it without changing a byte (to check a backup before restoring it).
+    `check` runs the start-up self-check (store/selfcheck.py) on the read-only connection,
+    before anything is written (WAL mode is set only after it): a damaged or edited file is
+    refused with every byte as it was.
     """
     check_file(path)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
         try:
+            harden(conn)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             if app_id != schema.APPLICATION_ID:
                 raise LedgerOpenError(
                     f"文件 {path.name} 不是控辍保学台账（是其他软件的数据库）。请选择正确的台账文件。"
                 )
             _refuse_unknown_migrations(Database(conn), path)
+            if conn.execute("PRAGMA user_version").fetchone()[0] > schema.USER_VERSION:
+                raise LedgerOpenError(
+                    f"台账 {path.name} 由更新版本的软件写入（文件格式版本更高）。"
+                    "请先把软件升级到最新版本再打开，文件未做任何改动。"
+                )
+            if check:
+                selfcheck.check(conn, path)
         except BaseException:
             conn.close()
             raise
@@ -68,9 +100,15 @@ def open_existing(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn.close()
         return connect(path)
     except sqlite3.DatabaseError as error:
-        raise LedgerOpenError(
+        why = storage.reason(error)
+        if why is not None:  # read-only media, no permission, an I/O error: not damage
+            raise LedgerOpenError(
+                f"无法打开台账 {path.name}：{why}。文件没有改动。"
+                "请把台账复制到这台电脑的硬盘上（例如“文档”文件夹）再打开。"
+            ) from error
+        raise LedgerDamaged(
             f"台账文件 {path.name} 已损坏，无法读取（{error}）。"
-            "请不要继续使用此文件，用 restore 从最近的备份恢复。"
+            "请不要继续使用此文件，用 restore 从最近的备份恢复。", path=path,
         ) from error
 
 
@@ -114,10 +152,15 @@ def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         with Database(conn).atomic():
             yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
     try:
+        conn.execute("BEGIN IMMEDIATE")
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as error:
+        if conn.in_transaction:  # SQLite may have rolled back already (a full disk, an I/O error)
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        refused = storage.refusal(error)  # a full disk or read-only media, in Chinese
+        if refused is not None:
+            raise refused from error
         raise
-    conn.execute("COMMIT")

@@ -76,7 +76,7 @@ class EventWriter:
         ).fetchone()
         self.seq: int = last[0] if last else 0
         self.prev: str = last[1] if last else ""
-        self.lc: int = conn.execute("SELECT coalesce(max(lc), 0) FROM events").fetchone()[0]
+        self.lc: int = lamport(conn)
 
     def append(self, kind: str, ent: str, body: dict[str, Any]) -> Event:
         """Write one event and return it (the caller applies it to the projections)."""
@@ -102,6 +102,29 @@ class EventWriter:
         )
         self.prev = eid
         return event
+
+
+LAMPORT_FLOOR = "lamport_floor"
+"""local_state key: the highest Lamport value a peer's manifest stated (sync.md §c.10).
+
+A package may carry no event above our clock and still state a higher clock; advancing past it
+is what lets a restored peer's new statements outrank the ones it made before the restore."""
+
+
+def lamport(conn: sqlite3.Connection) -> int:
+    """This ledger's Lamport clock: the highest value in its events or stated to it."""
+    return int(conn.execute(
+        "SELECT max(coalesce((SELECT max(lc) FROM events), 0),"
+        " coalesce((SELECT CAST(v AS INTEGER) FROM local_state WHERE k = ?), 0))",
+        (LAMPORT_FLOOR,),
+    ).fetchone()[0])
+
+
+def advance_lamport(conn: sqlite3.Connection, stated: int) -> None:
+    """Move the clock's floor up to a Lamport value a peer stated (never down)."""
+    if stated > lamport(conn):
+        conn.execute("INSERT OR REPLACE INTO local_state (k, v) VALUES (?, ?)",
+                     (LAMPORT_FLOOR, str(stated)))
 
 
 _SELECT = "SELECT eid, hdr, body FROM events"

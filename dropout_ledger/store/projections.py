@@ -298,8 +298,10 @@ def _insert_row(
     columns = {k: to_column(v) for k, v in fields.items() if _known_column(table, k)}
     if table != "students":
         columns["student_id"] = fields.get("student_id", "")
-    elif "name" in fields:
-        columns["name_initials"] = name_initials(fields["name"])
+    else:
+        columns["org"] = event.org
+        if "name" in fields:
+            columns["name_initials"] = name_initials(fields["name"])
     columns["created_lc"] = event.lc
     names = ", ".join(columns)
     marks = ", ".join("?" for _ in columns)

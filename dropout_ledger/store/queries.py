@@ -88,6 +88,17 @@ class ClassScope:
 
 
 @dataclass(frozen=True)
+class SchoolScope:
+    """One school's pupils in a county ledger: the organisation that created each student."""
+
+    org: str
+
+    def clause(self, alias: str = "") -> tuple[str, list[Any]]:
+        prefix = f"{alias}." if alias else ""
+        return f"{prefix}org = ?", [self.org]
+
+
+@dataclass(frozen=True)
 class RosterRow:
     """One student as lists and tables show them (the ID number is full: mask it on display)."""
 
@@ -128,7 +139,7 @@ class Queries:
         self.selective = selective
         self.walk = walk
         self._probed: tuple[tuple[Any, ...], bool] | None = None
-        self.scope: ClassScope | None = None
+        self.scope: ClassScope | SchoolScope | None = None
         """The only class the operator may see (a class teacher); None: the whole school."""
 
     def in_scope(self, student_id: str) -> bool:

@@ -20,6 +20,11 @@ from dropout_ledger.model.student import STUDENT_FIELDS
 # PRAGMA application_id of every ledger file: 'DLGR'. A SQLite file without it is not ours.
 APPLICATION_ID = 0x444C4752
 
+USER_VERSION = 0
+"""PRAGMA user_version of every ledger this build writes. Schema changes are named migrations;
+a release that changes the file so deeply that older builds must not even try to open it sets
+a higher number here, and every older build refuses such a file unchanged (store/db.py)."""
+
 migrations = Migrations("dropout_ledger")
 
 _EVENT_STORE = (
@@ -92,6 +97,7 @@ def projection_ddl() -> list[str]:
 {_columns(STUDENT_FIELDS)},
     name_initials TEXT NOT NULL DEFAULT '',  -- pinyin initials of every reading: 'zw', 'cj zj'
     status TEXT, status_date TEXT, status_reason TEXT, case_id TEXT,
+    org TEXT,  -- the school that created the student (a county ledger holds ~200 schools)
     created_lc INTEGER, updated_lc INTEGER NOT NULL,
     retracted INTEGER NOT NULL DEFAULT 0, retract_reason TEXT
 )""",
@@ -101,6 +107,7 @@ def projection_ddl() -> list[str]:
         # Every list and count filters on (retracted, status): counting the live roster then
         # reads this small index instead of the whole table.
         "CREATE INDEX students_live ON students(retracted, status)",
+        "CREATE INDEX students_org ON students(org, retracted, status)",
         # The search index (docs/decisions/0009-search-index.md), live students only: every
         # suffix of the name and every pinyin-initials reading (model/names.search_keys), so a
         # name or initials search is a prefix range here instead of a LIKE over the roster.

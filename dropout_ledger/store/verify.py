@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +37,27 @@ class Check:
 
 
 def verify(conn: sqlite3.Connection, path: Path) -> list[Check]:
-    """Run every check and return them in order."""
-    return [_integrity(conn), _chains(conn), _blobs(conn), _rebuild(path)]
+    """Run every check and return them in order.
+
+    A check that cannot even read what it checks (a damaged page, text that is no longer
+    UTF-8, a header that is no longer JSON) fails with that reason instead of raising: `verify`
+    is what a clerk runs when something is already wrong.
+    """
+    return [_guarded(name, check) for name, check in (
+        ("数据库完整性（integrity_check）", lambda: _integrity(conn)),
+        ("事件哈希链", lambda: _chains(conn)),
+        ("附件", lambda: _blobs(conn)),
+        ("由事件重建的数据与现有数据一致", lambda: _rebuild(path)),
+    )]
+
+
+def _guarded(name: str, check: Callable[[], Check]) -> Check:
+    try:
+        return check()
+    except (sqlite3.DatabaseError, UnicodeError, ValueError, KeyError, TypeError) as error:
+        failed = Check(name, summary="无法读取，文件已损坏")
+        failed.fail(f"读取数据时出错（{error}），台账文件已损坏或被改动")
+        return failed
 
 
 def _integrity(conn: sqlite3.Connection) -> Check:
@@ -119,6 +139,7 @@ def _rebuild(path: Path) -> Check:
             scratch.execute("BEGIN")
             count = projections.rebuild(scratch, drop=False)
             scratch.execute("COMMIT")
+            scratch.text_factory = bytes  # a damaged live value is listed, not a decode error
             for table in schema.PROJECTION_TABLES:
                 _compare(scratch, table, check)
         finally:
@@ -135,7 +156,8 @@ def _compare(scratch: sqlite3.Connection, table: str, check: Check) -> None:
             (MAX_LISTED,),
         ).fetchall()
         for row in rows:
-            check.fail(f"表 {table}（{key} = {str(row[0])[:16]}）：{word}")
+            shown = row[0].decode("utf-8", "replace") if isinstance(row[0], bytes) else row[0]
+            check.fail(f"表 {table}（{key} = {str(shown)[:16]}）：{word}")
 
 
 def fingerprint(conn: sqlite3.Connection) -> str:

@@ -14,6 +14,11 @@ Modules (sync.md §c; docs/package-format.md describes the file for other implem
 - `validate` each incoming event checked alone, with a masked row-by-row report
 - `merge`    set union into the ledger inside the import transaction, forks kept, self-check
 - `vectors`  have-vectors: what each side holds and what to send
+- `flags`    anomaly flags per peer: request_full, send_full, fork (→ a full package)
+- `persons`  the natural key of a child across schools (ID number, else 学籍号)
+- `identity` the county's identity queue (重复在籍, transfers) and its decisions
+- `notices`  county decisions as the schools read them; fork notices; acknowledgements
+- `lists`    county lists (脱贫户/低保/特困) as versions, sliced per school, official flags
 
 Nothing here imports Qt; nothing cryptographic is home-made (`cryptography`, `hashlib`).
 """

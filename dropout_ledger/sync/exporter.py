@@ -22,10 +22,22 @@ from dropout_ledger import __version__, canonical
 from dropout_ledger.errors import InputRefused
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.sync import envelope, folders, keys, payload, trust, vectors
+from dropout_ledger.sync import (
+    envelope,
+    flags,
+    folders,
+    keys,
+    lists,
+    notices,
+    payload,
+    trust,
+    vectors,
+)
 from dropout_ledger.sync.manifest import build_manifest
 
 FORMAT = 1
+NO_SCHOOLS = ("还没有可以发送的学校。学校入网后，先导入它的第一个同步包，并按入网回执核对数字，"
+              "之后才能给它写同步文件。")
 MIN_READER = 1
 
 
@@ -73,17 +85,43 @@ def export(ledger: Ledger, out_dir: Path) -> list[Exported]:
     """Write one package per peer into `out_dir` (e.g. the stick); refuses if there is no peer."""
     targets = peers(ledger)
     if not targets:
-        raise InputRefused("还没有已确认的学校。请先为学校办理入网，并核对学校回执上的数字。")
+        raise InputRefused(NO_SCHOOLS)
     sender = keys.ensure(ledger)
-    return [_export_one(ledger, sender, peer, Path(out_dir)) for peer in targets]
+    county_lists = lists.full_lists(ledger.conn) if ledger.org_id.startswith("C:") else {}
+    return [_export_one(ledger, sender, peer, Path(out_dir), county_lists) for peer in targets]
 
 
-def _export_one(ledger: Ledger, sender: keys.KeyPair, peer: Peer, out_dir: Path) -> Exported:
+def is_full(ledger: Ledger, peer_org: str) -> bool:
+    """Whether the next package to `peer_org` carries everything (sync.md §c.10): the peer
+    asked for it, or (county) a fork of the school's replicas was seen here."""
+    conn = ledger.conn
+    return flags.is_set(conn, flags.SEND_FULL, peer_org) or bool(flags.forks(conn, peer_org))
+
+
+def _prepare(ledger: Ledger, peer_org: str, county_lists: dict[str, dict[str, Any]]) -> None:
+    """County events a package to this school needs made first: the school's slice of each
+    county list (if its rows changed) and the fork notice (if a fork was seen)."""
+    if not ledger.org_id.startswith("C:"):
+        return
+    forked = flags.forks(ledger.conn, peer_org)
+    if not forked and not county_lists:
+        return
+    with ledger.write() as w:
+        lists.refresh_slice(w, peer_org, county_lists)
+        if forked:
+            notices.emit_fork_notice(w, peer_org, forked, clerk=ledger.operator.name)
+        w.undoable = False
+
+
+def _export_one(ledger: Ledger, sender: keys.KeyPair, peer: Peer, out_dir: Path,
+                county_lists: dict[str, dict[str, Any]]) -> Exported:
     conn = ledger.conn
     own = ledger.org_id
     school = peer.org if own.startswith("C:") else own
-    events = list(_events_for(conn, own, peer.org))
-    manifest = build_manifest(ledger, peer_org=peer.org, school=school)
+    _prepare(ledger, peer.org, county_lists)
+    full = is_full(ledger, peer.org)
+    events = list(_events_for(conn, own, peer.org, full=full))
+    manifest = build_manifest(ledger, peer_org=peer.org, school=school, full=full)
     package_id = str(uuid.uuid4())
     now = ledger.clock.now()
     header: dict[str, Any] = {
@@ -114,8 +152,11 @@ def _export_one(ledger: Ledger, sender: keys.KeyPair, peer: Peer, out_dir: Path)
         )
         w.emit("audit", "ledger", {
             "action": "sync_export", "package_id": package_id, "to": peer.org,
-            "events": len(events), "file": name,
+            "events": len(events), "file": name, **({"full": True} if full else {}),
         })
+        if full:  # answered: the peer's request and the fork are in this package
+            flags.clear(w.conn, flags.SEND_FULL, peer.org)
+            flags.clear(w.conn, flags.FORK, peer.org)
     return Exported(target, peer.org, peer.name, len(events), package_id, digest)
 
 
@@ -133,28 +174,43 @@ def _write_verified(target: Path, data: bytes, digest: str) -> None:
         ) from error
 
 
-def _events_for(conn: sqlite3.Connection, own: str, peer: str) -> Iterator[tuple[bytes, bytes | None]]:
-    """What this package carries (sync.md §c.10)."""
+def _events_for(conn: sqlite3.Connection, own: str, peer: str, *, full: bool = False
+                ) -> Iterator[tuple[bytes, bytes | None]]:
+    """What this package carries (sync.md §c.10); `full`: everything, whatever the peer said."""
     if own.startswith("S:"):
-        yield from vectors.events_to_send(conn, peer_org=peer, orgs=[own])
+        yield from vectors.events_to_send(conn, peer_org=peer, orgs=[own], full=full)
         return
     # County → school: the school's own events it lacks (recovery), then county events for it.
-    yield from vectors.events_to_send(conn, peer_org=peer, orgs=[peer])
-    for hdr, body in vectors.events_to_send(conn, peer_org=peer, orgs=[own]):
-        if _concerns(conn, canonical.decode(hdr, checked=False), peer):
+    yield from vectors.events_to_send(conn, peer_org=peer, orgs=[peer], full=full)
+    for hdr, body in vectors.events_to_send(conn, peer_org=peer, orgs=[own], full=full):
+        if _concerns(conn, canonical.decode(hdr, checked=False), body, peer):
             yield hdr, body
 
 
-_COUNTY_WIDE = ("profile:C:", "org:C:", "list:")
+_COUNTY_WIDE = ("profile:C:", "org:C:")
+_NAMING_SCHOOLS = frozenset({notices.KIND, "same_as"})
+"""County kinds whose body names the schools they concern (decisions, same_as links)."""
 
 
-def _concerns(conn: sqlite3.Connection, header: dict[str, Any], school: str) -> bool:
-    """Whether a county event belongs in this school's package (data minimisation, §c.5)."""
+def _concerns(conn: sqlite3.Connection, header: dict[str, Any], body: bytes | None,
+              school: str) -> bool:
+    """Whether a county event belongs in this school's package (data minimisation, §c.5).
+
+    County-wide settings go to every school; a county list only as the school's own slice
+    (`list:<name>@<school>`, never the full list); decisions and same_as links to the schools
+    they name; everything else when it is about one of the school's pupils or records.
+    """
     ent: str = header["ent"]
-    if header["kind"] in ("audit", "replica_start", "key_publish"):
+    kind: str = header["kind"]
+    if kind in ("audit", "replica_start", "key_publish"):
         return False
     if ent.startswith(_COUNTY_WIDE):
         return True
+    if ent.startswith(lists.PREFIX):
+        return lists.slice_school(ent) == school
+    if kind in _NAMING_SCHOOLS:
+        data = canonical.decode(body, checked=False) if body is not None else {}
+        return notices.concerns(data, school)
     return owner_org(conn, ent) == school
 
 

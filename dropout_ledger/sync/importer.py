@@ -23,16 +23,19 @@ from typing import Any
 
 from dropout_ledger.errors import InputRefused, LedgerError
 from dropout_ledger.fileio import write_bytes
-from dropout_ledger.ledger import Ledger
+from dropout_ledger.ledger import Ledger, start_restored_replica
+from dropout_ledger.model.status import Status
 from dropout_ledger.store import backup, db, projections
-from dropout_ledger.store.events import EventWriter
+from dropout_ledger.store.events import EventWriter, advance_lamport
 from dropout_ledger.sync import (
     check,
     envelope,
+    flags,
     folders,
     keys,
     manifest,
     merge,
+    notices,
     trust,
     validate,
     vectors,
@@ -40,6 +43,8 @@ from dropout_ledger.sync import (
 from dropout_ledger.sync.errors import PackageRefused
 from dropout_ledger.sync.report import MergeReport, describe
 from dropout_ledger.sync.wire import WireEvent
+
+_STATUS_CODES = frozenset(s.value for s in Status)
 
 
 @dataclass
@@ -170,6 +175,11 @@ def _stage(ledger: Ledger, path: Path) -> bytes:
     return data
 
 
+RESTARTS = frozenset({"restore", "restored_outside", "fork"})
+"""Reasons of a `replica_start` after which the author's statements start again from lower
+Lamport values: the package announcing one speaks for the author's present state."""
+
+
 def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Outcome:
     conn = ledger.conn
     header, stated, events, digest = opened.header, opened.manifest, opened.events, opened.sha256
@@ -178,14 +188,21 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
     if new and not batch.snapshot_taken:
         _backup(ledger)
         batch.snapshot_taken = True
+    warnings = _retire_forked(ledger, new, name)
     with db.immediate(conn):
         _crash_point("event", conn)
         if opened.trusted.keys is None:  # confirmed by digits before the key arrived: pin it
             trust.pin(conn, opened.sender, status="active", confirmed_by=opened.trusted.confirmed_by,
                       method=opened.trusted.method, wall=ledger.clock.now().isoformat())
         result = merge.merge(conn, events, package_sha=header["package_id"])
+        if _restarted(new, sender["org"]):
+            # A restored peer's clock is behind its pre-restore statements: the package that
+            # first brings its new replica says what it holds now (sync.md §c.10, §c.12).
+            conn.execute("DELETE FROM peer_have WHERE peer_org = ?", (sender["org"],))
         vectors.record_peer_have(conn, sender["org"], stated.get("have", {}),
                                  int(stated.get("lc", 0)))
+        advance_lamport(conn, int(stated.get("lc", 0)))
+        _bookkeep_anomalies(ledger, sender["org"], stated, result)
         report = describe(conn, header, new, result)
         problems = merge.self_check(conn, result, events)
         if problems:
@@ -201,7 +218,7 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
         _audit(ledger, {"action": "sync_import", "package_id": header["package_id"],
                         "from": sender["org"], "events": result.new_events, "file": name})
         _crash_point("commit")
-    warnings = _after_commit(ledger, header, stated)
+    warnings += _after_commit(ledger, header, stated)
     report_path = _save_report(ledger, header, report, warnings)
     return Outcome(
         name, True, new_events=result.new_events, duplicate_events=result.duplicate_events,
@@ -209,6 +226,48 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
         students=len(result.students), report=str(report_path), warnings=warnings,
         reason=report.headline,
     )
+
+
+def _restarted(new: Sequence[WireEvent], sender_org: str) -> bool:
+    """Whether the package brings, for the first time, a restart of one of the sender's replicas."""
+    return any(e.header["kind"] == "replica_start" and e.header["org"] == sender_org
+               and (e.body_obj or {}).get("reason") in RESTARTS for e in new)
+
+
+def _bookkeep_anomalies(ledger: Ledger, sender_org: str, stated: dict[str, Any],
+                        result: merge.MergeResult) -> None:
+    """Flags for the next package to the sender (sync.md §c.10), inside the import transaction.
+
+    The sender asked for everything → send it everything; the sender's package is itself full
+    → our own request is answered; a county seeing a fork of a school's replica → that
+    school's next package is full and carries a fork notice.
+    """
+    conn = ledger.conn
+    if stated.get("request_full") is True:
+        flags.raise_flag(conn, flags.SEND_FULL, sender_org)
+    if stated.get("full") is True:
+        flags.clear(conn, flags.REQUEST_FULL, sender_org)
+    if result.forks and ledger.org_id.startswith("C:"):
+        flags.add_forks(conn, sender_org, result.forks)
+
+
+def _retire_forked(ledger: Ledger, new: Sequence[WireEvent], name: str) -> list[str]:
+    """A school reading a new fork notice about the replica it writes with starts a new one.
+
+    Done before the import's own transaction, so that the import's audit event is already
+    written by the new replica, not appended to a branch the county has seen twice.
+    """
+    if not ledger.org_id.startswith("S:"):
+        return []
+    for event in new:
+        body = event.body_obj or {}
+        if event.header["kind"] == notices.KIND and event.header["org"].startswith("C:") \
+                and body.get("topic") == "fork" and notices.concerns(body, ledger.org_id) \
+                and ledger.replica in body.get("replicas", []):
+            start_restored_replica(ledger, name, reason="fork")
+            return ["县教育局发现本校台账出现分叉，本机已改用新的副本编号继续记录；"
+                    "县里发回的全部记录已合并，请查看“县里的通知”。"]
+    return []
 
 
 def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> list[WireEvent]:
@@ -280,17 +339,25 @@ def _after_commit(ledger: Ledger, header: dict[str, Any], stated: dict[str, Any]
                            (rep, claim["seq"])).fetchall()
         if claim["seq"] and claim["head"] not in {r[0] for r in row}:
             warnings.append(f"对方第{claim['seq']}条记录本机没有收到，下次同步会要求对方补发全部记录。")
-            _set_state(conn, f"request_full:{sender_org}", "1")
+            _set_state(conn, f"{flags.REQUEST_FULL}:{sender_org}", "1")
     summary = stated.get("summary") or {}
     school = summary.get("school", "")
     if school and school == ledger.org_id and ledger.org_id.startswith("S:"):
         mine = manifest.summary(conn, school)
         if mine != summary:
-            warnings.append(
-                f"县里统计本校学生 {summary.get('students', 0)} 人，本机为 {mine['students']} 人："
-                "县里可能还没有收到本校最近的记录。请导出同步文件交给县教育局。"
-            )
+            warnings.append(_summary_difference(summary, mine))
     return warnings
+
+
+def _summary_difference(county: dict[str, Any], mine: dict[str, Any]) -> str:
+    """Which of the school's figures the county sees differently, in one Chinese sentence."""
+    theirs, ours = county.get("by_status") or {}, mine["by_status"]
+    parts = [f"{Status(code).label if code in _STATUS_CODES else code or '未定'}"
+             f"：县里 {theirs.get(code, 0)} 人，本机 {ours.get(code, 0)} 人"
+             for code in sorted(set(theirs) | set(ours)) if theirs.get(code, 0) != ours.get(code, 0)]
+    return ("县里统计的本校学生与本机不同（" + "；".join(parts or [
+        f"共计：县里 {county.get('students', 0)} 人，本机 {mine['students']} 人"])
+        + "）：县里可能还没有收到本校最近的记录。请导出同步文件交给县教育局。")
 
 
 def _set_state(conn: sqlite3.Connection, key: str, value: str) -> None:

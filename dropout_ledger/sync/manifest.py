@@ -12,23 +12,32 @@ import sqlite3
 from typing import Any
 
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.sync import vectors
+from dropout_ledger.store import events
+from dropout_ledger.sync import flags, vectors
 
 
-def build_manifest(ledger: Ledger, *, peer_org: str, school: str) -> dict[str, Any]:
-    """What this side holds of the peer's and its own organisation, its clock, and the summary."""
+def build_manifest(ledger: Ledger, *, peer_org: str, school: str, full: bool = False
+                   ) -> dict[str, Any]:
+    """What this side holds of the peer's and its own organisation, its clock, and the summary.
+
+    `request_full`: this side saw a gap in what the peer sent and asks it for everything
+    (`flags.REQUEST_FULL`, raised by the importer). `full`: this package itself carries
+    everything it could (the answer to such a request, or to a fork), so the peer can lower
+    its own request flag on import.
+    """
     conn = ledger.conn
     return {
         "have": vectors.have(conn, sorted({peer_org, ledger.org_id})),
         "lc": lamport(conn),
         "summary": summary(conn, school),
-        "request_full": False,
+        "request_full": flags.is_set(conn, flags.REQUEST_FULL, peer_org),
+        "full": full,
     }
 
 
 def lamport(conn: sqlite3.Connection) -> int:
-    """This ledger's Lamport clock: the highest value it has seen."""
-    return int(conn.execute("SELECT coalesce(max(lc), 0) FROM events").fetchone()[0])
+    """This ledger's Lamport clock: the highest value it has seen (events or statements)."""
+    return events.lamport(conn)
 
 
 def summary(conn: sqlite3.Connection, school: str) -> dict[str, Any]:

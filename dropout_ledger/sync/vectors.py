@@ -125,9 +125,11 @@ def peer_stated_lc(conn: sqlite3.Connection, peer_org: str) -> int:
 
 
 def events_to_send(
-    conn: sqlite3.Connection, *, peer_org: str, orgs: Iterable[str]
+    conn: sqlite3.Connection, *, peer_org: str, orgs: Iterable[str], full: bool = False
 ) -> Iterator[tuple[bytes, bytes | None]]:
     """(hdr, body) of every event of `orgs` the peer has not said it holds, in (lc, eid) order.
+
+    `full`: every event of `orgs`, whatever the peer said (a full package, sync.md §c.10).
 
     Per replica: the events above the peer's stated seq. The whole replica is sent instead when
     the peer's head at that seq is not the event held here (its copy is another branch), or when
@@ -140,7 +142,7 @@ def events_to_send(
     for rep, org in sorted(replicas(conn).items()):
         if org not in wanted:
             continue
-        above = _above(conn, rep, stated.get(rep))
+        above = 0 if full else _above(conn, rep, stated.get(rep))
         streams.append(_stream(conn, rep, above))
     for _lc, _eid, hdr, body in heapq.merge(*streams):
         yield hdr, body

@@ -685,6 +685,219 @@ cannot be added</translation>
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="41"/>
+        <source>导出Excel</source>
+        <translation>Excel export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="42"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="43"/>
+        <source>导入花名册</source>
+        <translation>Roster import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="44"/>
+        <source>导入核查名单</source>
+        <translation>List import (reconciliation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="45"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="46"/>
+        <source>备份到U盘或文件</source>
+        <translation>Backup to USB stick or file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="47"/>
+        <source>立即备份</source>
+        <translation>Backup now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="48"/>
+        <source>登录</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="49"/>
+        <source>登录失败</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="50"/>
+        <source>退出登录</source>
+        <translation>Logout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="51"/>
+        <source>新建账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="52"/>
+        <source>更改角色</source>
+        <translation>Role change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="53"/>
+        <source>账户锁定</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="54"/>
+        <source>解除锁定</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="55"/>
+        <source>停用账户</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="56"/>
+        <source>启用账户</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="57"/>
+        <source>修改密码</source>
+        <translation>Password change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="58"/>
+        <source>重置密码</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="59"/>
+        <source>密码存储升级</source>
+        <translation>Password hash upgraded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="60"/>
+        <source>登记学校入网</source>
+        <translation>School enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="61"/>
+        <source>确认学校入网</source>
+        <translation>School enrolment confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="62"/>
+        <source>加入县级台账</source>
+        <translation>Joined the county ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="63"/>
+        <source>更换密钥</source>
+        <translation>Key change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="64"/>
+        <source>导出同步文件</source>
+        <translation>Sync file exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="65"/>
+        <source>导入同步文件</source>
+        <translation>Sync file imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="66"/>
+        <source>发布县级名单</source>
+        <translation>County list published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="67"/>
+        <source>阅读县里通知</source>
+        <translation>County notice read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="68"/>
+        <source>分叉后启用新副本</source>
+        <translation>New replica after a fork</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="69"/>
+        <source>对县里更正提出异议</source>
+        <translation>Disputed a county correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="85"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="86"/>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="87"/>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="88"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="95"/>
+        <source>操作日志</source>
+        <translation>Operation log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="107"/>
+        <source>全部操作</source>
+        <translation>All operations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="118"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="119"/>
+        <source>打印“到”日期所在月份的操作日志，供县里检查。</source>
+        <translation>Print the operation log of the month of the &quot;to&quot; date, for the county&apos;s inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="121"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="125"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="125"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="132"/>
+        <source>学生身份证号已隐去中间数字。日志是台账记录的一部分，不能修改或删除。</source>
+        <translation>Pupils&apos; ID numbers are shown with their middle digits hidden. The log is part of the ledger&apos;s records and cannot be changed or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="179"/>
+        <source>共 {n} 条</source>
+        <translation>{n} entries</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../ui/dialogs/backup_dialog.py" line="45"/>
@@ -876,6 +1089,737 @@ After the restore this computer continues as a new replica; the county will see 
         <location filename="../../ui/widgets/charts.py" line="112"/>
         <source>分子 ÷ 分母：{detail}</source>
         <translation>Numerator ÷ denominator: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="90"/>
+        <source>本校</source>
+        <translation>this school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="91"/>
+        <source>本县</source>
+        <translation>this county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="92"/>
+        <source>县教育局</source>
+        <translation>the county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="106"/>
+        <source>本机时间 {time}</source>
+        <translation>their computer&apos;s time {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="115"/>
+        <source>采用{who}</source>
+        <translation>Use {who}&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="116"/>
+        <source>采用{who}（{operator}）</source>
+        <translation>Use {who}&apos;s value ({operator})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="134"/>
+        <source>同步冲突与更正</source>
+        <translation>Sync conflicts and corrections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="137"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="139"/>
+        <source>本校和县教育局（或两台电脑）对同一项填了不同的内容。处理之前，各处暂按标有“当前显示”的值显示，工作不受影响。请核实后选择正确的值；选择会在下次同步时告诉对方。</source>
+        <translation>This school and the county bureau (or two computers) entered different values for the same item. Until you decide, the value marked &quot;shown now&quot; is used everywhere, so work goes on. Please check and choose the right value; your choice reaches the other side with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="150"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="191"/>
+        <source>没有待核对的项目。</source>
+        <translation>Nothing to check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="192"/>
+        <source>其余 {n} 项已选择“稍后”，下次打开时再显示。</source>
+        <translation>The other {n} items were put off with &quot;Later&quot;; they show again next time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="203"/>
+        <source>待核对 0 项。</source>
+        <translation>0 items to check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="205"/>
+        <source>待核对 {n} 项，涉及学生 {pupils} 人。</source>
+        <translation>{n} items to check, for {pupils} pupils.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="207"/>
+        <source>这里先列出前 {n} 项。</source>
+        <translation>The first {n} are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="215"/>
+        <source>（资料不全的学生）</source>
+        <translation>(pupil with incomplete record)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="216"/>
+        <source>{name}（{where}）</source>
+        <translation>{name} ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="218"/>
+        <source>单位信息与设置</source>
+        <translation>Organisation and settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="255"/>
+        <source>（当前显示）</source>
+        <translation> (shown now)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="257"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="285"/>
+        <source>原值：{value}</source>
+        <translation>Earlier value: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="290"/>
+        <source>{record}的{field}</source>
+        <translation>{field} of {record}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="295"/>
+        <source>{who}填写</source>
+        <translation>Entered by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="301"/>
+        <source>改为其他…</source>
+        <translation>Something else…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="302"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="323"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="346"/>
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="308"/>
+        <source>{who}已将{field}更正为 {new}（原填 {old}）</source>
+        <translation>{who} corrected {field} to {new} (was {old})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="309"/>
+        <source>空</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="316"/>
+        <source>本校已于 {time} 提出异议，等待县教育局答复；在此之前按县里的更正显示。</source>
+        <translation>This school objected on {time} and awaits the county bureau&apos;s answer; until then the county&apos;s correction is shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="321"/>
+        <source>知道了</source>
+        <translation>Noted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="322"/>
+        <source>提出异议…</source>
+        <translation>Object…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="326"/>
+        <source>状态冲突：两边记录的学籍状态不同</source>
+        <translation>Status conflict: the two sides recorded different statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="331"/>
+        <source>{who}记录</source>
+        <translation>Recorded by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="332"/>
+        <source>保留这一条…</source>
+        <translation>Keep this one…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="343"/>
+        <source>原状态：{value}</source>
+        <translation>Earlier status: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="357"/>
+        <source>改为其他</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="357"/>
+        <source>请输入{field}的正确值：</source>
+        <translation>The correct value of {field}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="364"/>
+        <source>提出异议</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="364"/>
+        <source>请写明{field}哪里不对、正确的应是什么、有什么依据（如户口本、出生证明）。异议会在下次同步时交给县教育局：</source>
+        <translation>Say what is wrong with {field}, what it should be, and on what evidence (household register, birth certificate). The objection goes to the county bureau with the next sync:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="372"/>
+        <source>保留“{kept}”，撤销另一条。请写明另一条为什么不对：</source>
+        <translation>Keep &quot;{kept}&quot; and withdraw the other. Why is the other one wrong?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="372"/>
+        <source>保留这一条状态</source>
+        <translation>Keep this status</translation>
+    </message>
+</context>
+<context>
+    <name>CountyDialogs</name>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="55"/>
+        <source>待学校加入</source>
+        <translation>waiting for the school to join</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="56"/>
+        <source>已核对指纹，待收到同步文件</source>
+        <translation>digits checked, no sync file yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="57"/>
+        <source>已收到同步文件，待核对指纹</source>
+        <translation>sync file received, digits to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="58"/>
+        <source>已确认</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="59"/>
+        <source>密钥已注销</source>
+        <translation>key revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="94"/>
+        <source>登记学校（制作入网文件）</source>
+        <translation>Enrol a school (make its enrolment file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="105"/>
+        <source>请确认盖章通知上印的就是这六组数字。学校入网后，收到学校的入网回执时，请用“县级 → 确认学校密钥”核对学校的指纹。</source>
+        <translation>Make sure the stamped notice prints exactly these six groups. When the school&apos;s enrolment receipt comes back, check the school&apos;s fingerprint with &quot;County → Confirm a school&apos;s key&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="110"/>
+        <source>制作入网文件</source>
+        <translation>Make enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="113"/>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="271"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="131"/>
+        <source>为一所学校制作入网文件。把入网文件（可放在U盘上）和加盖公章、印有本县密钥指纹的通知一起交给学校；学校加入后会打印入网回执交回。</source>
+        <translation>Make a school&apos;s enrolment file. Give the school the file (a USB stick will do) together with the stamped notice that prints this county&apos;s key fingerprint; after joining, the school prints an enrolment receipt and hands it back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="136"/>
+        <source>10 位学校标识码</source>
+        <translation>10-digit school code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="139"/>
+        <source>学校全称，与学籍系统一致</source>
+        <translation>Full school name, as in the student registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="142"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="149"/>
+        <source>学校标识码：</source>
+        <translation>School code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="150"/>
+        <source>学校名称：</source>
+        <translation>School name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="151"/>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="160"/>
+        <source>入网文件-{code}-{name}.dlpkg</source>
+        <translation>enrolment-{code}-{name}.dlpkg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="167"/>
+        <source>保存入网文件</source>
+        <translation>Save enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="167"/>
+        <source>入网文件 (*.dlpkg)</source>
+        <translation>Enrolment file (*.dlpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="178"/>
+        <source>请填写学校标识码</source>
+        <translation>Enter the school code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="182"/>
+        <source>请填写学校名称</source>
+        <translation>Enter the school name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="211"/>
+        <source>已登记{name}（{code}），入网文件已保存：{path}
+本县的密钥指纹是：</source>
+        <translation>{name} ({code}) is enrolled; its enrolment file is saved: {path}
+This county&apos;s key fingerprint is:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="248"/>
+        <source>确认学校密钥</source>
+        <translation>Confirm a school&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="250"/>
+        <source>请按学校交回的盖章入网回执（或电话里校长逐组读出的数字）输入学校的 30 位密钥指纹。数字一致，才会导入这所学校的同步文件。</source>
+        <translation>Type the school&apos;s 30-digit key fingerprint from its stamped enrolment receipt (or as the principal reads the groups on the phone). The school&apos;s sync files are imported only when the digits match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="256"/>
+        <source>例如 12345 67890 12345 67890 12345 67890</source>
+        <translation>e.g. 12345 67890 12345 67890 12345 67890</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="258"/>
+        <source>学校：</source>
+        <translation>School:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="259"/>
+        <source>回执上的指纹：</source>
+        <translation>Fingerprint on the receipt:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="268"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="298"/>
+        <source>请选择学校…</source>
+        <translation>Choose a school…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="300"/>
+        <source>{name}（{code}）— {state}</source>
+        <translation>{name} ({code}) — {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="313"/>
+        <source>请选择学校</source>
+        <translation>Choose a school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="314"/>
+        <source>还没有登记学校：请先用“登记学校（制作入网文件）”</source>
+        <translation>No school is enrolled yet: use &quot;Enrol a school (make its enrolment file)&quot; first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="317"/>
+        <source>指纹只能输入数字（组与组之间可以留空格）</source>
+        <translation>The fingerprint is digits only (spaces between groups are fine)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="319"/>
+        <source>请输入回执上的 30 位数字</source>
+        <translation>Type the 30 digits on the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="321"/>
+        <source>指纹应为 30 位数字，现在是 {n} 位</source>
+        <translation>The fingerprint has 30 digits; {n} typed so far</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="361"/>
+        <source>已确认{name}的密钥，今后收到的该校同步文件会直接导入。</source>
+        <translation>{name}&apos;s key is confirmed; its sync files will be imported from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="363"/>
+        <source>已记下{name}的指纹。该校的第一个同步文件到达时，密钥与这些数字一致就会直接导入。</source>
+        <translation>{name}&apos;s fingerprint is noted. Its first sync file will be imported as soon as it arrives if its key has these digits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/county_dialogs.py" line="367"/>
+        <source>暂存的 {n} 个同步文件已处理，结果见下。</source>
+        <translation>{n} held sync files were processed; see below.</translation>
+    </message>
+</context>
+<context>
+    <name>CountyView</name>
+    <message>
+        <location filename="../../ui/county_view.py" line="46"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="47"/>
+        <location filename="../../ui/county_view.py" line="62"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="48"/>
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="49"/>
+        <source>最近导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="50"/>
+        <source>记录数</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="51"/>
+        <source>断档</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="52"/>
+        <source>分叉</source>
+        <translation>Forks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="53"/>
+        <location filename="../../ui/county_view.py" line="65"/>
+        <source>待核对冲突</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="54"/>
+        <location filename="../../ui/county_view.py" line="64"/>
+        <source>在籍人数</source>
+        <translation>On roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="55"/>
+        <source>身份待核</source>
+        <translation>Identity cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="56"/>
+        <location filename="../../ui/county_view.py" line="66"/>
+        <source>小学辍学率</source>
+        <translation>Primary dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="57"/>
+        <location filename="../../ui/county_view.py" line="67"/>
+        <source>初中辍学率</source>
+        <translation>Junior dropout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="58"/>
+        <location filename="../../ui/county_view.py" line="68"/>
+        <source>巩固率</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="59"/>
+        <location filename="../../ui/county_view.py" line="69"/>
+        <source>距目标</source>
+        <translation>From target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="63"/>
+        <source>学校数</source>
+        <translation>Schools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="72"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="73"/>
+        <source>待确认</source>
+        <translation>Awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="74"/>
+        <source>已注销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="75"/>
+        <source>未入网</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="104"/>
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="105"/>
+        <source>{label}
+分子 {n} ÷ 分母 {d}</source>
+        <translation>{label}
+numerator {n} ÷ denominator {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="108"/>
+        <source>不低于</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="108"/>
+        <source>不高于</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="109"/>
+        <source>目标：{rule} {value}</source>
+        <translation>Target: {rule} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="118"/>
+        <source>没有可与目标比较的数字</source>
+        <translation>No figure to compare with a target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="120"/>
+        <source>差 {value} 个百分点</source>
+        <translation>{value} points off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="122"/>
+        <source>最差的一项比县定目标差这么多</source>
+        <translation>How far the worst figure misses the county target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="123"/>
+        <source>达标</source>
+        <translation>On target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="124"/>
+        <source>三项都达到县定目标，最接近的一项还有 {value} 个百分点余量</source>
+        <translation>All three figures meet the county targets; the closest has {value} points to spare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="150"/>
+        <location filename="../../ui/county_view.py" line="295"/>
+        <source>县级汇总</source>
+        <translation>County overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="152"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="154"/>
+        <source>身份核查</source>
+        <translation>Identity checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="155"/>
+        <source>同一学生在两所学校在籍、转出与转入待核实</source>
+        <translation>One pupil on two schools&apos; rolls; transfers out and in to verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="157"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="166"/>
+        <source>乡镇与全县</source>
+        <translation>Townships and county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="204"/>
+        <source>县级汇总没有加载成功</source>
+        <translation>The county overview could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="211"/>
+        <source>{y}年{m}月{d}日，共 {schools} 所学校、在籍 {children} 人；{over} 所学校未达到县定目标，排在最前。辍学率为在校生辍学率口径（学年累计）；鼠标停在数字上可看分子、分母和目标。</source>
+        <translation>{y}-{m}-{d}: {schools} schools, {children} pupils on roll; {over} schools miss a county target and are listed first. Dropout rates use the in-school convention (school year to date); hover over a figure for its numerator, denominator and target.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="217"/>
+        <source>另有 {n} 名学生同时在两所学校在籍，全县人数已按一人计，待身份核查。</source>
+        <translation> {n} pupils are on two schools&apos; rolls: the county total counts each once until their identity is checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="220"/>
+        <source>身份核查（{n}）</source>
+        <translation>Identity checks ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="231"/>
+        <source>从未导入</source>
+        <translation>Never imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="232"/>
+        <source>同一台电脑的台账被复制或从旧备份恢复；下次导出时将发全部记录和通知</source>
+        <translation>The school&apos;s ledger was copied or restored from an old backup; the next export sends everything and a notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="235"/>
+        <source>学校标识码 {code}</source>
+        <translation>School code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="238"/>
+        <source>共导入 {n} 个同步文件</source>
+        <translation>{n} sync files imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="241"/>
+        <source>中间缺少的记录条数；下次同步会自动补齐</source>
+        <translation>Events missing inside the chain; the next exchange fills them in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="244"/>
+        <source>其中 {n} 人同时在另一所学校在籍</source>
+        <translation>{n} of them are also on another school&apos;s roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="260"/>
+        <source>全县合计</source>
+        <translation>County total</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="52"/>
+        <source>台账已损坏</source>
+        <translation>The ledger is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="59"/>
+        <source>台账没有打开，文件没有任何改动。请从下面选一个损坏之前的备份恢复（一般选最新的一个）。恢复前，现在这个文件会原样另存到备份文件夹，不会丢失，需要时可交给县教育局检查。</source>
+        <translation>The ledger was not opened and the file was not changed. Choose a backup from before the damage below to restore (usually the newest one). Before restoring, the current file is kept unchanged in the backup folder; nothing is lost, and it can be given to the county education bureau for inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="77"/>
+        <source>这台电脑上没有这份台账的备份。如果U盘上有备份，请点“从其他备份文件恢复…”。</source>
+        <translation>There is no backup of this ledger on this computer. If a USB stick holds one, click &quot;Restore from another backup file…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="92"/>
+        <source>从此备份恢复…</source>
+        <translation>Restore from this backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="94"/>
+        <source>从其他备份文件恢复…</source>
+        <translation>Restore from another backup file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="96"/>
+        <source>打开备份文件夹</source>
+        <translation>Open backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="98"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="117"/>
+        <source>完好</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="117"/>
+        <source>已损坏，不能用来恢复</source>
+        <translation>Damaged, cannot be restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="143"/>
+        <source>先在列表中选中一个备份。</source>
+        <translation>Select a backup in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="145"/>
+        <source>这个备份已损坏，不能用来恢复。请选择另一个。</source>
+        <translation>This backup is damaged and cannot be restored. Please choose another one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="152"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="153"/>
+        <source>确定用备份 {name} 替换已损坏的台账吗？
+
+备份之后录入的内容不在备份里，需要重新录入。已损坏的文件会原样保留在备份文件夹中。</source>
+        <translation>Replace the damaged ledger with the backup {name}?
+
+What was entered after the backup is not in it and must be entered again. The damaged file is kept unchanged in the backup folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="168"/>
+        <source>台账备份 (*.sqlite);;所有文件 (*)</source>
+        <translation>Ledger backups (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="168"/>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="184"/>
+        <source>恢复没有完成（{reason}），台账文件没有改动。请换一个备份再试。</source>
+        <translation>The restore did not finish ({reason}); the ledger file was not changed. Please try another backup.</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +2549,224 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
 </context>
 <context>
+    <name>Fingerprint</name>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="69"/>
+        <source>只能输入数字（组与组之间可以留空格）。</source>
+        <translation>Digits only (spaces between groups are fine).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="71"/>
+        <source>第 {n} 组数字与文件中的不一致。不要继续！请打电话与对方核实；核实之前不要加入或确认。</source>
+        <translation>Group {n} differs from the file. Do not go on! Call the other side to check; do not join or confirm until it is cleared up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="74"/>
+        <source>输入了 {n} 位数字，多于 30 位。请检查后删去多余的数字。</source>
+        <translation>{n} digits typed, more than 30. Please check and delete the extra digits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="76"/>
+        <source>六组数字全部一致。</source>
+        <translation>All six groups match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="78"/>
+        <source>请照纸面逐组输入 30 位数字。</source>
+        <translation>Type the 30 digits from the paper, group by group.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fingerprint.py" line="79"/>
+        <source>已核对 {done} 组，一致；还差 {left} 位数字。</source>
+        <translation>{done} groups checked and matching; {left} digits to go.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="39"/>
+        <source>重复在籍</source>
+        <translation>On two rolls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="40"/>
+        <source>转学待核实</source>
+        <translation>Transfer to verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="43"/>
+        <source>确认在甲校</source>
+        <translation>At school A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="44"/>
+        <source>确认在乙校</source>
+        <translation>At school B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="45"/>
+        <source>不是同一人</source>
+        <translation>Not the same child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="46"/>
+        <source>转学已核实</source>
+        <translation>Transfer verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="48"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="49"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="51"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="52"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="53"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="54"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="55"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="56"/>
+        <source>学籍号</source>
+        <translation>Student number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="57"/>
+        <source>年级班级</source>
+        <translation>Grade and class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="58"/>
+        <source>当前状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="59"/>
+        <source>状态记录</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="60"/>
+        <source>最近家访</source>
+        <translation>Last home visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="86"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="91"/>
+        <source>{grade}{class_name}</source>
+        <translation>{grade}, class {class_name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="92"/>
+        <source>{status}（{day}）</source>
+        <translation>{status} ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="94"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="113"/>
+        <source>身份核查</source>
+        <translation>Identity checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="122"/>
+        <source>甲校</source>
+        <translation>School A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="123"/>
+        <source>乙校</source>
+        <translation>School B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="125"/>
+        <source>备注（可不填）：如何核实的，例如“已电话联系监护人”</source>
+        <translation>Note (optional): how it was checked, e.g. &quot;phoned the guardian&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="137"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="164"/>
+        <source>{kind}：{name}
+{a} / {b}</source>
+        <translation>{kind}: {name}
+{a} / {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="183"/>
+        <source>没有待核查的学生。</source>
+        <translation>No pupils to check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="190"/>
+        <source>甲校：{school}</source>
+        <translation>School A: {school}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="191"/>
+        <source>乙校：{school}</source>
+        <translation>School B: {school}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="195"/>
+        <source>重复在籍：同一身份证号（或学籍号）在两所学校都是在籍学生。请与两校和监护人核实孩子实际在哪所学校就读。</source>
+        <translation>On two rolls: the same ID number (or student number) is on the roll at two schools. Check with both schools and the guardian which school the child really attends.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="199"/>
+        <source>转学待核实：甲校已登记转出，乙校有同一身份证号（或学籍号）的在籍学生。请核实转学手续。</source>
+        <translation>Transfer to verify: school A recorded a transfer out, and school B has a pupil on its roll with the same ID number (or student number). Check the transfer papers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="204"/>
+        <source>只有甲校已登记转出的学生才能核实为转学</source>
+        <translation>Only a pupil school A recorded as transferred out can be verified as a transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="206"/>
+        <source>处理结果会在下次导出同步文件时通知两所学校。</source>
+        <translation>Both schools are told of the decision with the next sync export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/identity_dialog.py" line="208"/>
+        <source>处理结果会在下次导出同步文件时通知两所学校；在此之前全县在籍人数按一人计。</source>
+        <translation>Both schools are told of the decision with the next sync export; until then the county counts the child once.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
@@ -2176,6 +3338,95 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="132"/>
+        <source>加入县级台账</source>
+        <translation>Join the county ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="117"/>
+        <source>县教育局会给本校一个入网文件（.dlpkg，通常在U盘上）和一份盖章的通知。通知上印有县教育局的 30 位密钥指纹。</source>
+        <translation>The county bureau gives the school an enrolment file (.dlpkg, usually on a USB stick) and a stamped notice. The notice prints the county bureau&apos;s 30-digit key fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="123"/>
+        <source>请选择县教育局发来的入网文件</source>
+        <translation>Choose the enrolment file from the county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="124"/>
+        <source>选择入网文件…</source>
+        <translation>Choose enrolment file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="135"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="160"/>
+        <source>请拿出县教育局盖章的通知，逐组核对上面的数字，并把通知上的数字输入下面（不要照抄屏幕）：</source>
+        <translation>Take the county bureau&apos;s stamped notice, compare its digits group by group, and type the digits from the notice below (not from the screen):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="164"/>
+        <source>例如 12345 67890 12345 67890 12345 67890</source>
+        <translation>e.g. 12345 67890 12345 67890 12345 67890</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="174"/>
+        <source>本校已加入{name}（指纹 {fingerprint}）。县教育局更换密钥时，可以用新的入网文件重新加入。</source>
+        <translation>This school has joined {name} (fingerprint {fingerprint}). If the county bureau changes its key, join again with the new enrolment file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="183"/>
+        <source>入网文件 (*.dlpkg)</source>
+        <translation>Enrolment file (*.dlpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="183"/>
+        <source>选择入网文件</source>
+        <translation>Choose enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="198"/>
+        <source>入网文件来自：{name}（代码 {code}）。文件中县教育局的密钥指纹是：</source>
+        <translation>The enrolment file is from {name} (code {code}). The county bureau&apos;s key fingerprint in the file is:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="211"/>
+        <source>请先选择入网文件</source>
+        <translation>Choose the enrolment file first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="219"/>
+        <source>30 位数字全部一致后才能加入</source>
+        <translation>You can join once all 30 digits match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="251"/>
+        <source>请打印入网回执，校长签字、加盖公章后交县教育局（或电话读出这六组数字）。县教育局核对这些数字后，才会导入本校的同步文件。之后请每周用“文件 → U盘同步”导出一次同步文件交给县教育局。</source>
+        <translation>Print the enrolment receipt; the principal signs and stamps it and hands it to the county bureau (or reads the six groups on the phone). The county bureau imports the school&apos;s sync files once it has checked these digits. After that, export a sync file every week with &quot;File → USB sync&quot; and give it to the county bureau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="256"/>
+        <source>打印入网回执…</source>
+        <translation>Print enrolment receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="258"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/join_dialog.py" line="277"/>
+        <source>本校已加入{county}的控辍保学台账。本校的密钥指纹是：</source>
+        <translation>This school has joined the dropout ledger of {county}. This school&apos;s key fingerprint is:</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="15"/>
@@ -2276,318 +3527,386 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>控辍保学台账</source>
         <translation>Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <location filename="../../ui/main_window.py" line="368"/>
-        <source>统计与目标</source>
-        <translation>Figures and targets</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="369"/>
-        <source>预警名单</source>
-        <translation>Early warning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="173"/>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>名单核查</source>
         <translation>List checks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="439"/>
+        <source>统计与目标</source>
+        <translation>Figures and targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="440"/>
+        <source>预警名单</source>
+        <translation>Early warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
-        <location filename="../../ui/session.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/session.py" line="132"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>导入学籍花名册…</source>
         <translation>Import the national student roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>备份与恢复…</source>
         <translation>Back up and restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>打印表格…</source>
         <translation>Print forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>本月书面报告…</source>
         <translation>This month’s written report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <source>操作日志…</source>
+        <translation>Operation log…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>{n} 名以上学生，正在计数…</source>
         <translation>More than {n} pupils, counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="36"/>
+        <source>身份核查</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="37"/>
+        <source>记录分叉</source>
+        <translation>Forked records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="49"/>
+        <source>县里通知</source>
+        <translation>County notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="62"/>
+        <source>知道了</source>
+        <translation>Noted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="84"/>
+        <source>共 {n} 条通知，未读 {unread} 条。</source>
+        <translation>{n} notices, {unread} unread.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="85"/>
+        <source>县里还没有发来通知。</source>
+        <translation>No notices from the county yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="88"/>
+        <source>已读</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="88"/>
+        <source>未读</source>
+        <translation>Unread</translation>
     </message>
 </context>
 <context>
@@ -2888,242 +4207,247 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Enrolment receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="77"/>
+        <source>操作日志</source>
+        <translation>Operation log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_dialog.py" line="80"/>
         <source>全校台账，A4 横向；身份证号隐去中间数字，不含电话、住址和家庭经济困难类别。</source>
         <translation>The whole-school ledger, A4 landscape; ID numbers masked, no phones, addresses or economic category.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="82"/>
         <source>一名学生的个案和全部劝返记录。</source>
         <translation>One pupil&apos;s case and every persuasion visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="83"/>
         <source>报乡镇人民政府和县教育局，校长签字盖章。</source>
         <translation>To the township government and the county bureau, signed and stamped by the principal.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="84"/>
         <source>所选月份的书面报告和辍学学生花名册；本月没有情况时打印零报告。</source>
         <translation>The written report and dropout roster of the chosen month; a zero report when there is nothing to report.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="86"/>
         <source>致家长，含存根和送达回证。</source>
         <translation>To the parents, with the stub and the proof-of-service slip.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="87"/>
         <source>全部未销号个案，村（居）委会、中心学校、乡镇人民政府签字。</source>
         <translation>Every open case, for the village committee, the central school and the township government to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="89"/>
         <source>每户一封（兄弟姐妹合为一封），列出所选月份所在学期的资助，附回执；请单独交给家长。</source>
         <translation>One letter per household (siblings together) with the aid of the chosen month&apos;s term and a receipt slip; hand each to the parents privately.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="91"/>
         <source>一名学生的结对帮扶记录。</source>
         <translation>One pupil&apos;s teacher-pairing log.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="92"/>
         <source>一名学生的送教记录和本学期小结。</source>
         <translation>One pupil&apos;s home-teaching sessions and this term&apos;s totals.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="93"/>
         <source>在籍留守儿童名册（内部资料）。</source>
         <translation>Left-behind pupils on the roll (internal, confidential).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="94"/>
         <source>在籍残疾学生按类别和安置方式统计。</source>
         <translation>Disabled pupils on the roll by type and placement.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="95"/>
         <source>一名学生的全部记录，附目录。</source>
         <translation>Everything about one pupil, with a contents page.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="98"/>
         <source>需关注学生（疑似辍学、辍学、复学跟踪、送教上门、休学、预警）</source>
         <translation>Pupils needing attention (suspected, dropped out, returned, home-taught, suspended, at risk)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="99"/>
         <source>全部学生</source>
         <translation>All pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="100"/>
         <source>在籍学生</source>
         <translation>Pupils on the roll</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="101"/>
         <source>有辍学倾向（预警）学生</source>
         <translation>At-risk pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="102"/>
         <source>疑似辍学学生</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="103"/>
         <source>辍学学生</source>
         <translation>Dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="104"/>
         <source>复学跟踪学生</source>
         <translation>Returned pupils (follow-up)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="105"/>
         <source>送教上门学生</source>
         <translation>Home-taught pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="106"/>
         <source>休学学生</source>
         <translation>Suspended pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="109"/>
         <source>本学期获得资助的家庭</source>
         <translation>Households paid aid this term</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="110"/>
         <source>全部在籍学生的家庭</source>
         <translation>Every household on the roll</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="111"/>
         <source>预警学生的家庭</source>
         <translation>Households of at-risk pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
         <source>疑似辍学学生的家庭</source>
         <translation>Households of suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="113"/>
         <source>辍学学生的家庭</source>
         <translation>Households of dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="114"/>
         <source>复学跟踪学生的家庭</source>
         <translation>Households of returned pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="115"/>
         <source>送教上门学生的家庭</source>
         <translation>Households of home-taught pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="116"/>
         <source>休学学生的家庭</source>
         <translation>Households of suspended pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="183"/>
         <source>打印表格</source>
         <translation>Print a form</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="214"/>
         <source>输入姓名、身份证号或全国学籍号</source>
         <translation>Type a name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="216"/>
         <source>打印完整的身份证号和学籍号</source>
         <translation>Print whole ID and student numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="225"/>
         <source>表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="226"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
         <source>名单：</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
         <source>月份：</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="229"/>
         <source>学生：</source>
         <translation>Pupil:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="235"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="237"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="239"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="296"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="297"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="300"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="301"/>
         <source>找不到“{text}”。请输入学生姓名、身份证号或全国学籍号。</source>
         <translation>No pupil matches “{text}”. Type a pupil&apos;s name, ID number or student number.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="302"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="303"/>
         <source>请选择学生：输入姓名、身份证号或全国学籍号</source>
         <translation>Choose a pupil: type a name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="349"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="350"/>
         <source>{name}（{grade_class}，{status}）</source>
         <translation>{name} ({grade_class}, {status})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="386"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="387"/>
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="387"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="388"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="411"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="412"/>
         <source>已生成预览（{pages} 页），已在 PDF 阅读器中打开。</source>
         <translation>Preview made ({pages} pages) and opened in the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="413"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="414"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_dialog.py" line="415"/>
+        <location filename="../../ui/dialogs/print_dialog.py" line="416"/>
         <source>已保存：{file}（{pages} 页）</source>
         <translation>Saved: {file} ({pages} pages)</translation>
     </message>
@@ -3842,52 +5166,57 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="102"/>
+        <location filename="../../ui/session.py" line="104"/>
         <source> — 当前用户：{who}</source>
         <translation> — logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="104"/>
+        <location filename="../../ui/session.py" line="106"/>
         <source>当前用户：{who}</source>
         <translation>Logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="105"/>
+        <location filename="../../ui/session.py" line="107"/>
         <source>未登录（身份证号隐去中间部分）</source>
         <translation>Nobody logged in (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="133"/>
+        <location filename="../../ui/session.py" line="135"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="136"/>
+        <location filename="../../ui/session.py" line="138"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="137"/>
+        <location filename="../../ui/session.py" line="139"/>
         <source>退出登录并关闭台账</source>
         <translation>Log out and close the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="145"/>
+        <location filename="../../ui/session.py" line="147"/>
         <source>账户管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="148"/>
+        <location filename="../../ui/session.py" line="150"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="170"/>
+        <location filename="../../ui/session.py" line="172"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="260"/>
+        <location filename="../../ui/session.py" line="211"/>
+        <source>台账已改用新副本</source>
+        <translation>This ledger now continues as a new replica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="266"/>
         <source>这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。</source>
         <translation>This ledger has accounts: name the account and its password in the environment variables {user} and {password}.</translation>
     </message>
@@ -5257,6 +6586,447 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="62"/>
+        <source>待导入</source>
+        <translation>To import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="63"/>
+        <source>待核对指纹</source>
+        <translation>Digits to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="64"/>
+        <source>不能导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="65"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="66"/>
+        <source>本单位导出</source>
+        <translation>Exported by us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="67"/>
+        <source>发给其他单位</source>
+        <translation>For another unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="68"/>
+        <source>入网文件</source>
+        <translation>Enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="69"/>
+        <source>无法读取</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="78"/>
+        <source>剩余 {n} GB</source>
+        <translation>{n} GB free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="79"/>
+        <source>剩余 {n} MB</source>
+        <translation>{n} MB free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="87"/>
+        <source>U盘 {path}（{details}）</source>
+        <translation>USB stick {path} ({details})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="88"/>
+        <source>U盘 {path}</source>
+        <translation>USB stick {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="94"/>
+        <source>{file}：无法读取。{reason}</source>
+        <translation>{file}: unreadable. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="97"/>
+        <source>{file}：{sender}于 {time} 写给{receiver}，共 {n} 条记录。</source>
+        <translation>{file}: written by {sender} on {time} for {receiver}, {n} records. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="100"/>
+        <source>尚未导入，点“导入”导入。</source>
+        <translation>Not imported yet; click &quot;Import&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="102"/>
+        <source>不能导入：{reason}</source>
+        <translation>Cannot be imported: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="103"/>
+        <source>已于 {time} 导入过，再导入也不会有改动。</source>
+        <translation>Imported on {time}; importing it again changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="104"/>
+        <source>本机于 {time} 导出，请交给对方导入。</source>
+        <translation>Exported by this computer on {time}; hand it to the other side to import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="105"/>
+        <source>本单位另一台电脑导出的文件，请交给对方导入。</source>
+        <translation>Exported by another computer of ours; hand it to the other side to import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="106"/>
+        <source>不是发给本单位的，本机不导入；请交给收件单位。</source>
+        <translation>Not for us, so it is not imported here; give it to the unit it is for.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="107"/>
+        <source>这是入网文件：请用“文件 → 加入县级台账…”打开它。</source>
+        <translation>This is an enrolment file: open it with &quot;File → Join the county ledger…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="115"/>
+        <source>本单位</source>
+        <translation>us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="117"/>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="150"/>
+        <source>{file}：没有导入。{reason}
+台账没有任何改动。</source>
+        <translation>{file}: not imported. {reason}
+Nothing in the ledger was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="153"/>
+        <source>{file}：{reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="156"/>
+        <source>注意：{w}</source>
+        <translation>Note: {w}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="157"/>
+        <source>（报告已保存：{path}）</source>
+        <translation> (report saved: {path})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="159"/>
+        <source>{file}：已导入。{where}
+{body}</source>
+        <translation>{file}: imported.{where}
+{body}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="182"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="183"/>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="184"/>
+        <source>发给</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="185"/>
+        <source>写入时间</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="186"/>
+        <source>记录数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="201"/>
+        <source>U盘同步</source>
+        <translation>USB sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="209"/>
+        <source>正在读取台账…</source>
+        <translation>Reading the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="238"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="239"/>
+        <source>插入或换了U盘后点这里重新查找</source>
+        <translation>Click after plugging in or changing the USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="241"/>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="242"/>
+        <source>U盘没有列出，或要用其他文件夹时，在这里选择</source>
+        <translation>Choose here when the stick is not listed, or to use another folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="245"/>
+        <source>U盘：</source>
+        <translation>USB stick:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="265"/>
+        <source>导出到U盘</source>
+        <translation>Export to USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="267"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="269"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="297"/>
+        <source>文件夹 {path}</source>
+        <translation>Folder {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="299"/>
+        <source>没有找到U盘：请插入U盘后点“刷新”，或点“选择文件夹…”</source>
+        <translation>No USB stick found: plug one in and click &quot;Refresh&quot;, or click &quot;Choose folder…&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="314"/>
+        <source>选择U盘或文件夹</source>
+        <translation>Choose the USB stick or a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="347"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="348"/>
+        <source>{n} 所已确认的学校</source>
+        <translation>{n} confirmed schools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="349"/>
+        <source>{name}：导出的同步文件发给{to}。</source>
+        <translation>{name}: sync files are exported for {to}. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="351"/>
+        <source>{name}：{why}</source>
+        <translation>{name}: {why} </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="352"/>
+        <source>上次导出：{time}。</source>
+        <translation>Last export: {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="353"/>
+        <source>本机还没有导出过同步文件。</source>
+        <translation>This computer has not exported a sync file yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="363"/>
+        <source>{n} 条</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="382"/>
+        <source>{folder} 里没有同步文件。</source>
+        <translation>No sync files in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="385"/>
+        <source>{folder} 里有 {n} 个同步文件，其中 {todo} 个待导入。选中一行可看详细说明。</source>
+        <translation>{folder} holds {n} sync files, {todo} of them to import. Select a row for details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="387"/>
+        <source>{folder} 里有 {n} 个同步文件，没有需要本机导入的。选中一行可看详细说明。</source>
+        <translation>{folder} holds {n} sync files, none to import here. Select a row for details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="406"/>
+        <source>请先插入U盘，或点“选择文件夹…”</source>
+        <translation>Plug in a USB stick first, or click &quot;Choose folder…&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="410"/>
+        <source>把本机的同步文件写到 {folder}</source>
+        <translation>Write this computer&apos;s sync file(s) to {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <source>导入（{n} 个）</source>
+        <translation>Import ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="415"/>
+        <source>导入U盘上发给本单位、尚未导入的同步文件</source>
+        <translation>Import the sync files on the stick that are for us and not imported yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="416"/>
+        <source>U盘上没有需要本机导入的同步文件</source>
+        <translation>No sync file on the stick needs importing here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="444"/>
+        <source>{file}（发给{to}，{n} 条记录）</source>
+        <translation>{file} (for {to}, {n} records)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="447"/>
+        <source>已写入，请等待提示后再拔U盘；拔出前请使用“安全弹出”。</source>
+        <translation>Written. Wait for the message before unplugging the stick, and use &quot;Safely remove&quot; first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="449"/>
+        <source>已写入 {n} 个同步文件并读回核对无误：</source>
+        <translation>{n} sync files written and read back correctly:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="453"/>
+        <source>正在写入U盘，请不要拔U盘…</source>
+        <translation>Writing to the USB stick; do not unplug it…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="468"/>
+        <source>导入完成：{ok} 个已导入，{bad} 个没有导入（原因见下）。</source>
+        <translation>Import finished: {ok} imported, {bad} not imported (reasons below).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="471"/>
+        <source>导入完成：{ok} 个同步文件已导入。</source>
+        <translation>Import finished: {ok} sync files imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="476"/>
+        <source>正在导入，请稍候…</source>
+        <translation>Importing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="488"/>
+        <source>没有完成。{reason}</source>
+        <translation>Not finished. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="71"/>
+        <source>U盘同步…</source>
+        <translation>USB sync…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="73"/>
+        <source>把同步文件写到U盘，或导入U盘上的同步文件</source>
+        <translation>Write sync files to a USB stick, or import the ones on it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="75"/>
+        <source>同步冲突与更正…</source>
+        <translation>Sync conflicts and corrections…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="89"/>
+        <source>本校和县教育局对同一项填了不同的内容：点这里核对</source>
+        <translation>This school and the county bureau entered different values: click to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="116"/>
+        <source>加入县级台账…</source>
+        <translation>Join the county ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="117"/>
+        <source>用县教育局发来的入网文件加入县级台账</source>
+        <translation>Join the county ledger with the enrolment file from the county bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="122"/>
+        <source>县里通知…</source>
+        <translation>County notices…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="123"/>
+        <source>县教育局对本校学生所作的核查决定</source>
+        <translation>Decisions the county education bureau made about this school&apos;s pupils</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="130"/>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="132"/>
+        <source>登记学校（制作入网文件）…</source>
+        <translation>Enrol a school (make its enrolment file)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="134"/>
+        <source>确认学校密钥…</source>
+        <translation>Confirm a school&apos;s key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="137"/>
+        <source>打印县级密钥说明单…</source>
+        <translation>Print the county key sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="153"/>
+        <source>⚠ 待核对 {n}</source>
+        <translation>⚠ To check: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="226"/>
+        <source>县级密钥说明单.pdf</source>
+        <translation>county-key-sheet.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="238"/>
+        <source>已打开县级密钥说明单，请从 PDF 阅读器打印。</source>
+        <translation>The county key sheet is open; print it from the PDF reader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="239"/>
+        <source>无法打开 PDF 阅读器。文件在：{file}</source>
+        <translation>Could not open a PDF reader. The file is at: {file}</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <location filename="../../ui/views/today_view.py" line="37"/>
@@ -5324,149 +7094,159 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Report due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="55"/>
+        <location filename="../../ui/views/today_view.py" line="50"/>
+        <source>U盘同步</source>
+        <translation>USB sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="55"/>
+        <location filename="../../ui/views/today_view.py" line="56"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="56"/>
+        <location filename="../../ui/views/today_view.py" line="57"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="56"/>
+        <location filename="../../ui/views/today_view.py" line="57"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="57"/>
+        <location filename="../../ui/views/today_view.py" line="58"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="57"/>
+        <location filename="../../ui/views/today_view.py" line="58"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="58"/>
+        <location filename="../../ui/views/today_view.py" line="59"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="76"/>
+        <location filename="../../ui/views/today_view.py" line="77"/>
         <source>{y}年{m}月{d}日 {weekday}</source>
         <translation>{weekday}, {y}-{m}-{d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="103"/>
+        <location filename="../../ui/views/today_view.py" line="104"/>
         <source>事项</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="104"/>
+        <location filename="../../ui/views/today_view.py" line="105"/>
         <source>学生</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="105"/>
+        <location filename="../../ui/views/today_view.py" line="106"/>
         <source>年级班级</source>
         <translation>Grade and class</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="106"/>
+        <location filename="../../ui/views/today_view.py" line="107"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="107"/>
+        <location filename="../../ui/views/today_view.py" line="108"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="132"/>
+        <location filename="../../ui/views/today_view.py" line="133"/>
         <source>今天没有待办事项</source>
         <translation>Nothing is due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="147"/>
+        <location filename="../../ui/views/today_view.py" line="148"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="148"/>
+        <location filename="../../ui/views/today_view.py" line="149"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="211"/>
+        <location filename="../../ui/views/today_view.py" line="214"/>
         <source>待办事项没有加载成功</source>
         <translation>The task list could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="216"/>
+        <location filename="../../ui/views/today_view.py" line="219"/>
         <source>今日待办 · {date}</source>
         <translation>Today · {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="224"/>
+        <location filename="../../ui/views/today_view.py" line="227"/>
         <source>按县里定的标准，今天没有需要跟进的学生。</source>
         <translation>By the county&apos;s thresholds, no pupil needs follow-up today.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="228"/>
+        <location filename="../../ui/views/today_view.py" line="231"/>
         <source>{kind} {n} 件</source>
         <translation>{kind}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="230"/>
+        <location filename="../../ui/views/today_view.py" line="233"/>
         <source>今天有 {n} 件事要办</source>
         <translation>{n} tasks today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="233"/>
+        <location filename="../../ui/views/today_view.py" line="236"/>
         <source>，其中紧急 {n} 件</source>
         <translation>, {n} urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="237"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="237"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="243"/>
         <source>今天要办</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="243"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="257"/>
+        <location filename="../../ui/views/today_view.py" line="260"/>
         <source>{title}（{n} 件）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="292"/>
+        <location filename="../../ui/views/today_view.py" line="295"/>
         <source>双击或按回车键打开学生页面</source>
         <translation>Double-click or press Enter to open the student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="294"/>
+        <location filename="../../ui/views/today_view.py" line="297"/>
         <source>双击或按回车键打印</source>
         <translation>Double-click or press Enter to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="299"/>
+        <source>双击或按回车键办理</source>
+        <translation>Double-click or press Enter to do it</translation>
     </message>
 </context>
 <context>
@@ -5976,84 +7756,54 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="56"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>控辍保学台账（桌面程序）</source>
         <translation>Dropout Ledger (desktop app)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57"/>
+        <location filename="../../ui/app.py" line="60"/>
         <source>显示本帮助并退出</source>
         <translation>show this help and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="58"/>
+        <location filename="../../ui/app.py" line="61"/>
         <source>界面语言：zh_CN（简体中文，默认）或 en（英文）；也可用环境变量 {env} 设置</source>
         <translation>interface language: zh_CN (Simplified Chinese, the default) or en (English); the environment variable {env} sets it too</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
+        <location filename="../../ui/app.py" line="64"/>
         <source>台账文件（默认：本用户的数据文件夹）</source>
         <translation>the ledger file (default: in this user&apos;s data folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="65"/>
         <source>打开主窗口，保存截图（PNG）后退出</source>
         <translation>open the main window, save a screenshot (PNG) of it and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="63"/>
-        <source>打开台账和主窗口，检查后退出（0 表示正常）</source>
-        <translation>open the ledger and the main window, check them and exit (0 means all is well)</translation>
+        <location filename="../../ui/app.py" line="66"/>
+        <source>检查本机安装（临时台账、样例名单、打印、字体、翻译、主窗口），报告后退出（0 表示正常）</source>
+        <translation>check this installation (scratch ledger, sample roster, printing, fonts, translations, main window), report and exit (0 means OK)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="71"/>
+        <location filename="../../ui/app.py" line="76"/>
         <source>不支持的语言 {value}，请用 zh_CN 或 en</source>
         <translation>unsupported language {value}; use zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144"/>
+        <location filename="../../ui/app.py" line="149"/>
         <source>无法创建文件夹 {folder}：{reason}。请换一个能写入的位置。</source>
         <translation>Cannot create the folder {folder}: {reason}. Please choose a location you can write to.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="154"/>
+        <location filename="../../ui/app.py" line="180"/>
         <source>无法打开台账：{message}</source>
         <translation>Cannot open the ledger: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="192"/>
         <source>无法保存截图 {file}</source>
         <translation>Cannot save the screenshot {file}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="177"/>
-        <source>名单中没有学生</source>
-        <translation>the roster has no students</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="179"/>
-        <source>无法加载中文字体 {file}</source>
-        <translation>cannot load the Chinese font {file}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="183"/>
-        <source>表格没有使用中文字体（实际为 {used}）</source>
-        <translation>the table does not use the Chinese font (it uses {used})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="186"/>
-        <source>自检失败：{problems}</source>
-        <translation>Self-test failed: {problems}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="186"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="188"/>
-        <source>自检通过：显示 {rows} 名学生，字体 {family}</source>
-        <translation>Self-test passed: {rows} students shown, font {family}</translation>
     </message>
 </context>
 <context>
@@ -6086,6 +7836,109 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <location filename="../../ui/ops.py" line="184"/>
         <source>正在处理，请稍候…</source>
         <translation>Working, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>selftest</name>
+    <message>
+        <location filename="../../ui/selftest.py" line="56"/>
+        <source>无法加载中文字体 {file}</source>
+        <translation>Cannot load the Chinese font {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="60"/>
+        <source>界面没有使用中文字体（实际为 {used}）</source>
+        <translation>The interface does not use the Chinese font (it uses {used})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="65"/>
+        <source>生僻字备用字体没有全部加载（应为 {wanted} 个，实际 {count} 个）</source>
+        <translation>Not all fallback fonts for rare characters loaded ({count} of {wanted})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="67"/>
+        <source>{family}，生僻字备用字体 {count} 个</source>
+        <translation>{family}, {count} fallback fonts for rare characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="77"/>
+        <source>无法加载 Qt 自带的中文翻译 qtbase_zh_CN.qm</source>
+        <translation>Cannot load Qt&apos;s own Chinese translation qtbase_zh_CN.qm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="81"/>
+        <source>无法加载英文翻译 {file}</source>
+        <translation>Cannot load the English translation {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="85"/>
+        <source>英文翻译不完整：“{text}”没有译文</source>
+        <translation>The English translation is incomplete: “{text}” has none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="86"/>
+        <source>中文（qtbase_zh_CN）和英文（{file}）均可加载</source>
+        <translation>Chinese (qtbase_zh_CN) and English ({file}) both load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="106"/>
+        <source>前面“新建台账”一项没有通过，无法打开主窗口。</source>
+        <translation>The “new ledger” check failed, so the main window cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="116"/>
+        <source>主窗口在 {seconds} 秒内没有显示名单</source>
+        <translation>The main window showed no roster within {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="120"/>
+        <source>名单中没有学生</source>
+        <translation>The roster has no students</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="124"/>
+        <source>表格没有使用中文字体（实际为 {used}）</source>
+        <translation>The table does not use the Chinese font (it uses {used})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="125"/>
+        <source>显示 {rows} 名学生后关闭</source>
+        <translation>showed {rows} students, then closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="162"/>
+        <source>主窗口</source>
+        <translation>Main window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="164"/>
+        <source>界面字体</source>
+        <translation>Interface fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="165"/>
+        <source>界面翻译</source>
+        <translation>Interface translations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="168"/>
+        <source>启动到主窗口显示：{seconds} 秒（从程序启动算起，不含自检准备）</source>
+        <translation>Start-up to the main window: {seconds} s (from the program&apos;s start, without the self-test&apos;s preparation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="177"/>
+        <source>自检失败：{count} 项检查中有 {failed} 项不正常（见下面标 ✗ 的行）。</source>
+        <translation>Self-test failed: {failed} of {count} checks found a problem (the lines marked ✗ below).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="180"/>
+        <source>自检通过：{count} 项检查全部正常，用时 {seconds} 秒。</source>
+        <translation>Self-test passed: all {count} checks are fine ({seconds} s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/selftest.py" line="189"/>
+        <source>自检结果</source>
+        <translation>Self-test result</translation>
     </message>
 </context>
 <context>

@@ -77,9 +77,9 @@ def test_demo_into_a_ledger_with_students_is_refused(school, capsys):
     assert code == 2 and "已有学生" in err
 
 
-def test_commands_of_later_issues_say_not_yet(school, capsys):
+def test_sync_export_before_joining_is_refused(school, capsys):
     code, _, err = run(capsys, "sync", "export", "--out", "x", "--ledger", school)
-    assert code == 1 and "尚未完成" in err
+    assert code == 2 and "尚未加入县级台账" in err
 
 
 def test_a_county_ledger(tmp_path, capsys):

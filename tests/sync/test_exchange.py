@@ -100,6 +100,13 @@ def test_schools_and_county_converge_in_any_order(world: World, capsys: pytest.C
         assert students(world.schools[key]).items() <= county.items()
     assert len(county) == sum(len(students(p)) for p in world.schools.values())
 
+    for key, (code, _) in SCHOOLS.items():  # "stats --json agrees on every side"
+        mine = run(capsys, "stats", "--ledger", str(world.schools[key]))[1]
+        seen = run(capsys, "stats", "--school", code, "--ledger", str(world.county))[1]
+        assert mine == seen and mine["total"] == 40 and mine["rates"] is not None
+    whole = run(capsys, "stats", "--ledger", str(world.county))[1]
+    assert whole["total"] == 80
+
     before = dump(world.county)  # the same files again: recognised, nothing changes
     code, again = run(capsys, "sync", "import", *map(str, reversed(files)), "--ledger",
                       str(world.county))
@@ -119,6 +126,9 @@ def test_schools_and_county_converge_in_any_order(world: World, capsys: pytest.C
         assert code == 0 and done[0]["accepted"]
     assert students(world.schools["a"])[sid][0] == "欧阳测试"
     assert sid not in students(world.schools["b"])
+    mine = run(capsys, "stats", "--ledger", str(world.schools["a"]))[1]
+    assert mine == run(capsys, "stats", "--school", SCHOOLS["a"][0], "--ledger",
+                       str(world.county))[1]
 
 
 def test_a_package_for_another_school_is_refused_and_changes_nothing(

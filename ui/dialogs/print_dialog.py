@@ -74,6 +74,7 @@ _FORM_LABELS = {
     "dossier": QT_TRANSLATE_NOOP("PrintDialog", "一生一档（学生档案）"),
     "county-keysheet": QT_TRANSLATE_NOOP("PrintDialog", "县级密钥说明单"),
     "join-receipt": QT_TRANSLATE_NOOP("PrintDialog", "入网回执"),
+    "audit-log": QT_TRANSLATE_NOOP("PrintDialog", "操作日志"),
 }
 _FORM_NOTES = {
     "ledger": QT_TRANSLATE_NOOP("PrintDialog", "全校台账，A4 横向；身份证号隐去中间数字，"

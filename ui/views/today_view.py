@@ -47,6 +47,7 @@ KIND_LABELS: dict[str, str] = {
     "calendar_overdue": QT_TRANSLATE_NOOP("TodayView", "逾期报送"),
     "monthly_report": QT_TRANSLATE_NOOP("TodayView", "月报"),
     "calendar_due": QT_TRANSLATE_NOOP("TodayView", "报送事项"),
+    "sync_export": QT_TRANSLATE_NOOP("TodayView", "U盘同步"),
 }
 URGENT_KINDS = frozenset({"confirm", "suspect", "notice_overdue"})
 """Kinds that carry a legal deadline or a status decision: shown first, in red."""
@@ -201,6 +202,8 @@ class TodayView(QWidget):
             self.open_task.emit(str(item.data(KIND_ROLE) or ""), student_id)
         elif form := item.data(FORM_ROLE):
             self.print_requested.emit(*form)
+        elif kind := item.data(KIND_ROLE):  # school-wide work with no form: 每周导出同步文件
+            self.open_task.emit(str(kind), "")
 
     def _on_changed(self, changes: Changes, initiator: object) -> None:
         """Any write may add or clear a due item (an absence, a visit, a status, a threshold)."""
@@ -292,4 +295,6 @@ class TodayView(QWidget):
                 cell.setToolTip(_tr("双击或按回车键打开学生页面"))
             elif item.form:
                 cell.setToolTip(_tr("双击或按回车键打印"))
+            else:
+                cell.setToolTip(_tr("双击或按回车键办理"))
             self.table.setItem(row, column, cell)
