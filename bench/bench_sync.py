@@ -250,9 +250,14 @@ def merge_child(ledger_path: Path, cache: Path, profile: int, profile_out: str) 
         if refused:
             raise SystemExit(f"{len(refused)} packages refused: {refused[0].code} {refused[0].reason}")
         one = []
+        one_profiler = cProfile.Profile() if profile else None
         for path in extra:
             start = time.perf_counter()
+            if one_profiler:
+                one_profiler.enable()
             done = importer.import_file(ledger, path)
+            if one_profiler:
+                one_profiler.disable()
             one.append(time.perf_counter() - start)
             assert done.accepted and done.new_events > 0, done
         dup = []
@@ -268,6 +273,9 @@ def merge_child(ledger_path: Path, cache: Path, profile: int, profile_out: str) 
         stats = pstats.Stats(profiler, stream=text)
         stats.sort_stats("cumulative").print_stats(profile)
         stats.sort_stats("tottime").print_stats(profile)
+        if one_profiler:
+            text.write(f"\n\n### the {len(extra)} 'one more' packages\n\n")
+            pstats.Stats(one_profiler, stream=text).sort_stats("cumulative").print_stats(profile)
         Path(profile_out).write_text(text.getvalue(), encoding="utf-8")
     return {"batch": batch, "new": sum(o.new_events for o in outcomes), "one": one, "dup": dup,
             "events": events, "size": ledger_path.stat().st_size,
