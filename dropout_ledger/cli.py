@@ -17,7 +17,6 @@ import datetime as dt
 import getpass
 import json
 import os
-import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -32,6 +31,7 @@ from dropout_ledger.model.access import Permission, may
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.services import accounts, demo, stats
 from dropout_ledger.store import db
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store import verify as verify_store
 from dropout_ledger.store.queries import VIEWS, RosterRow
 

@@ -8,7 +8,6 @@ appends events, folds each into the projections, and yields the `Changes` to ret
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from dropout_ledger.services.settings import SettingsService
 from dropout_ledger.services.status import StatusService
 from dropout_ledger.services.students import StudentService
 from dropout_ledger.store import backup, db, marker, projections, schema, storage, undo
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import Event, EventWriter, Operator
 from dropout_ledger.store.queries import Queries
 

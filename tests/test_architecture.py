@@ -96,6 +96,15 @@ def test_layer_rule_holds(importer: str, forbidden: str, reason: str) -> None:
     )
 
 
+def test_only_the_driver_module_imports_sqlite() -> None:
+    """Decision 0021: the driver is chosen in one place; a stray `except sqlite3.Error` from the
+    standard module would silently stop catching the other driver's errors."""
+    driver = CORE / "store" / "sqlite.py"
+    breaches = [str(path.relative_to(ROOT)) for path in core_files()
+                if path != driver and any(within(m, "sqlite3") for m in imports_of(path))]
+    assert not breaches, "import the driver from dropout_ledger.store.sqlite:\n" + "\n".join(breaches)
+
+
 def test_relative_imports_resolve_to_absolute_names() -> None:
     """If relative imports were resolved wrongly, every rule above would pass vacuously."""
     source = "from ..services import demo\nfrom . import db\nimport PySide6.QtCore\n"

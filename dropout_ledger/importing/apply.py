@@ -14,7 +14,6 @@ file are only listed in the plan for a person to look at.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.accounts import require_permission
 from dropout_ledger.services.edits import emit_update
 from dropout_ledger.store import backup, storage
+from dropout_ledger.store import sqlite as sqlite3
 
 if TYPE_CHECKING:
     from dropout_ledger.ledger import Ledger

@@ -12,13 +12,13 @@ tests/sync/test_county.py proves that each school's figures equal `rates.compute
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import uuid
 from collections.abc import Mapping
 
 from dropout_ledger.rates import snapshot
 from dropout_ledger.rates.formulas import CohortCounts, YearCounts
 from dropout_ledger.rates.snapshot import LOST, Window
+from dropout_ledger.store import sqlite as sqlite3
 
 # The dashboard needs no sex, village or disability breakdown: grouping by them as well as by
 # school would multiply the compact table's rows (measured 3× slower at 200 schools), so the

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +27,7 @@ from dropout_ledger.rates.formulas import (
 )
 from dropout_ledger.rates.movement import MovementTable
 from dropout_ledger.rates.snapshot import GroupKey, Window
+from dropout_ledger.store import sqlite as sqlite3
 
 STAGES: Mapping[str, str] = {"primary": "小学", "junior": "初中", "all": "义务教育阶段"}
 CONVENTION_NAMES: Mapping[str, str] = {"definitional": "在校生辍学率口径",

@@ -26,7 +26,6 @@ count as grade 1, 10 and above as grade 9). docs/decisions/0013-rates.md says wh
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from dropout_ledger.rates.formulas import (
     DisabilityCounts,
     YearCounts,
 )
+from dropout_ledger.store import sqlite as sqlite3
 
 # 在校: counted in 在校生数. 疑似辍学 is not yet a dropout; 送教上门 counts as schooled (§2.3).
 ATTENDING: frozenset[Status] = frozenset(

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +37,7 @@ from dropout_ledger.ledger import DEFAULT_OPERATOR, Ledger, Writer
 from dropout_ledger.model.access import POLICY, Permission, may
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.profile import ROLES
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import Operator
 from dropout_ledger.store.queries import ClassScope
 from dropout_ledger.synthetic import FICTIONAL_COUNTY_CODE

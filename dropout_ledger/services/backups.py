@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from dropout_ledger.model.changes import Changes
 from dropout_ledger.services import audit
 from dropout_ledger.services.accounts import require_permission
 from dropout_ledger.store import backup, db, storage
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.queries import Queries
 
 MANUAL = "manual"

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -45,6 +44,7 @@ from dropout_ledger.rates import formulas
 from dropout_ledger.rates.by_school import SchoolsSnapshot, add_cohorts
 from dropout_ledger.rates.formulas import CohortCounts, Figure, YearCounts
 from dropout_ledger.rates.report import figure_json
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.queries import ON_ROLL
 from dropout_ledger.sync import flags, identity, vectors
 

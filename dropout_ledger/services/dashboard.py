@@ -8,13 +8,13 @@ from these figures by `render.charts`, on screen and in the PDF alike.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model import codes
 from dropout_ledger.rates import RateReport
 from dropout_ledger.services.stats import rate_report
+from dropout_ledger.store import sqlite as sqlite3
 
 
 def reason_counts(conn: sqlite3.Connection, start: dt.date, on: dt.date) -> list[tuple[str, int]]:

@@ -20,13 +20,13 @@ joined to its student by primary key, so a county-sized roster is never scanned.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from dropout_ledger.model.codes import ESCALATION_STAGES, label_of
 from dropout_ledger.model.profile import stage_days_field
 from dropout_ledger.services.today import TodayItem, school_days_back
+from dropout_ledger.store import sqlite as sqlite3
 
 STAGE_ORDER: tuple[str, ...] = tuple(stage.code for stage in ESCALATION_STAGES)
 SCHOOL_STAGES = frozenset({"L0", "L1", "L2", "L3", "L4"})

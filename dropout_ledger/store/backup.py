@@ -12,11 +12,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from dropout_ledger.fileio import durable_path
+from dropout_ledger.store import sqlite as sqlite3
 
 BACKUP_DIR_NAME = "备份"
 """The folder next to the ledger that holds every automatic snapshot."""

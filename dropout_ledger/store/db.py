@@ -8,7 +8,6 @@ message that says what to do, and the file is left untouched.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,7 @@ from sqlite_utils import Database
 
 from dropout_ledger.errors import LedgerDamaged, LedgerOpenError
 from dropout_ledger.store import schema, selfcheck, storage
+from dropout_ledger.store import sqlite as sqlite3
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 

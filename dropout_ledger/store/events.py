@@ -8,13 +8,13 @@ changed byte anywhere breaks the chain (sync.md §c.3).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from dropout_ledger import canonical
 from dropout_ledger.clock import Clock
+from dropout_ledger.store import sqlite as sqlite3
 
 EVENT_FORMAT = 1
 

@@ -23,13 +23,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 from dropout_ledger import APP_NAME
+from dropout_ledger.store import sqlite as sqlite3
 
 MARKER_ENV = "DROPOUT_LEDGER_MARKERS"
 FORMAT = 1

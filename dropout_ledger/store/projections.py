@@ -11,7 +11,6 @@ set union: every handler here must give the same tables whatever order the event
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from dropout_ledger.model.names import name_initials, search_keys
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.student import STUDENT_SPECS
 from dropout_ledger.store import schema
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import Event, iter_events
 
 # Identity fields where the county's register outranks the school's (sync.md §c.5): when the

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from dropout_ledger.model.identity import normalize_code
 from dropout_ledger.model.names import INITIALS_KEY, NAME_KEY, fold
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.status import Status
+from dropout_ledger.store import sqlite as sqlite3
 
 # Holds 学籍 at this school (Status.is_on_roll), as SQL.
 ON_ROLL = "status IN ('enrolled','suspended','home_taught','suspected','dropped_out','returned')"

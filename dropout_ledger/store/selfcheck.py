@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from dropout_ledger.errors import LedgerDamaged
 from dropout_ledger.store import schema
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import decode_row
 
 TAIL = 500

@@ -9,9 +9,9 @@ that says nothing was changed — which is true: the transaction was rolled back
 from __future__ import annotations
 
 import errno
-import sqlite3
 
 from dropout_ledger.errors import InputRefused
+from dropout_ledger.store import sqlite as sqlite3
 
 _FULL = "磁盘或U盘空间已满"
 _READ_ONLY = "这个位置是只读的（写保护的U盘、光盘，或没有写入权限的文件夹）"

@@ -8,7 +8,8 @@ its undoing, and other replicas learn of both.
 from __future__ import annotations
 
 import json
-import sqlite3
+
+from dropout_ledger.store import sqlite as sqlite3
 
 DEPTH = 20
 # Event kinds a person can take back; backups, attachments and set-up are not.

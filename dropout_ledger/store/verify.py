@@ -8,7 +8,6 @@ Each finding is a plain-Chinese line a county clerk can act on.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from dropout_ledger import canonical
 from dropout_ledger.store import projections, schema
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import decode_row
 
 MAX_LISTED = 20

@@ -10,12 +10,12 @@ decompression (`envelope.open_payload`) → every line canonical, body hashes, e
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.sync import envelope, trust
 from dropout_ledger.sync.keys import KeyPair, PublicKeys
 from dropout_ledger.sync.payload import decode_inner

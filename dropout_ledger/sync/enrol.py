@@ -19,7 +19,6 @@ Every refusal leaves the ledger unchanged.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +28,7 @@ from dropout_ledger.ledger import Ledger, org_fields
 from dropout_ledger.model import identity
 from dropout_ledger.services.edits import emit_update
 from dropout_ledger.store import db, projections
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import decode_row
 from dropout_ledger.sync import envelope, keys, trust
 from dropout_ledger.sync.errors import PackageRefused

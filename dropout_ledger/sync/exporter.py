@@ -11,7 +11,6 @@ so a lost stick costs nothing.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from dropout_ledger import __version__, canonical
 from dropout_ledger.errors import InputRefused
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ledger import Ledger
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.sync import (
     envelope,
     flags,

@@ -19,8 +19,9 @@ All writers run inside the caller's transaction.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
+
+from dropout_ledger.store import sqlite as sqlite3
 
 REQUEST_FULL = "request_full"
 SEND_FULL = "send_full"

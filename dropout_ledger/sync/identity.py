@@ -20,7 +20,6 @@ and the dashboard flags the figures that include such a child (`duplicates`).
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +28,7 @@ from dropout_ledger.errors import InputRefused, NotFound, Problem, ValidationErr
 from dropout_ledger.ids import new_id
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.status import Status
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.sync import notices
 from dropout_ledger.sync.persons import person_key
 

@@ -14,7 +14,6 @@ import hashlib
 import itertools
 import os
 import signal
-import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ledger import Ledger, start_restored_replica
 from dropout_ledger.model.status import Status
 from dropout_ledger.store import backup, db, projections
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import EventWriter, advance_lamport
 from dropout_ledger.sync import (
     check,

@@ -21,7 +21,6 @@ no projection table, because the slices are a few hundred rows read on demand. I
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from dropout_ledger import canonical
 from dropout_ledger.errors import InputRefused, Problem, ValidationError
 from dropout_ledger.model import codes
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.sync.persons import id_key
 
 if TYPE_CHECKING:

@@ -8,11 +8,11 @@ between school and county, done by the software instead of by phone.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.store import events
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.sync import flags, vectors
 
 

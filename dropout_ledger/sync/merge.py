@@ -16,13 +16,13 @@ moment of the check (sync.md §c.9.7).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.store import projections, schema
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import Event, decode_row
 from dropout_ledger.sync.wire import WireEvent
 

@@ -7,7 +7,6 @@ name and the last character (张*明) and ID numbers never appear: the report is
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Any
 from dropout_ledger.model.records import RECORD_KINDS
 from dropout_ledger.model.status import Status
 from dropout_ledger.model.student import STUDENT_SPECS
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.sync.merge import MergeResult
 from dropout_ledger.sync.wire import WireEvent
 

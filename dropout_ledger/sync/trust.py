@@ -15,10 +15,10 @@ Every function here works inside the caller's transaction and never commits.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 from dropout_ledger.errors import NotFound
+from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.sync.errors import PackageRefused
 from dropout_ledger.sync.keys import PublicKeys, normalise_fingerprint
 

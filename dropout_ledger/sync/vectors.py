@@ -12,11 +12,11 @@ from __future__ import annotations
 import heapq
 import json
 import re
-import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from dropout_ledger.errors import InputRefused
+from dropout_ledger.store import sqlite as sqlite3
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
