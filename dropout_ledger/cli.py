@@ -29,7 +29,7 @@ from dropout_ledger.ledger import Ledger, restore
 from dropout_ledger.model import identity
 from dropout_ledger.model.access import Permission, may
 from dropout_ledger.paths import default_ledger_path
-from dropout_ledger.services import accounts, demo, stats
+from dropout_ledger.services import accounts, cipher, demo, stats
 from dropout_ledger.store import db
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store import verify as verify_store
@@ -74,12 +74,21 @@ def _password(prompt: str, env: str, *, twice: bool = False) -> str:
 
 
 def _open(args: argparse.Namespace, path: Path | None = None) -> Ledger:
-    """Open the ledger and log `--user` in; refuse a ledger with accounts and no `--user`."""
-    ledger = Ledger.open(path or _ledger_path(args))
+    """Open the ledger and log `--user` in; refuse a ledger with accounts and no `--user`.
+
+    An encrypted ledger (decision 0021) is unlocked by the login's password before it is read;
+    a plaintext one with accounts is encrypted by this login.
+    """
+    path = path or _ledger_path(args)
+    if args.user:
+        ledger = cipher.open_as(path, args.user, _password(f"{args.user} 的密码：", PASSWORD_ENV))
+        warning = cipher.recovery_warning(ledger)
+        if warning and not getattr(args, "json", False):
+            print(f"注意：{warning}。请尽快加入县级台账（join）。", file=sys.stderr)
+        return ledger
+    ledger = Ledger.open(path)
     try:
-        if args.user:
-            accounts.login(ledger, args.user, _password(f"{args.user} 的密码：", PASSWORD_ENV))
-        elif accounts.has_accounts(ledger):
+        if accounts.has_accounts(ledger):
             raise InputRefused("这个台账已设置账户：请用 --user 账户名 登录（密码在提示时输入，"
                                f"或放在环境变量 {PASSWORD_ENV} 中）。")
     except BaseException:
@@ -268,13 +277,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     path = _ledger_path(args)
-    operator = None
+    operator, key = None, None
     if path.exists():
         with _open(args, path) as ledger:
             accounts.require_permission(ledger, Permission.WHOLE_SCHOOL,
                                         "恢复备份会替换全校的台账，当前账户无权进行。请由校长或学籍管理员恢复。")
-            operator = ledger.operator
-    safety = restore(path, Path(args.file), operator=operator)
+            operator, key = ledger.operator, ledger.key
+    safety = restore(path, Path(args.file), operator=operator, key=key)
     _out(args, {"ledger": str(path), "safety_copy": str(safety) if safety else None},
          f"已从 {args.file} 恢复台账。" + (f"原台账已另存为 {safety}" if safety else ""))
     return 0
@@ -369,9 +378,29 @@ def _account_line(account: accounts.Account) -> str:
     return f"{account.name}\t{account.display_name}\t{account.role_label}{scope}{state}"
 
 
+RESET_CODE_ENV = "DROPOUT_LEDGER_RESET_CODE"
+"""The county's one-time recovery code, for scripts; without it the command asks."""
+
+
+def _reset_with_county_file(args: argparse.Namespace) -> int:
+    """School: a forgotten password reset with the county's signed recovery file (0021)."""
+    if not args.name or not args.user:
+        raise InputRefused("用法：account reset-with-county-file 恢复文件 --user 账户名"
+                           "（恢复码和新密码在提示时输入）。")
+    data = _read_file(Path(args.name))
+    code = _password("县教育局给的恢复码：", RESET_CODE_ENV)
+    new = _password(f"{args.user} 的新密码：", NEW_PASSWORD_ENV, twice=True)
+    with cipher.reset_with_county_file(_ledger_path(args), data, args.user, code, new) as ledger:
+        done = accounts.by_name(ledger, args.user)
+    _out(args, _account_json(done), f"已用县教育局的恢复文件重设密码：{_account_line(done)}")
+    return 0
+
+
 def cmd_account(args: argparse.Namespace) -> int:
     """本机账户: list, add, passwd (own), reset, role, unlock, disable, enable."""
     action = args.action
+    if action == "reset-with-county-file":
+        return _reset_with_county_file(args)
     if action != "list" and action != "passwd" and not args.name:
         raise InputRefused(f"“account {action}”须给出账户名，例如 account {action} zhangwei。")
     with _open(args) as ledger:
@@ -433,8 +462,9 @@ def cmd_join(args: argparse.Namespace) -> int:
     path = Path(args.file)
     envelope.check_name(path)
     data = _read_file(path)
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
         own = enrol.join(ledger, data, args.fingerprint)
+        cipher.ensure_county_wrap(ledger)  # from now on the county can recover a lost password
         county = enrol.county_status(ledger)
         assert county is not None and county.keys is not None  # join pinned it
         name = str(ledger.settings.entity(f"org:{county.org}").get("name") or county.org)
@@ -463,7 +493,7 @@ def cmd_county_enroll(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.is_dir():
         raise InputRefused(f"“{out}”是一个文件夹。请给出入网文件名，例如 {out / '入网文件.dlpkg'}。")
-    with Ledger.open(_ledger_path(args)) as ledger:
+    with _open(args) as ledger:
         data, fingerprint = enrol.enroll_school(ledger, args.school_code, args.school_name)
         school = enrol.school_entity_values(ledger, args.school_code)
     try:
@@ -514,10 +544,38 @@ def _add_enrolment(add: _Add, common: argparse.ArgumentParser) -> None:
     confirm.set_defaults(handler=cmd_county_confirm)
     confirm.add_argument("code", help="10 位学校标识码")
     confirm.add_argument("--fingerprint", required=True, help="入网回执上的 30 位指纹数字")
+    recover = sub.add_parser("recover-key", parents=[common],
+                             help="学校忘记密码：用学校的钥匙文件出具账户恢复文件")
+    recover.set_defaults(handler=cmd_county_recover)
+    recover.add_argument("--school", required=True, help="10 位学校标识码")
+    recover.add_argument("--keys", required=True, help="学校台账旁边的钥匙文件（台账文件名.keys）")
+    recover.add_argument("--out", required=True, help="保存账户恢复文件")
+
+
+def cmd_county_recover(args: argparse.Namespace) -> int:
+    """County: a school forgot every password; issue its signed recovery file (0021)."""
+    from dropout_ledger.fileio import write_bytes
+
+    data = _read_file(Path(args.keys))
+    with _open(args) as ledger:
+        accounts.require_permission(ledger, Permission.WHOLE_SCHOOL,
+                                    "出具恢复文件须由县教育局工作人员账户操作。")
+        recovery = cipher.county_recovery_file(ledger, data, args.school)
+    out = Path(args.out)
+    try:
+        write_bytes(out, recovery.data)
+    except OSError as error:
+        raise InputRefused(f"无法保存恢复文件到 {out}（{error.strerror}）。请换一个位置重新执行。") from None
+    _out(args, {"file": str(out), "school": recovery.school, "code": recovery.code},
+         f"已为 {recovery.school} 出具账户恢复文件：{out}\n"
+         f"一次性恢复码：{recovery.code}\n"
+         "请把恢复文件交给学校（U盘），恢复码另行告知校长本人（电话或盖章书面），不要和文件放在一起。\n"
+         "学校运行：dropout-ledger account reset-with-county-file 恢复文件 --user 账户名")
+    return 0
 
 
 def _county_usage(args: argparse.Namespace) -> int:  # argparse requires a subcommand first
-    raise InputRefused("请指定县级功能：enroll-school 或 confirm-school。")
+    raise InputRefused("请指定县级功能：enroll-school、confirm-school 或 recover-key。")
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -632,8 +690,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_paper_and_excel(add)
     account = add("account", cmd_account, "本机账户：list、add、passwd、reset、role、unlock、disable、enable")
     account.add_argument("action", choices=["list", "add", "passwd", "reset", "role", "unlock",
-                                            "disable", "enable"])
-    account.add_argument("name", nargs="?", default="", help="账户名")
+                                            "disable", "enable", "reset-with-county-file"])
+    account.add_argument("name", nargs="?", default="",
+                         help="账户名（reset-with-county-file：县教育局的恢复文件）")
     account.add_argument("--role", help="principal|registrar|class_teacher|county_clerk")
     account.add_argument("--display-name", help="姓名（显示在标题栏和打印件上）")
     account.add_argument("--grade", type=int, help="班主任负责的年级（1–9）")

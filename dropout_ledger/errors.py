@@ -86,3 +86,10 @@ class LedgerDamaged(LedgerOpenError):
 
 class LedgerBusy(InputRefused):
     """The ledger is already open in another window or process."""
+
+
+class LedgerLocked(LedgerOpenError):
+    """The ledger is encrypted and no key was given: log in first (decision 0021).
+
+    Not damage: the app asks for a name and password and opens it with the key they unwrap.
+    """

@@ -34,7 +34,7 @@ from dropout_ledger.services.records import RecordService
 from dropout_ledger.services.settings import SettingsService
 from dropout_ledger.services.status import StatusService
 from dropout_ledger.services.students import StudentService
-from dropout_ledger.store import backup, db, marker, projections, schema, storage, undo
+from dropout_ledger.store import backup, db, keyfile, marker, projections, schema, storage, undo
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import Event, EventWriter, Operator
 from dropout_ledger.store.queries import Queries
@@ -103,13 +103,18 @@ class Ledger:
 
     @classmethod
     def open(
-        cls, path: Path, *, clock: Clock | None = None, operator: Operator | None = None
+        cls, path: Path, *, clock: Clock | None = None, operator: Operator | None = None,
+        key: bytes | None = None,
     ) -> Ledger:
-        """Open an existing ledger, migrating (after a backup) and rebuilding if needed."""
+        """Open an existing ledger, migrating (after a backup) and rebuilding if needed.
+
+        `key`: the data key of an encrypted ledger, unwrapped by a login
+        (`services.cipher.unlock`); without it an encrypted ledger is `LedgerLocked`.
+        """
         path = Path(path)
         lock = _acquire(path)
         try:
-            conn = db.open_existing(path, check=True)
+            conn = db.open_existing(path, check=True, key=key)
             _upgrade(conn, path, clock or SystemClock())
             ledger = cls(path, conn, lock, clock=clock or SystemClock(),
                          operator=operator or DEFAULT_OPERATOR)
@@ -156,6 +161,19 @@ class Ledger:
     def close(self) -> None:
         self.conn.close()
         self._lock.release()
+
+    @property
+    def key(self) -> bytes | None:
+        """The data key this ledger is open with (decision 0021); None: a plaintext file."""
+        return db.key_of(self.conn)
+
+    def reconnect(self, conn: sqlite3.Connection) -> None:
+        """Continue on a new connection to the same file (after it was encrypted in place);
+        the lock, the operator and the class scope stay."""
+        scope = self.queries.scope
+        self.conn = conn
+        self.queries = Queries(conn)
+        self.queries.scope = scope
 
     def __enter__(self) -> Ledger:
         return self
@@ -227,6 +245,8 @@ class Ledger:
         if Path(out).resolve() == self.path.resolve():
             raise InputRefused("备份文件不能覆盖台账本身。请选择另一个位置，例如 U 盘。")
         backup.backup_to(self.conn, Path(out))
+        if self.key is not None:  # the copy opens elsewhere only with its key file (0021)
+            keyfile.write(Path(out), keyfile.read(self.path))
         with self.write() as w:
             w.emit("audit", "ledger", {"action": "backup", "file": Path(out).name})
 
@@ -303,21 +323,22 @@ def _upgrade(conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
 
 def restore(
     path: Path, backup_file: Path, *, clock: Clock | None = None,
-    operator: Operator | None = None,
+    operator: Operator | None = None, key: bytes | None = None,
 ) -> Path | None:
     """Replace the ledger at `path` with a backup, keeping a safety copy of the current one.
 
     The restored ledger continues as a *new replica* whose first event names the backup's
     replica and last sequence number: events written after the backup was taken are never
     silently reused, and the county can tell a restore from a fork (sync.md §c.2, §c.12).
-    Returns the safety copy's path (None when there was no ledger to keep).
+    Returns the safety copy's path (None when there was no ledger to keep). `key`: the data key
+    of an encrypted ledger and its backups (the same key: a backup keeps the ledger's key).
     """
     clock = clock or SystemClock()
     path, backup_file = Path(path), Path(backup_file)
-    _check_backup(backup_file)
+    _check_backup(backup_file, key)
     lock = _acquire(path)
     try:
-        safety = _safety_copy(path, clock) if path.exists() else None
+        safety = _safety_copy(path, clock, key) if path.exists() else None
         for suffix in ("-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
         with durable_path(path) as temp:
@@ -326,7 +347,7 @@ def restore(
         lock.release()
     backup.rotate(path, keep=(backup_file,))
     marker.forget(path)  # the restore below starts the new replica; the open must not as well
-    with Ledger.open(path, clock=clock, operator=operator) as ledger:
+    with Ledger.open(path, clock=clock, operator=operator, key=key) as ledger:
         start_restored_replica(ledger, backup_file.name)
     return safety
 
@@ -367,13 +388,13 @@ def state(conn: sqlite3.Connection, key: str) -> str:
     return _state(conn, key)
 
 
-def check_backup(backup_file: Path) -> None:
+def check_backup(backup_file: Path, key: bytes | None = None) -> None:
     """Refuse (LedgerOpenError, in Chinese) a file that is not a sound ledger backup."""
-    _check_backup(backup_file)
+    _check_backup(backup_file, key)
 
 
-def _check_backup(backup_file: Path) -> None:
-    conn = db.open_existing(backup_file, readonly=True, check=True)
+def _check_backup(backup_file: Path, key: bytes | None = None) -> None:
+    conn = db.open_existing(backup_file, readonly=True, check=True, key=key)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
@@ -383,9 +404,9 @@ def _check_backup(backup_file: Path) -> None:
         conn.close()
 
 
-def _safety_copy(path: Path, clock: Clock) -> Path:
+def _safety_copy(path: Path, clock: Clock, key: bytes | None = None) -> Path:
     try:
-        conn = db.open_existing(path, check=True)
+        conn = db.open_existing(path, check=True, key=key)
     except LedgerOpenError:  # a damaged ledger is kept byte for byte
         out = backup.damaged_name(path, "restore", clock.now())
         shutil.copyfile(path, out)

@@ -37,6 +37,7 @@ from dropout_ledger.ledger import DEFAULT_OPERATOR, Ledger, Writer
 from dropout_ledger.model.access import POLICY, Permission, may
 from dropout_ledger.model.changes import Changes
 from dropout_ledger.model.profile import ROLES
+from dropout_ledger.services import cipher
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import Operator
 from dropout_ledger.store.queries import ClassScope
@@ -342,7 +343,13 @@ def create(
         _audit(w, account_id, "account_create", name=name, display_name=display_name,
                role=role, grade=grade, class_name=class_name, first=first)
         w.changes.created.append(account_id)
-        return w.changes.freeze()
+        changes = w.changes.freeze()
+    # Decision 0021: the first account encrypts the ledger; a later one gets its wrap.
+    if first:
+        cipher.encrypt(ledger, account_id, name, password)
+    else:
+        cipher.set_wrap(ledger, account_id, name, password)
+    return changes
 
 
 DEMO_NAME = "xiaozhang"
@@ -397,7 +404,22 @@ def login(ledger: Ledger, name: str, password: str) -> Account:
         _failed(ledger, who, now)
     if _hasher().check_needs_rehash(stored):
         _store_hash(ledger, who.id, _hash(password), now)
-    return sign_in(ledger, who, reason="password")
+    signed = sign_in(ledger, who, reason="password")
+    _keep_key(ledger, who, password)
+    return signed
+
+
+def _keep_key(ledger: Ledger, who: Account, password: str) -> None:
+    """After a good password (decision 0021): encrypt a plaintext ledger that has accounts,
+    else give this account a wrap if it lacks one, renew the county wrap, and finish a
+    migration a kill cut short."""
+    if ledger.key is None:
+        cipher.encrypt(ledger, who.id, who.name, password)
+        return
+    if not cipher.has_wrap(ledger, who.id):
+        cipher.set_wrap(ledger, who.id, who.name, password)
+    cipher.ensure_county_wrap(ledger)
+    cipher.finish(ledger)
 
 
 def _failed(ledger: Ledger, who: Account, now: dt.datetime) -> None:
@@ -489,15 +511,34 @@ def reset_password(ledger: Ledger, account_id: str, new: str) -> Changes:
     return _set_password(ledger, who, new, "password_reset")
 
 
-def _set_password(ledger: Ledger, who: Account, new: str, action: str) -> Changes:
+def _set_password(ledger: Ledger, who: Account, new: str, action: str,
+                  **facts: Any) -> Changes:
+    """New hash and, on an encrypted ledger, a new wrap of the data key (`key_change`).
+
+    The new wrap is written beside the old one before the hash changes and the old one dropped
+    after: a kill in between leaves a key file that both passwords open, never neither.
+    """
     digest = _hash(new)
     stamp = _now(ledger).isoformat()
+    encrypted = ledger.key is not None
+    if encrypted:
+        cipher.set_wrap(ledger, who.id, who.name, new, keep_old=True)
     with ledger.write() as w:
         w.conn.execute(
             "UPDATE accounts SET pw_hash = ?, failed = 0, locked_until = NULL, changed = ?"
             " WHERE id = ?", (digest, stamp, who.id))
-        _audit(w, who.id, action, name=who.name)
-        return w.changes.freeze()
+        _audit(w, who.id, action, name=who.name, **facts)
+        if encrypted:
+            _audit(w, who.id, "key_change", name=who.name, reason=action)
+        changes = w.changes.freeze()
+    cipher.keep_only_newest(ledger, who.id)
+    return changes
+
+
+def set_password_by_county(ledger: Ledger, who: Account, new: str) -> Changes:
+    """A new password set with the county's reset file (services/cipher.py checked it)."""
+    _check_password(new, who.name, who.display_name)
+    return _set_password(ledger, who, new, "password_reset", by="county")
 
 
 def set_role(
@@ -538,7 +579,12 @@ def set_disabled(ledger: Ledger, account_id: str, disabled: bool = True) -> Chan
         w.conn.execute("UPDATE accounts SET disabled = ?, changed = ? WHERE id = ?",
                        (int(disabled), stamp, who.id))
         _audit(w, who.id, "account_disable" if disabled else "account_enable", name=who.name)
-        return w.changes.freeze()
+        if disabled and ledger.key is not None:
+            _audit(w, who.id, "key_change", name=who.name, reason="account_disable")
+        changes = w.changes.freeze()
+    if disabled:  # her password no longer opens the file; enabling again needs a reset
+        cipher.drop_wrap(ledger, who.id)
+    return changes
 
 
 def unlock(ledger: Ledger, account_id: str) -> Changes:

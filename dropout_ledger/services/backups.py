@@ -7,9 +7,12 @@ opening) are taken by `store/backup.py` at the call sites; this module is what t
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import re
+import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,18 +44,19 @@ class BackupInfo:
     problem: str = ""
 
 
-def list_backups(ledger_path: Path) -> list[BackupInfo]:
+def list_backups(ledger_path: Path, key: bytes | None = None) -> list[BackupInfo]:
     """Every snapshot of the ledger, newest first, each opened read-only to count what it holds.
 
     A damaged snapshot is listed as damaged (with the reason) and never raises: the list is what
     a principal looks at when something already went wrong. The check is cheap — header,
     application id, the file's length against its page count (a copy cut short by a pulled stick
-    or a full disk) and two counts; restoring runs the full `quick_check`.
+    or a full disk) and two counts; restoring runs the full `quick_check`. `key`: the ledger's
+    data key (`ledger.key`), which opens its encrypted snapshots.
     """
-    return [_inspect(snap) for snap in backup.snapshots(Path(ledger_path))]
+    return [_inspect(snap, key) for snap in backup.snapshots(Path(ledger_path))]
 
 
-def _inspect(snap: backup.SnapshotName) -> BackupInfo:
+def _inspect(snap: backup.SnapshotName, key: bytes | None = None) -> BackupInfo:
     path = snap.path
     try:
         size = path.stat().st_size
@@ -62,7 +66,7 @@ def _inspect(snap: backup.SnapshotName) -> BackupInfo:
         return BackupInfo(path, snap.reason, snap.taken_at, None, None, size, True,
                           "恢复前损坏的台账原样保存的副本")
     try:
-        conn = db.open_existing(path, readonly=True)
+        conn = db.open_existing(path, readonly=True, key=key)
     except (LedgerError, OSError, sqlite3.Error):
         return BackupInfo(path, snap.reason, snap.taken_at, None, None, size, True,
                           "文件已损坏，或不是本程序的台账，无法读取")
@@ -137,6 +141,27 @@ def write_failure(folder: Path, error: BaseException) -> str:
     return f"没有备份成功：{why}。{folder} 中没有留下不完整的文件。请换一个U盘或文件夹再试。"
 
 
+@contextlib.contextmanager
+def _keyed_like(backup_file: Path, key: bytes | None) -> Iterator[Path]:
+    """The backup as a file with the ledger's encryption: itself, or for a plaintext backup
+    (taken before the ledger was encrypted) an encrypted temporary copy beside the ledger —
+    SQLite's backup API copies pages only between files with the same key (decision 0021)."""
+    if key is None or db.is_encrypted(backup_file):
+        yield backup_file
+        return
+    temp = backup_file.with_name(f".{backup_file.name}.{secrets.token_hex(4)}.part")
+    try:
+        source = db.raw_connect(f"file:{backup_file}?mode=ro", None, uri=True,
+                                isolation_level=None)
+        try:
+            db.export_encrypted(source, temp, key)
+        finally:
+            source.close()
+        yield temp
+    finally:
+        temp.unlink(missing_ok=True)
+
+
 def restore_from(ledger: Ledger, backup_file: Path) -> Changes:
     """从此备份恢复, with the ledger open in the app: the same steps as `ledger.restore`.
 
@@ -151,15 +176,18 @@ def restore_from(ledger: Ledger, backup_file: Path) -> Changes:
     backup_file = Path(backup_file)
     if backup_file.resolve() == ledger.path.resolve():
         raise InputRefused("不能用台账本身作为备份来恢复。请选择一个备份文件。")
-    ledger_module.check_backup(backup_file)
+    key = ledger.key
+    ledger_module.check_backup(backup_file, key)
     backup.snapshot(ledger.conn, ledger.path, "restore", ledger.clock.now(), rotate_now=False)
-    source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
-    try:
-        source.backup(ledger.conn)
-    except sqlite3.Error as error:
-        raise LedgerOpenError(f"恢复没有完成（{error}），台账没有改动。") from error
-    finally:
-        source.close()
+    with _keyed_like(backup_file, key) as keyed:
+        source = db.raw_connect(f"file:{keyed}?mode=ro", key if key and db.is_encrypted(keyed)
+                                else None, uri=True)
+        try:
+            source.backup(ledger.conn)
+        except sqlite3.Error as error:
+            raise LedgerOpenError(f"恢复没有完成（{error}），台账没有改动。") from error
+        finally:
+            source.close()
     ledger.conn.execute("PRAGMA journal_mode=WAL")
     ledger_module.upgrade(ledger.conn, ledger.path, ledger.clock)
     ledger.org_id = ledger_module.state(ledger.conn, "org")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dropout_ledger.fileio import durable_path
+from dropout_ledger.store import db
 from dropout_ledger.store import sqlite as sqlite3
 
 BACKUP_DIR_NAME = "备份"
@@ -62,11 +63,13 @@ def backup_to(conn: sqlite3.Connection, out: Path) -> None:
     """Write a consistent snapshot of the open ledger to `out` (durably, via a temp name).
 
     On any failure (read-only folder, disk full, stick pulled) nothing is left under `out`
-    nor under the temporary name, and the error propagates.
+    nor under the temporary name, and the error propagates. The copy is keyed with the
+    ledger's own data key (decision 0021): a snapshot of an encrypted ledger is encrypted, and
+    SQLite's backup API copies pages between two connections with the same key.
     """
     with durable_path(out) as temp:
         try:
-            target = sqlite3.connect(temp)
+            target = db.raw_connect(temp, db.key_of(conn))
             try:
                 conn.backup(target)
                 target.execute("PRAGMA journal_mode=DELETE")

@@ -8,13 +8,14 @@ message that says what to do, and the file is left untouched.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from dropout_ledger.errors import LedgerDamaged, LedgerOpenError
+from dropout_ledger.errors import LedgerDamaged, LedgerLocked, LedgerOpenError
 from dropout_ledger.store import schema, selfcheck, storage
 from dropout_ledger.store import sqlite as sqlite3
 
@@ -38,9 +39,99 @@ def harden(conn: sqlite3.Connection) -> None:
         setconfig(defensive, True)
 
 
-def connect(path: Path) -> sqlite3.Connection:
+class LedgerConnection(sqlite3.Connection):
+    """A driver connection that remembers the data key it was opened with (None: plaintext),
+    so that snapshots, backups and `verify`'s scratch file are keyed like the ledger."""
+
+    data_key: bytes | None = None
+
+    def iterdump(self) -> Generator[str, None, None]:
+        """The database as SQL text, like the standard module's `iterdump` (SQLCipher's
+        binding lacks it): every schema object, then every table's rows in rowid order.
+        Tests compare two dumps to prove that nothing changed."""
+        yield "BEGIN TRANSACTION;"
+        objects = self.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql NOT NULL"
+            " ORDER BY type = 'table' DESC, name").fetchall()
+        for kind, name, sql in objects:
+            yield f"{sql};"
+            if kind == "table" and not str(sql).upper().startswith("CREATE VIRTUAL"):
+                quoted = '"' + str(name).replace('"', '""') + '"'
+                for row in self.execute(f"SELECT * FROM {quoted}"):
+                    values = ",".join(_literal(value) for value in row)
+                    yield f"INSERT INTO {quoted} VALUES({values});"
+        yield "COMMIT;"
+
+
+def _literal(value: object) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bytes):
+        return f"X'{value.hex()}'"
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return repr(value)
+
+
+def raw_connect(target: str | Path, key: bytes | None, **kwargs: Any) -> sqlite3.Connection:
+    """`connect` through the one seam that keys a file: `PRAGMA key` is the first statement
+    (SQLCipher reads nothing before it), then no temporary file may hold decrypted rows."""
+    conn = sqlite3.connect(str(target), factory=LedgerConnection, **kwargs)
+    try:
+        if key is not None:
+            conn.execute(sqlite3.key_pragma(key))
+            conn.data_key = key
+        conn.execute("PRAGMA temp_store=MEMORY")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def key_of(conn: sqlite3.Connection) -> bytes | None:
+    """The data key `conn` was opened with; None for a plaintext file."""
+    key = getattr(conn, "data_key", None)
+    return key if isinstance(key, bytes) else None
+
+
+def attach_key(key: bytes | None) -> str:
+    """The KEY clause of an ATTACH: the same raw key, or an explicit empty key (plaintext;
+    without a KEY clause SQLCipher would attach with the main database's key)."""
+    return "KEY ''" if key is None else f"KEY \"x'{key.hex()}'\""
+
+
+def is_encrypted(path: Path) -> bool:
+    """True when the file exists and lacks SQLite's plaintext header (an SQLCipher file is
+    random bytes from its first page on)."""
+    try:
+        with Path(path).open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False
+    return len(head) == 16 and head != _SQLITE_MAGIC
+
+
+def export_encrypted(conn: sqlite3.Connection, out: Path, key: bytes) -> None:
+    """Write an encrypted copy of the database open on `conn` to `out` (a new file).
+
+    `sqlcipher_export` copies the schema (tables, indexes, triggers, the FTS5 index) and every
+    row through SQLCipher; application_id and user_version are set by hand (it leaves them).
+    The caller fsyncs and renames (`fileio.durable_path`).
+    """
+    app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
+    version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+    conn.execute(f"ATTACH DATABASE ? AS enc {attach_key(key)}", (str(out),))
+    try:
+        conn.execute("SELECT sqlcipher_export('enc')")
+        conn.execute(f"PRAGMA enc.application_id = {int(app_id)}")
+        conn.execute(f"PRAGMA enc.user_version = {int(version)}")
+    finally:
+        conn.execute("DETACH DATABASE enc")
+
+
+def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     """A connection in explicit-transaction mode with the ledger's pragmas."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    conn = raw_connect(path, key, isolation_level=None, check_same_thread=False, timeout=10)
     harden(conn)
     conn.execute("PRAGMA journal_mode=WAL")
     # FULL: a power cut on an old laptop must never lose a committed write (costs ~0 in WAL).
@@ -52,31 +143,43 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def check_file(path: Path) -> None:
-    """Refuse a missing, empty or non-SQLite file before SQLite touches it."""
+def check_file(path: Path, key: bytes | None = None) -> None:
+    """Refuse a missing, empty or non-SQLite file before SQLite touches it.
+
+    An encrypted ledger has no plaintext header: without a key it is refused as locked (its
+    key file beside it says it is ours) or as not ours; with a key, SQLCipher judges it.
+    """
     if not path.exists():
         raise LedgerOpenError(f"找不到台账文件：{path}。请检查路径，或先用 init 新建台账。")
     with path.open("rb") as handle:
         head = handle.read(16)
-    if head != _SQLITE_MAGIC:
-        raise LedgerOpenError(
-            f"文件 {path.name} 不是控辍保学台账（不是数据库文件）。请选择正确的台账文件。"
-        )
+    if head == _SQLITE_MAGIC or (key is not None and len(head) == 16):
+        return
+    if len(head) == 16 and Path(f"{path}.keys").exists():
+        raise LedgerLocked(
+            f"台账 {path.name} 已加密：请先用账户名和密码登录再打开（命令行加 --user 账户名）。")
+    raise LedgerOpenError(
+        f"文件 {path.name} 不是控辍保学台账（不是数据库文件），或是加密的台账却缺少钥匙文件"
+        f" {path.name}.keys。请选择正确的台账文件，并把钥匙文件放在台账旁边。"
+    )
 
 
 def open_existing(
-    path: Path, *, readonly: bool = False, check: bool = False
+    path: Path, *, readonly: bool = False, check: bool = False, key: bytes | None = None
 ) -> sqlite3.Connection:
     """Open a ledger file that must already be ours, refusing anything else unchanged.
 
     `readonly` opens it without changing a byte (to check a backup before restoring it).
     `check` runs the start-up self-check (store/selfcheck.py) on the read-only connection,
     before anything is written (WAL mode is set only after it): a damaged or edited file is
-    refused with every byte as it was.
+    refused with every byte as it was. `key` is the data key of an encrypted ledger (given to
+    a plaintext one it is not used: the file is what it is).
     """
-    check_file(path)
+    if key is not None and not is_encrypted(path):
+        key = None
+    check_file(path, key)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        conn = raw_connect(f"file:{path}?mode=ro", key, uri=True, isolation_level=None)
         try:
             harden(conn)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -98,13 +201,19 @@ def open_existing(
         if readonly:
             return conn
         conn.close()
-        return connect(path)
+        return connect(path, key)
     except sqlite3.DatabaseError as error:
         why = storage.reason(error)
         if why is not None:  # read-only media, no permission, an I/O error: not damage
             raise LedgerOpenError(
                 f"无法打开台账 {path.name}：{why}。文件没有改动。"
                 "请把台账复制到这台电脑的硬盘上（例如“文档”文件夹）再打开。"
+            ) from error
+        if key is not None and getattr(error, "sqlite_errorcode", 0) == sqlite3.SQLITE_NOTADB:
+            raise LedgerDamaged(
+                f"台账文件 {path.name} 无法用钥匙解密：文件已损坏，或旁边的钥匙文件不是这个台账的"
+                f"（{error}）。文件没有改动。请用 restore 从最近的备份恢复，或联系县教育局。",
+                path=path,
             ) from error
         raise LedgerDamaged(
             f"台账文件 {path.name} 已损坏，无法读取（{error}）。"

@@ -1,34 +1,72 @@
-"""The one module of the core that imports the SQLite driver.
+"""The one module of the core that imports the SQLite driver: SQLCipher (decision 0021).
 
-Why one module: decision 0021 encrypts the ledger with SQLCipher, whose binding (`sqlcipher3`)
-has the same DB-API as the standard `sqlite3` but *different classes*. An `except sqlite3.Error`
-left anywhere in the core would then silently catch nothing, so every module imports the driver
+Why one module: the ledger is encrypted with SQLCipher, whose binding (`sqlcipher3`) has the
+same DB-API as the standard `sqlite3` but *different classes*. An `except sqlite3.Error` written
+against the standard module would silently catch nothing, so every module imports the driver
 from here (`from dropout_ledger.store import sqlite as sqlite3`) and `tests/test_architecture.py`
-forbids the standard module elsewhere in the core. Swapping the driver is a change to this file.
+forbids the standard module elsewhere in the core. Swapping the driver (for the drop-in
+`sqlcipher3-wheels`) is a change to this file.
+
+For mypy the standard module's stubs stand in (sqlcipher3 ships none, and its API is the same),
+so `sqlite3.Connection` annotations stay typed; at run time every name is SQLCipher's.
 """
 
 from __future__ import annotations
 
-from sqlite3 import (
-    SQLITE_CANTOPEN,
-    SQLITE_FULL,
-    SQLITE_IOERR,
-    SQLITE_PERM,
-    SQLITE_READONLY,
-    Connection,
-    Cursor,
-    DatabaseError,
-    Error,
-    IntegrityError,
-    OperationalError,
-    ProgrammingError,
-    Row,
-    connect,
-    sqlite_version,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite3 import (
+        SQLITE_CANTOPEN,
+        SQLITE_CORRUPT,
+        SQLITE_FULL,
+        SQLITE_IOERR,
+        SQLITE_NOTADB,
+        SQLITE_PERM,
+        SQLITE_READONLY,
+        Connection,
+        Cursor,
+        DatabaseError,
+        Error,
+        IntegrityError,
+        OperationalError,
+        ProgrammingError,
+        Row,
+        connect,
+        sqlite_version,
+    )
+else:
+    from sqlcipher3.dbapi2 import (
+        SQLITE_CANTOPEN,
+        SQLITE_CORRUPT,
+        SQLITE_FULL,
+        SQLITE_IOERR,
+        SQLITE_NOTADB,
+        SQLITE_PERM,
+        SQLITE_READONLY,
+        Connection,
+        Cursor,
+        DatabaseError,
+        Error,
+        IntegrityError,
+        OperationalError,
+        ProgrammingError,
+        Row,
+        connect,
+        sqlite_version,
+    )
 
 __all__ = [
-    "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_PERM", "SQLITE_READONLY",
+    "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_NOTADB",
+    "SQLITE_PERM", "SQLITE_READONLY",
     "Connection", "Cursor", "DatabaseError", "Error", "IntegrityError", "OperationalError",
-    "ProgrammingError", "Row", "connect", "sqlite_version",
+    "ProgrammingError", "Row", "connect", "sqlite_version", "key_pragma",
 ]
+
+
+def key_pragma(key: bytes) -> str:
+    """`PRAGMA key` with a raw 256-bit key: SQLCipher uses it as is, with no PBKDF2 per
+    connection (0021 measured ~300 ms per connection for a passphrase)."""
+    if len(key) != 32:
+        raise ValueError("a ledger data key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dropout_ledger import canonical
-from dropout_ledger.store import projections, schema
+from dropout_ledger.store import db, projections, schema
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import decode_row
 
@@ -47,7 +47,7 @@ def verify(conn: sqlite3.Connection, path: Path) -> list[Check]:
         ("数据库完整性（integrity_check）", lambda: _integrity(conn)),
         ("事件哈希链", lambda: _chains(conn)),
         ("附件", lambda: _blobs(conn)),
-        ("由事件重建的数据与现有数据一致", lambda: _rebuild(path)),
+        ("由事件重建的数据与现有数据一致", lambda: _rebuild(path, db.key_of(conn))),
     )]
 
 
@@ -125,17 +125,22 @@ def _blobs(conn: sqlite3.Connection) -> Check:
     return check
 
 
-def _rebuild(path: Path) -> Check:
-    """Rebuild every projection from the events in a scratch file and compare table by table."""
+def _rebuild(path: Path, key: bytes | None = None) -> Check:
+    """Rebuild every projection from the events in a scratch file and compare table by table.
+
+    The scratch file holds every projection row: for an encrypted ledger it is keyed with the
+    same data key (and `temp_store=MEMORY`), so no decrypted row reaches the disk.
+    """
     check = Check("由事件重建的数据与现有数据一致")
     with tempfile.TemporaryDirectory(prefix="ledger-verify-") as folder:
-        scratch = sqlite3.connect(
-            Path(folder) / "rebuild.sqlite", isolation_level=None, uri=True
+        scratch = db.raw_connect(
+            Path(folder) / "rebuild.sqlite", key, isolation_level=None, uri=True
         )
         try:
             # Unqualified `events` then resolves to the live (read-only) ledger's table.
             scratch.execute("PRAGMA cache_size=-65536")
-            scratch.execute("ATTACH DATABASE ? AS live", (f"file:{path}?mode=ro",))
+            scratch.execute(f"ATTACH DATABASE ? AS live {db.attach_key(key)}",
+                            (f"file:{path}?mode=ro",))
             scratch.execute("BEGIN")
             count = projections.rebuild(scratch, drop=False)
             scratch.execute("COMMIT")

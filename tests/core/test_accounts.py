@@ -13,7 +13,7 @@ from argon2 import PasswordHasher
 from dropout_ledger.clock import FrozenClock
 from dropout_ledger.errors import InputRefused, ValidationError
 from dropout_ledger.ledger import Ledger
-from dropout_ledger.services import accounts
+from dropout_ledger.services import accounts, cipher
 from dropout_ledger.store.events import iter_events
 
 PRINCIPAL_PW = "坪坝校长2026"
@@ -311,7 +311,8 @@ def test_accounts_survive_reopening_and_an_old_ledger_migrates(
     ledger_path: Path, clock: FrozenClock, ledger: Ledger, principal: accounts.Account
 ) -> None:
     ledger.close()
-    with Ledger.open(ledger_path, clock=clock) as again:
+    key = cipher.unlock(ledger_path, "wangxz", PRINCIPAL_PW)  # encrypted by the first account
+    with Ledger.open(ledger_path, clock=clock, key=key) as again:
         assert accounts.has_accounts(again) and again.operator.role == ""  # nobody signed in
         assert accounts.login(again, "wangxz", PRINCIPAL_PW).role == "principal"
 

@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 from dropout_ledger.cli import NEW_PASSWORD_ENV, PASSWORD_ENV, main
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.identity import is_valid_id_number
-from dropout_ledger.services import accounts
+from dropout_ledger.services import accounts, cipher
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +42,8 @@ def school(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     code, out, err = run(capsys, "account", "add", "wangxz", "--role", "principal",
                          "--display-name", "王校长", "--ledger", path)
     assert code == 0 and "王校长" in out, err
-    with Ledger.open(path) as ledger:
+    key = cipher.unlock(path, "wangxz", "xiaozhang-1")  # the first account encrypted it
+    with Ledger.open(path, key=key) as ledger:
         grade, class_name, _ = ledger.queries.counts_by("grade", "class_name")[0]
     monkeypatch.setenv(PASSWORD_ENV, "xiaozhang-1")
     monkeypatch.setenv(NEW_PASSWORD_ENV, "banzhuren-1")

@@ -1,10 +1,10 @@
 import hashlib
-import sqlite3
 
 import pytest
 
 from dropout_ledger import canonical
 from dropout_ledger.errors import ValidationError
+from dropout_ledger.store import sqlite as sqlite3  # the core's driver (SQLCipher)
 from dropout_ledger.store.events import events_for
 
 

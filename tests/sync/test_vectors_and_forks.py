@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from dropout_ledger.clock import FrozenClock
 from dropout_ledger.errors import InputRefused
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.store import db, projections, schema, verify
+from dropout_ledger.store import sqlite as sqlite3  # the core's driver (SQLCipher)
 from dropout_ledger.store.events import EventWriter, Operator
 from dropout_ledger.sync import vectors
 from dropout_ledger.sync.wire import WireEvent

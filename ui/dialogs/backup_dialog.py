@@ -138,7 +138,7 @@ class BackupDialog(QDialog):
         """Read the list again (each snapshot opened read-only, off the GUI thread)."""
 
         def load(ledger: Ledger) -> tuple[Path, list[backups.BackupInfo], str | None]:
-            return backup_dir(ledger.path), backups.list_backups(ledger.path), \
+            return backup_dir(ledger.path), backups.list_backups(ledger.path, ledger.key), \
                 ledger.backup_problem
 
         self.runner.query(load, on_done=self._show, parent=self)
