@@ -71,8 +71,9 @@ def _inspect(snap: backup.SnapshotName, key: bytes | None = None) -> BackupInfo:
         return BackupInfo(path, snap.reason, snap.taken_at, None, None, size, True,
                           "文件已损坏，或不是本程序的台账，无法读取")
     try:
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        # int(): on a keyed connection SQLCipher answers `page_size` itself, as text.
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         if pages * page_size != size:
             return BackupInfo(path, snap.reason, snap.taken_at, None, None, size, True,
                               "文件不完整（可能复制时断电或U盘被拔出）")
