@@ -9,6 +9,7 @@ only then any widget.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +23,9 @@ from dropout_ledger.errors import LedgerDamaged, LedgerError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.resources import cjk_font_path, fallback_font_paths
+from dropout_ledger.services import accounts, cipher
 from dropout_ledger.services.demo import ensure_demo
+from dropout_ledger.store import keyfile
 from ui.county_view import install_county_tab
 from ui.dialogs.damaged_dialog import offer_restore
 from ui.errors import show_error
@@ -36,7 +39,7 @@ from ui.i18n import (
 )
 from ui.logging_setup import log_uncaught_exceptions
 from ui.main_window import MainWindow
-from ui.session import run_session, sign_in_headless
+from ui.session import PASSWORD_ENV, USER_ENV, run_session, sign_in_headless
 from ui.settings_menu import DEFAULT_FONT_SIZE, saved_font_size, set_application_font
 from ui.sync_ui import install_sync_ui
 
@@ -136,8 +139,32 @@ def load_cjk_font(app: QApplication) -> str | None:
     return primary
 
 
-def open_ledger(path: Path) -> Ledger:
+def unlock_ledger(path: Path, *, headless: bool) -> tuple[bytes, str, str] | None:
+    """For an encrypted ledger (decision 0021): its key, the name and the password, from the
+    登录 dialog or, headless, from DROPOUT_LEDGER_USER / DROPOUT_LEDGER_PASSWORD. None for a
+    plaintext ledger; raises `LedgerError` when nobody could unlock it (退出, wrong password)."""
+    if not cipher.is_encrypted(path):
+        return None
+    names = [w.name_key for w in keyfile.read(path).wraps]
+    if headless:
+        name, password = os.environ.get(USER_ENV, ""), os.environ.get(PASSWORD_ENV, "")
+        return cipher.unlock(path, name, password), name, password
+    from ui.dialogs.account_dialogs import UnlockDialog
+
+    dialog = UnlockDialog(path, sorted(set(names)))
+    if not dialog.exec() or dialog.unlocked is None:
+        raise _Declined("")
+    return dialog.unlocked
+
+
+class _Declined(LedgerError):
+    """退出 at the 登录 of an encrypted ledger: nothing to report."""
+
+
+def open_ledger(path: Path, *, headless: bool = True) -> Ledger:
     """Open the ledger at `path`, first filling a missing or empty one with a demo school.
+
+    An encrypted ledger is unlocked first (`unlock_ledger`) and the person signed in.
 
     Raises:
         LedgerError: the file cannot be used (its message says why and what to do).
@@ -151,14 +178,27 @@ def open_ledger(path: Path) -> Ledger:
             )
         ) from error
     ensure_demo(path)
-    return Ledger.open(path)
+    unlocked = unlock_ledger(path, headless=headless)
+    if unlocked is None:
+        return Ledger.open(path)
+    key, name, password = unlocked
+    ledger = Ledger.open(path, key=key)
+    try:
+        cipher.carry_lockouts(ledger)
+        accounts.login(ledger, name, password)
+    except BaseException:
+        ledger.close()
+        raise
+    return ledger
 
 
 def open_or_recover(path: Path, *, headless: bool) -> Ledger | None:
     """The opened ledger; or None after saying why not. A damaged one (the self-check failed)
     is offered a restore from its snapshots right away, then opened again."""
     try:
-        return open_ledger(path)
+        return open_ledger(path, headless=headless)
+    except _Declined:
+        return None
     except LedgerDamaged as error:
         if headless:
             report_error(error, headless=True)
@@ -169,7 +209,7 @@ def open_or_recover(path: Path, *, headless: bool) -> Ledger | None:
         report_error(error, headless=headless)
         return None
     try:
-        return open_ledger(path)
+        return open_ledger(path, headless=headless)
     except LedgerError as error:
         report_error(error, headless=headless)
         return None

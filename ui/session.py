@@ -192,8 +192,9 @@ class Session(QObject):
         self.account_ui: AccountUi | None = None
 
     def start(self) -> bool:
-        """Ask who is there and open their window; False when they chose 退出."""
-        if self.ask(self.ledger) is None:
+        """Ask who is there and open their window; False when they chose 退出. Whoever unlocked
+        an encrypted ledger is signed in already (ui/app.py) and not asked twice."""
+        if accounts.current(self.ledger) is None and self.ask(self.ledger) is None:
             return False
         self._open_window()
         return True

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -36,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dropout_ledger.errors import InputRefused
+from dropout_ledger.errors import InputRefused, LedgerError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
-from dropout_ledger.services import accounts
+from dropout_ledger.services import accounts, cipher
 from dropout_ledger.services.accounts import Account
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_text
@@ -225,6 +226,71 @@ class LoginDialog(QDialog):
         self.password_edit.clear()
         self.password_edit.setFocus()
         self._refresh()
+
+
+class UnlockDialog(QDialog):
+    """登录 before an encrypted ledger can be read (decision 0021): the password unwraps the
+    ledger's key from its key file. `unlocked` is (key, name, password) after `accept`; the
+    caller opens the ledger with the key and logs the same person in.
+
+    Runs on the GUI thread: there is no ledger (and no worker) yet, and one Argon2id
+    derivation is a tenth of a second. Only strings of LoginDialog, already translated.
+    """
+
+    def __init__(self, path: Path, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.unlocked: tuple[bytes, str, str] | None = None
+        self.setWindowTitle(_tr("登录 — 控辍保学台账"))
+        self.setMinimumWidth(420)
+        self.name_combo = QComboBox()
+        self.name_combo.setEditable(True)
+        self.name_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        _placeholder(self.name_combo, _tr("例如 zhangwei"))
+        self.name_combo.addItems(names)
+        self.name_combo.setEditText(names[0] if len(names) == 1 else "")
+        self.password_edit = _password_edit()
+        self.message_label = _hint_label()
+        form = QFormLayout()
+        form.addRow(_tr("账户名："), self.name_combo)
+        form.addRow(_tr("密码："), self.password_edit)
+        self.buttons = QDialogButtonBox()
+        self.login_button: QPushButton = self.buttons.addButton(
+            _tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(_tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.login_button.setDefault(True)
+        self.buttons.accepted.connect(self.login)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(_note_label(_tr(
+            "忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，"
+            "台账中的资料不会丢失。")))
+        layout.addWidget(self.buttons)
+        self.name_combo.editTextChanged.connect(self._refresh)
+        self.password_edit.textChanged.connect(self._refresh)
+        self._refresh()
+        (self.password_edit if self.name_combo.currentText() else self.name_combo).setFocus()
+
+    def _refresh(self) -> None:
+        ready = bool(self.name_combo.currentText().strip()) and bool(self.password_edit.text())
+        self.login_button.setEnabled(ready)
+
+    def login(self) -> None:
+        """Unwrap the key; on a refusal say why under the password and let them retry."""
+        if not self.login_button.isEnabled():
+            return
+        name, password = self.name_combo.currentText(), self.password_edit.text()
+        try:
+            key = cipher.unlock(self.path, name, password)
+        except LedgerError as refused:
+            self.message_label.setText(refused.message)
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        self.unlocked = (key, name, password)
+        self.accept()
 
 
 # --- 创建校长账户 ------------------------------------------------------------------------------
