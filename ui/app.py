@@ -39,7 +39,13 @@ from ui.i18n import (
 )
 from ui.logging_setup import log_uncaught_exceptions
 from ui.main_window import MainWindow
-from ui.session import PASSWORD_ENV, USER_ENV, run_session, sign_in_headless
+from ui.session import (
+    PASSWORD_ENV,
+    USER_ENV,
+    missing_login_message,
+    run_session,
+    sign_in_headless,
+)
 from ui.settings_menu import DEFAULT_FONT_SIZE, saved_font_size, set_application_font
 from ui.sync_ui import install_sync_ui
 
@@ -147,7 +153,9 @@ def unlock_ledger(path: Path, *, headless: bool) -> tuple[bytes, str, str] | Non
         return None
     names = [w.name_key for w in keyfile.read(path).wraps]
     if headless:
-        name, password = os.environ.get(USER_ENV, ""), os.environ.get(PASSWORD_ENV, "")
+        name, password = os.environ.get(USER_ENV, ""), os.environ.get(PASSWORD_ENV)
+        if not name or password is None:
+            raise LedgerError(missing_login_message())
         return cipher.unlock(path, name, password), name, password
     from ui.dialogs.account_dialogs import UnlockDialog
 

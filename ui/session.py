@@ -256,6 +256,12 @@ def run_session(app: QApplication, ledger: Ledger) -> int:
         session.finish()
 
 
+def missing_login_message() -> str:
+    """Why a headless run of a ledger with accounts stopped: no user in the environment."""
+    return _tr("这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。") \
+        .format(user=USER_ENV, password=PASSWORD_ENV)
+
+
 def sign_in_headless(ledger: Ledger) -> bool:
     """For --screenshot and --self-test: log in as DROPOUT_LEDGER_USER with
     DROPOUT_LEDGER_PASSWORD when the ledger has accounts. False (the reason printed) when it
@@ -264,8 +270,7 @@ def sign_in_headless(ledger: Ledger) -> bool:
         return True
     name, password = os.environ.get(USER_ENV, ""), os.environ.get(PASSWORD_ENV)
     if not name or password is None:
-        print(_tr("这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。")
-              .format(user=USER_ENV, password=PASSWORD_ENV), file=sys.stderr)
+        print(missing_login_message(), file=sys.stderr)
         return False
     try:
         accounts.login(ledger, name, password)

@@ -59,6 +59,8 @@ def _scan_png(rng: random.Random, width: int = 240, height: int = 320) -> bytes:
 def ensure_demo(path: Path, *, students: int = 600, seed: int = 42) -> bool:
     """Create a demo school at `path` if the file is missing or holds no students."""
     path = Path(path)
+    if db.is_encrypted(path):  # it has accounts, hence was in use: never a demo to fill
+        return False
     if path.exists() and path.stat().st_size > 0:
         with Ledger.open(path) as ledger:
             if not ledger.is_empty() or ledger.org.kind != "school":

@@ -23,17 +23,16 @@ import json
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hpke
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING, Any
 
 from dropout_ledger import canonical
 from dropout_ledger.canonical import nfc
 from dropout_ledger.errors import LedgerOpenError
 from dropout_ledger.fileio import write_bytes
+
+if TYPE_CHECKING:  # `cryptography` loads on first use: the first window needs none of it
+    from cryptography.hazmat.primitives import hpke
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 FORMAT = "dropout-ledger-keys"
 VERSION = 1
@@ -41,7 +40,13 @@ SUFFIX = ".keys"
 KEY_BYTES = 32
 _AAD = b"dl-keys-v1\0"
 _HPKE_INFO = b"dl-keys-county-v1\0"
-_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+
+
+def _suite() -> hpke.Suite:
+    from cryptography.hazmat.primitives import hpke
+
+    return hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+
 SUITE_NAME = "HPKE-X25519-HKDF-SHA256-AES256GCM"
 
 
@@ -212,6 +217,8 @@ def _aad(org: str, account: str) -> bytes:
 
 def wrap(key: bytes, *, org: str, account: str, name: str, password: str, kdf: Kdf) -> Wrap:
     """Seal the data key under `password` for `account` (one Argon2id derivation)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     sealed = AESGCM(_derive(password, salt, kdf)).encrypt(nonce, key, _aad(org, account))
     return Wrap(account, name_key(name), salt, nonce, sealed, kdf)
@@ -219,6 +226,9 @@ def wrap(key: bytes, *, org: str, account: str, name: str, password: str, kdf: K
 
 def unwrap(entry: Wrap, *, org: str, password: str) -> bytes | None:
     """The data key if `password` is this wrap's; None otherwise."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         key = AESGCM(_derive(password, entry.salt, entry.kdf)).decrypt(
             entry.nonce, entry.sealed, _aad(org, entry.account))
@@ -238,16 +248,20 @@ def _county_info(school: str, county: str) -> bytes:
 
 def wrap_for_county(key: bytes, *, school: str, county: str, enc_pk: bytes) -> CountyWrap:
     """Seal the data key to the county's X25519 public key (its pinned sync key)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
     public = X25519PublicKey.from_public_bytes(enc_pk)
-    sealed = _SUITE.encrypt(key, public, info=_county_info(school, county))
+    sealed = _suite().encrypt(key, public, info=_county_info(school, county))
     return CountyWrap(school, county, enc_pk, sealed)
 
 
 def unwrap_for_county(entry: CountyWrap, private: X25519PrivateKey) -> bytes | None:
     """The data key, opened with the county's private key; None if it is not addressed to it
     or was altered."""
+    from cryptography.exceptions import InvalidTag
+
     try:
-        key = _SUITE.decrypt(entry.sealed, private, info=_county_info(entry.school, entry.county))
+        key = _suite().decrypt(entry.sealed, private, info=_county_info(entry.school, entry.county))
     except (InvalidTag, ValueError):
         return None
     return key if len(key) == KEY_BYTES else None

@@ -173,8 +173,8 @@ def test_an_import_into_a_ledger_on_a_full_disk_changes_nothing(worker, base, tm
 
 def test_storage_errors_are_named_in_chinese():
     import errno
-    import sqlite3
 
+    from dropout_ledger.store import sqlite as sqlite3  # the core's driver (SQLCipher)
     from dropout_ledger.store import storage
 
     assert "已满" in storage.reason(OSError(errno.ENOSPC, "No space left on device"))
