@@ -1,19 +1,20 @@
-"""What protecting the ledger at rest would cost: SQLCipher under the app vs encrypted copies.
+"""What protecting the ledger at rest costs: the app's own code over a plaintext and an encrypted
+ledger (decision 0021, as implemented), the login's unwrap, and the in-place migration.
 
-Run from the repository root with a SQLCipher binding on the path, never installed into .venv
-(decision 0021 explains why it is not a dependency):
+Run from the repository root (SQLCipher is a dependency since 0021):
 
-    .venv/bin/python -m pip install --no-deps --target /tmp/sqlcipher sqlcipher3-wheels
-    PYTHONPATH=/tmp/sqlcipher .venv/bin/python bench/experiments/data_at_rest.py [--students 3000]
-    PYTHONPATH=/tmp/sqlcipher .venv/bin/python bench/experiments/data_at_rest.py --ledger FILE
+    .venv/bin/python bench/experiments/data_at_rest.py [--students 3000]
+    .venv/bin/python bench/experiments/data_at_rest.py --ledger FILE
 
-It builds (or copies) a demo school, makes an SQLCipher copy with `sqlcipher_export`, and runs
-the app's own code over each — `Ledger.open` + close, a roster page, the full count, `verify`
-— by handing the core a connection factory that keys every file it opens: a raw 256-bit key
-(what an implementation would use: the key is derived once, at login) and a passphrase (SQLCipher
-4's default PBKDF2-HMAC-SHA512, 256,000 iterations, paid by every connection). Beside them,
-the other design: AES-256-GCM (the `cryptography` package) over a snapshot file and a 2 MB
-attachment. Median [min–max] of `--repeat` runs after one warm-up.
+It builds (or copies) a demo school and measures, with the core exactly as shipped:
+`Ledger.open` + close, a roster page, the full count and `verify` on the plaintext file (the
+SQLCipher build without a key: what a ledger without accounts costs) and on the same ledger
+after its first account encrypted it (`Ledger.open(path, key=...)`, the raw 256-bit data key);
+then the first account's creation (argon2 hash + wrap + snapshot + `sqlcipher_export` + rename +
+re-encrypting the snapshots) and `cipher.unlock` (one Argon2id derivation with the login
+hash's parameters). Beside them, the design not taken: AES-256-GCM (the `cryptography`
+package) over a snapshot file and a 2 MB attachment. Median [min–max] of `--repeat` runs
+after one warm-up.
 """
 
 from __future__ import annotations
@@ -21,27 +22,24 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dropout_ledger.ledger import Ledger  # noqa: E402
-from dropout_ledger.services import demo  # noqa: E402
-from dropout_ledger.store import backup, db, verify  # noqa: E402
+from dropout_ledger.services import accounts, cipher, demo  # noqa: E402
+from dropout_ledger.store import db, verify  # noqa: E402
+from dropout_ledger.store import sqlite as sqlite3  # noqa: E402
 from dropout_ledger.synthetic import FICTIONAL_COUNTY_CODE  # noqa: E402
 
-RAW_KEY = "\"x'" + "2b7e151628aed2a6abf7158809cf4f3c" * 2 + "'\""
-PASSPHRASE = "'正确的马电池钉书钉'"
+PASSWORD = "xiaozhang-2026"
 
 
 def timed(fn: Callable[[], object], repeat: int) -> str:
@@ -54,70 +52,23 @@ def timed(fn: Callable[[], object], repeat: int) -> str:
     return f"{statistics.median(rest):8.1f} ms [{min(rest):.1f}–{max(rest):.1f}]"
 
 
-def cipher_module(key: str) -> Any:
-    """A stand-in for the `sqlite3` module whose connect() keys every database it opens."""
-    from sqlcipher3 import dbapi2
-
-    class Keyed(dbapi2.Connection):  # type: ignore[misc]
-        def execute(self, sql: str, *args: Any) -> Any:
-            if sql.startswith("ATTACH DATABASE ? AS live"):  # verify's read-only attach
-                sql = f"ATTACH DATABASE ? AS live KEY {key}"
-            return super().execute(sql, *args)
-
-    class Module:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(dbapi2, name)
-
-        @staticmethod
-        def connect(*args: Any, **kwargs: Any) -> Any:
-            conn = dbapi2.connect(*args, factory=Keyed, **kwargs)
-            conn.execute(f"PRAGMA key = {key}")
-            return conn
-
-    return Module()
-
-
-@contextmanager
-def using(module: Any) -> Iterator[None]:
-    """Run the core over `module` instead of the standard library's sqlite3."""
-    saved = (db.sqlite3, verify.sqlite3, backup.sqlite3, db.check_file)
-    db.sqlite3 = verify.sqlite3 = backup.sqlite3 = module  # snapshots are keyed too
-    db.check_file = lambda path: None  # an encrypted file has no "SQLite format 3" header
-    try:
-        yield
-    finally:
-        db.sqlite3, verify.sqlite3, backup.sqlite3, db.check_file = saved
-
-
-def encrypted_copy(plain: Path, out: Path, key: str) -> None:
-    from sqlcipher3 import dbapi2
-
-    conn = dbapi2.connect(str(plain))
-    conn.execute(f"ATTACH DATABASE '{out}' AS enc KEY {key}")
-    conn.execute("SELECT sqlcipher_export('enc')")
-    app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
-    conn.execute(f"PRAGMA enc.application_id = {app_id}")
-    conn.execute("DETACH DATABASE enc")
-    conn.close()
-
-
-def app_work(path: Path, repeat: int) -> list[str]:
-    Ledger.open(path).close()  # today's snapshot taken once, outside the timings
+def app_work(path: Path, repeat: int, key: bytes | None = None) -> list[str]:
+    Ledger.open(path, key=key).close()  # today's snapshot taken once, outside the timings
 
     def page() -> None:
-        with Ledger.open(path) as ledger:
+        with Ledger.open(path, key=key) as ledger:
             ledger.queries.roster("all", limit=200)
 
     def count() -> None:
-        with Ledger.open(path) as ledger:
+        with Ledger.open(path, key=key) as ledger:
             ledger.queries.count("all")
 
     def check() -> None:
-        with Ledger.open(path) as ledger:
+        with Ledger.open(path, key=key) as ledger:
             checks = verify.verify(ledger.conn, path)
             assert all(c.ok for c in checks), [c.problems for c in checks]
 
-    return [f"  open + close      {timed(lambda: Ledger.open(path).close(), repeat)}",
+    return [f"  open + close      {timed(lambda: Ledger.open(path, key=key).close(), repeat)}",
             f"  open + roster page{timed(page, repeat)}",
             f"  open + count all  {timed(count, repeat)}",
             f"  open + verify     {timed(check, max(1, repeat // 2))}"]
@@ -145,8 +96,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ledger", type=Path, help="measure a copy of this ledger instead")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    from sqlcipher3 import dbapi2
-
     with tempfile.TemporaryDirectory(prefix="bench-at-rest-") as folder:
         work = Path(folder)
         plain = work / "plain" / "l.sqlite"
@@ -159,17 +108,26 @@ def main(argv: list[str] | None = None) -> int:
                 demo.populate(ledger, students=args.students, seed=42)
         with Ledger.open(plain) as ledger:
             ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        lines = [f"SQLite {sqlite3.sqlite_version}; SQLCipher "
-                 f"{dbapi2.connect(':memory:').execute('PRAGMA cipher_version').fetchone()[0]}"
-                 f" (SQLite {dbapi2.sqlite_version}); {plain.stat().st_size // 1024} KB ledger",
-                 "plain sqlite3 (today):", *app_work(plain, args.repeat)]
-        for label, key in (("raw 256-bit key", RAW_KEY), ("passphrase (PBKDF2 256k)",
-                                                           PASSPHRASE)):
-            enc = work / label.split()[0] / "l.sqlite"
+        cipher_version = db.raw_connect(":memory:", None).execute(
+            "PRAGMA cipher_version").fetchone()[0]
+        lines = [f"SQLCipher {cipher_version} (SQLite {sqlite3.sqlite_version}); "
+                 f"{plain.stat().st_size // 1024} KB ledger",
+                 "plaintext (no accounts):", *app_work(plain, args.repeat)]
+        migrations = []
+        for n in range(max(1, args.repeat // 2) + 1):
+            enc = work / f"enc{n}" / "l.sqlite"
             enc.parent.mkdir()
-            encrypted_copy(plain, enc, key)
-            with using(cipher_module(key)):
-                lines += [f"SQLCipher, {label}:", *app_work(enc, args.repeat)]
+            shutil.copyfile(plain, enc)
+            with Ledger.open(enc) as ledger:
+                start = time.perf_counter()
+                accounts.create(ledger, name="wangxz", role="principal", password=PASSWORD)
+                migrations.append((time.perf_counter() - start) * 1000)
+        rest = migrations[1:]
+        lines.append(f"first account (hash, wrap, snapshot, export, rename)"
+                     f"{statistics.median(rest):8.1f} ms [{min(rest):.1f}–{max(rest):.1f}]")
+        key = cipher.unlock(enc, "wangxz", PASSWORD)
+        lines += [f"unlock (one Argon2id)  {timed(lambda: cipher.unlock(enc, 'wangxz', PASSWORD), args.repeat)}",
+                  "encrypted, raw key:", *app_work(enc, args.repeat, key)]
         lines += ["encrypted copies instead:", *copies(plain, args.repeat)]
     print("\n".join(lines))
     return 0

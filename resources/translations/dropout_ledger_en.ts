@@ -87,398 +87,489 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="57"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="58"/>
         <source>校长</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="58"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="59"/>
         <source>学籍管理员</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="59"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="60"/>
         <source>班主任</source>
         <translation>Class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="60"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="61"/>
         <source>县教育局工作人员</source>
         <translation>County clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="72"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="73"/>
         <source>全校</source>
         <translation>Whole school</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="73"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="74"/>
         <source>{grade} {name}</source>
         <translation>{grade} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="79"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="80"/>
         <source>{name}（{role}，{cls}）</source>
         <translation>{name} ({role}, {cls})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="82"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="83"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="89"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="90"/>
         <source>请输入密码（至少 {n} 个字符）</source>
         <translation>Enter a password (at least {n} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="92"/>
         <source>密码至少要 {n} 个字符</source>
         <translation>The password needs at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="93"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="94"/>
         <source>密码不能与账户名或姓名相同</source>
         <translation>The password must differ from the account name and the name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="95"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="96"/>
         <source>两次输入的密码不一样</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="154"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="159"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="248"/>
         <source>登录 — 控辍保学台账</source>
         <translation>Log in — Dropout Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="170"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="253"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="331"/>
         <source>例如 zhangwei</source>
         <translation>e.g. zhangwei</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="275"/>
         <source>忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，台账中的资料不会丢失。</source>
         <translation>Forgot your password? The principal resets it in Settings → Accounts. If the principal forgot theirs, the county education bureau issues a reset file; no data in the ledger is lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="173"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="288"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="521"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="178"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="259"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="338"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="466"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="699"/>
         <source>账户名：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="174"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="290"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="179"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="260"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="468"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="182"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="263"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="178"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="298"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="183"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="476"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="212"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="217"/>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="266"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="268"/>
+        <source>忘记密码？用县里的恢复文件…</source>
+        <translation>Forgot the password? Use the county&apos;s recovery file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="321"/>
+        <source>用县里的恢复文件重设密码</source>
+        <translation>Reset a password with the county&apos;s recovery file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="324"/>
+        <source>县教育局出具的恢复文件</source>
+        <translation>Recovery file issued by the county education bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="325"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="333"/>
+        <source>16 位，例如 AB12-CD34-EF56-GH78</source>
+        <translation>16 characters, e.g. AB12-CD34-EF56-GH78</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="337"/>
+        <source>恢复文件：</source>
+        <translation>Recovery file:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="339"/>
+        <source>恢复码：</source>
+        <translation>Recovery code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="340"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="594"/>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="341"/>
+        <source>再输入一次：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="345"/>
+        <source>重设密码并打开台账</source>
+        <translation>Reset the password and open the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="346"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="599"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="712"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="350"/>
+        <source>请县教育局用本校的钥匙文件（台账旁边的“.keys”文件）出具恢复文件，恢复码由县里另行告知校长本人。恢复文件只能用一次。</source>
+        <translation>Ask the county education bureau to issue a recovery file from this school&apos;s key file (the “.keys” file beside the ledger); the county tells the principal the recovery code separately. A recovery file works only once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="364"/>
+        <source>选择县里的恢复文件</source>
+        <translation>Choose the county&apos;s recovery file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="370"/>
+        <source>请选择县教育局出具的恢复文件</source>
+        <translation>Choose the recovery file issued by the county education bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="372"/>
+        <source>请输入要重设密码的账户名</source>
+        <translation>Enter the account whose password is to be reset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="374"/>
+        <source>请输入县里给的 16 位恢复码</source>
+        <translation>Enter the 16-character recovery code from the county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="396"/>
+        <source>无法读取恢复文件：{reason}</source>
+        <translation>Cannot read the recovery file: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="402"/>
+        <source>密码已重设。请用新密码登录。</source>
+        <translation>The password was reset. Log in with the new password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="444"/>
         <source>创建校长账户</source>
         <translation>Create the principal&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="450"/>
         <source>登录时输入，例如 zhangwei</source>
         <translation>typed at every login, e.g. zhangwei</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="452"/>
         <source>例如 张伟</source>
         <translation>e.g. Zhang Wei</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="276"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="407"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="512"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="454"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="585"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="690"/>
         <source>至少 {n} 个字符</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="457"/>
         <source>请记住这个密码。校长可以为其他老师开账户、重设他们的密码；校长本人忘记密码时，需要县教育局出具重设文件。</source>
         <translation>Remember this password. The principal opens accounts for the other teachers and resets their passwords; if the principal forgets their own, the county education bureau must issue a reset file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="289"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="522"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="467"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="700"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="291"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="469"/>
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="294"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="472"/>
         <source>创建并登录</source>
         <translation>Create and log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="296"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="474"/>
         <source>使用演示校长账户</source>
         <translation>Use a demo principal account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="319"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="497"/>
         <source>“{school}”的台账还没有账户。请先为{role}创建账户：以后每次打开台账都要登录，班主任只能看到本班学生。</source>
         <translation>The ledger of “{school}” has no accounts yet. Create the account of the {role} first: from now on everyone logs in to open the ledger, and class teachers see only their own class.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="323"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="501"/>
         <source>创建管理员账户</source>
         <translation>Create the administrator&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="329"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="559"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="507"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="737"/>
         <source>请填写账户名</source>
         <translation>Enter an account name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="331"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="561"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="509"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="739"/>
         <source>账户名不能含空格</source>
         <translation>The account name cannot contain spaces</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="375"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="553"/>
         <source>已创建演示校长账户。账户名：{name}　密码：{password}
 密码只显示这一次，请记下来：下次打开台账时要用。</source>
         <translation>A demo principal account was created. Account: {name}   Password: {password}
 The password is shown only this once: write it down, you need it the next time you open the ledger.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="383"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="561"/>
         <source>进入台账</source>
         <translation>Open the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="404"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="582"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="404"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="582"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="412"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="590"/>
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="415"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="524"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="593"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="702"/>
         <source>账户：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="416"/>
-        <source>新密码：</source>
-        <translation>New password:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="417"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="530"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="595"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="708"/>
         <source>再次输入：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="420"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="533"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="598"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="711"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="421"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="534"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="428"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="606"/>
         <source>请把新密码当面告诉本人，并请他（她）登录后自己再改一次。</source>
         <translation>Tell the new password to the person face to face, and ask them to change it again after logging in.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="436"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="614"/>
         <source>请输入原密码</source>
         <translation>Enter the current password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="478"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="656"/>
         <source>修改角色与班级</source>
         <translation>Change role and class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="478"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="656"/>
         <source>新增账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="498"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="676"/>
         <source>登录时输入，例如 lihua</source>
         <translation>typed at every login, e.g. lihua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="500"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="678"/>
         <source>例如 李华</source>
         <translation>e.g. Li Hua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="505"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="683"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="510"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="688"/>
         <source>例如 2班</source>
         <translation>e.g. 2班</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="525"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="703"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="526"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="704"/>
         <source>负责年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="527"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="705"/>
         <source>负责班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="529"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="707"/>
         <source>初始密码：</source>
         <translation>First password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="539"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="717"/>
         <source>班主任只能看到、登记本班学生，身份证号隐去中间部分，不能导出或打印名单。</source>
         <translation>A class teacher sees and records only the pupils of her class, with ID numbers partly hidden, and cannot export or print lists.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="564"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="742"/>
         <source>班主任账户须选择负责的年级和班级</source>
         <translation>Choose the grade and class of the class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="627"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="805"/>
         <source>账户名</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="628"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="806"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="629"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="807"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="630"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="808"/>
         <source>负责班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="631"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="809"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="638"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="816"/>
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="648"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="826"/>
         <source>新增账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="649"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="827"/>
         <source>角色与班级…</source>
         <translation>Role and class…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="650"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="828"/>
         <source>重设密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="651"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="829"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="652"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="718"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="830"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="896"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="653"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="831"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="661"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="839"/>
         <source>每位老师用自己的账户登录。登录、登录失败、锁定和角色变更都记入台账的审计记录；密码只保存在本机，不会同步到县里。</source>
         <translation>Every teacher logs in with their own account. Logins, failed logins, lockouts and role changes are recorded in the ledger&apos;s audit trail; passwords stay on this computer and are never synced to the county.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="684"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="862"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="684"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="862"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="685"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="863"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="717"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="895"/>
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="753"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="931"/>
         <source>停用账户</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="754"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="932"/>
         <source>停用“{name}”后，这个账户不能再登录；它做过的记录都保留。确定停用吗？</source>
         <translation>After disabling “{name}”, this account can no longer log in; everything it recorded is kept. Disable it?</translation>
     </message>
@@ -5211,12 +5302,12 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="211"/>
+        <location filename="../../ui/session.py" line="212"/>
         <source>台账已改用新副本</source>
         <translation>This ledger now continues as a new replica</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="266"/>
+        <location filename="../../ui/session.py" line="261"/>
         <source>这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。</source>
         <translation>This ledger has accounts: name the account and its password in the environment variables {user} and {password}.</translation>
     </message>
@@ -7756,52 +7847,52 @@ Nothing in the ledger was changed.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="59"/>
+        <location filename="../../ui/app.py" line="68"/>
         <source>控辍保学台账（桌面程序）</source>
         <translation>Dropout Ledger (desktop app)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="60"/>
+        <location filename="../../ui/app.py" line="69"/>
         <source>显示本帮助并退出</source>
         <translation>show this help and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
+        <location filename="../../ui/app.py" line="70"/>
         <source>界面语言：zh_CN（简体中文，默认）或 en（英文）；也可用环境变量 {env} 设置</source>
         <translation>interface language: zh_CN (Simplified Chinese, the default) or en (English); the environment variable {env} sets it too</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="64"/>
+        <location filename="../../ui/app.py" line="73"/>
         <source>台账文件（默认：本用户的数据文件夹）</source>
         <translation>the ledger file (default: in this user&apos;s data folder)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="65"/>
+        <location filename="../../ui/app.py" line="74"/>
         <source>打开主窗口，保存截图（PNG）后退出</source>
         <translation>open the main window, save a screenshot (PNG) of it and exit</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="66"/>
+        <location filename="../../ui/app.py" line="75"/>
         <source>检查本机安装（临时台账、样例名单、打印、字体、翻译、主窗口），报告后退出（0 表示正常）</source>
         <translation>check this installation (scratch ledger, sample roster, printing, fonts, translations, main window), report and exit (0 means OK)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="76"/>
+        <location filename="../../ui/app.py" line="85"/>
         <source>不支持的语言 {value}，请用 zh_CN 或 en</source>
         <translation>unsupported language {value}; use zh_CN or en</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="149"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>无法创建文件夹 {folder}：{reason}。请换一个能写入的位置。</source>
         <translation>Cannot create the folder {folder}: {reason}. Please choose a location you can write to.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="180"/>
+        <location filename="../../ui/app.py" line="228"/>
         <source>无法打开台账：{message}</source>
         <translation>Cannot open the ledger: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="192"/>
+        <location filename="../../ui/app.py" line="240"/>
         <source>无法保存截图 {file}</source>
         <translation>Cannot save the screenshot {file}</translation>
     </message>

@@ -110,6 +110,10 @@ def _placeholder(combo: QComboBox, text: str) -> None:
         line.setPlaceholderText(text)
 
 
+def _placeholder_line(edit: QLineEdit, text: str) -> None:
+    edit.setPlaceholderText(text)
+
+
 def _hint_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -261,12 +265,18 @@ class UnlockDialog(QDialog):
         self.login_button.setDefault(True)
         self.buttons.accepted.connect(self.login)
         self.buttons.rejected.connect(self.reject)
+        self.forgot_button = QPushButton(_tr("忘记密码？用县里的恢复文件…"))
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setStyleSheet("text-decoration: underline; color: palette(link);")
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button.clicked.connect(self.use_county_file)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
         layout.addWidget(_note_label(_tr(
             "忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，"
             "台账中的资料不会丢失。")))
+        layout.addWidget(self.forgot_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.name_combo.editTextChanged.connect(self._refresh)
         self.password_edit.textChanged.connect(self._refresh)
@@ -290,6 +300,109 @@ class UnlockDialog(QDialog):
             self.password_edit.setFocus()
             return
         self.unlocked = (key, name, password)
+        self.accept()
+
+    def use_county_file(self) -> None:
+        """忘记密码？: the county's recovery file sets a new password, then the ledger opens."""
+        dialog = CountyResetDialog(self.path, self.name_combo.currentText(), parent=self)
+        if dialog.exec() and dialog.unlocked is not None:
+            self.unlocked = dialog.unlocked
+            self.accept()
+
+
+class CountyResetDialog(QDialog):
+    """用县里的恢复文件重设密码 (decision 0021): the file the county signed, the one-time code
+    it gave by phone or on paper, and a new password. On success `unlocked` is (key, name,
+    new password), as UnlockDialog's."""
+
+    def __init__(self, path: Path, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.unlocked: tuple[bytes, str, str] | None = None
+        self.setWindowTitle(_tr("用县里的恢复文件重设密码"))
+        self.setMinimumWidth(480)
+        self.file_edit = QLineEdit()
+        self.file_edit.setPlaceholderText(_tr("县教育局出具的恢复文件"))
+        choose = QPushButton(_tr("选择…"))
+        choose.clicked.connect(self._choose)
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(choose)
+        self.name_edit = QLineEdit(name)
+        _placeholder_line(self.name_edit, _tr("例如 zhangwei"))
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(_tr("16 位，例如 AB12-CD34-EF56-GH78"))
+        self.new_edit = _password_edit()
+        self.again_edit = _password_edit()
+        form = QFormLayout()
+        form.addRow(_tr("恢复文件："), row)
+        form.addRow(_tr("账户名："), self.name_edit)
+        form.addRow(_tr("恢复码："), self.code_edit)
+        form.addRow(_tr("新密码："), self.new_edit)
+        form.addRow(_tr("再输入一次："), self.again_edit)
+        self.hint_label = _hint_label()
+        self.buttons = QDialogButtonBox()
+        self.ok_button: QPushButton = self.buttons.addButton(
+            _tr("重设密码并打开台账"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(_tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.reset)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_note_label(_tr(
+            "请县教育局用本校的钥匙文件（台账旁边的“.keys”文件）出具恢复文件，恢复码由县里另行"
+            "告知校长本人。恢复文件只能用一次。")))
+        layout.addLayout(form)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.buttons)
+        for edit in (self.file_edit, self.name_edit, self.code_edit, self.new_edit,
+                     self.again_edit):
+            edit.textChanged.connect(self._refresh)
+        self._refresh()
+
+    def _choose(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _filter = QFileDialog.getOpenFileName(self, _tr("选择县里的恢复文件"))
+        if chosen:
+            self.file_edit.setText(chosen)
+
+    def _missing(self) -> str:
+        if not self.file_edit.text().strip():
+            return _tr("请选择县教育局出具的恢复文件")
+        if not self.name_edit.text().strip():
+            return _tr("请输入要重设密码的账户名")
+        if len("".join(ch for ch in self.code_edit.text() if ch.isalnum())) != 16:
+            return _tr("请输入县里给的 16 位恢复码")
+        return password_hint(self.new_edit.text(), self.again_edit.text(),
+                             self.name_edit.text())
+
+    def _refresh(self) -> None:
+        missing = self._missing()
+        self.hint_label.setText(missing)
+        self.ok_button.setEnabled(not missing)
+
+    def reset(self) -> None:
+        """Check the file and code, set the new password; a refusal is shown in place."""
+        if not self.ok_button.isEnabled():
+            return
+        name, new = self.name_edit.text().strip(), self.new_edit.text()
+        try:
+            data = Path(self.file_edit.text().strip()).read_bytes()
+            ledger = cipher.reset_with_county_file(self.path, data, name, self.code_edit.text(),
+                                                   new)
+        except LedgerError as refused:
+            self.hint_label.setText(refused.message)
+            return
+        except OSError as error:
+            self.hint_label.setText(_tr("无法读取恢复文件：{reason}").format(
+                reason=error.strerror or error))
+            return
+        key = ledger.key
+        ledger.close()
+        if key is None:  # a plaintext ledger: nothing to unlock, the password is set
+            self.hint_label.setText(_tr("密码已重设。请用新密码登录。"))
+            return
+        self.unlocked = (key, name, new)
         self.accept()
 
 
