@@ -83,7 +83,7 @@ def _open(args: argparse.Namespace, path: Path | None = None) -> Ledger:
     if args.user:
         ledger = cipher.open_as(path, args.user, _password(f"{args.user} 的密码：", PASSWORD_ENV))
         warning = cipher.recovery_warning(ledger)
-        if warning and not getattr(args, "json", False):
+        if warning and getattr(args, "command", "") != "join":  # stderr: --json stays clean
             print(f"注意：{warning}。请尽快加入县级台账（join）。", file=sys.stderr)
         return ledger
     ledger = Ledger.open(path)
@@ -283,6 +283,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
             accounts.require_permission(ledger, Permission.WHOLE_SCHOOL,
                                         "恢复备份会替换全校的台账，当前账户无权进行。请由校长或学籍管理员恢复。")
             operator, key = ledger.operator, ledger.key
+    elif cipher.is_encrypted(Path(args.file)):  # onto a new laptop: the backup's own key file
+        if not args.user:
+            raise InputRefused("这个备份是加密的：请用 --user 账户名 给出备份时台账的一个账户"
+                               f"（密码在提示时输入，或放在环境变量 {PASSWORD_ENV} 中）。")
+        key = cipher.unlock(Path(args.file), args.user,
+                            _password(f"{args.user} 的密码：", PASSWORD_ENV))
     safety = restore(path, Path(args.file), operator=operator, key=key)
     _out(args, {"ledger": str(path), "safety_copy": str(safety) if safety else None},
          f"已从 {args.file} 恢复台账。" + (f"原台账已另存为 {safety}" if safety else ""))

@@ -82,6 +82,9 @@ class LedgerDamaged(LedgerOpenError):
     def __init__(self, message: str, *, path: Path | None = None) -> None:
         super().__init__(message)
         self.path = path
+        self.key: bytes | None = None
+        """The data key the ledger was opened with (decision 0021), set by the opener: the
+        restore offered next needs it to read the ledger's encrypted snapshots."""
 
 
 class LedgerBusy(InputRefused):

@@ -21,6 +21,7 @@ from dropout_ledger.clock import Clock, SystemClock
 from dropout_ledger.errors import (
     InputRefused,
     LedgerBusy,
+    LedgerDamaged,
     LedgerOpenError,
     Problem,
     ValidationError,
@@ -114,7 +115,11 @@ class Ledger:
         path = Path(path)
         lock = _acquire(path)
         try:
-            conn = db.open_existing(path, check=True, key=key)
+            try:
+                conn = db.open_existing(path, check=True, key=key)
+            except LedgerDamaged as damaged:
+                damaged.key = key  # its snapshots open with the same key
+                raise
             _upgrade(conn, path, clock or SystemClock())
             ledger = cls(path, conn, lock, clock=clock or SystemClock(),
                          operator=operator or DEFAULT_OPERATOR)
@@ -341,6 +346,9 @@ def restore(
         safety = _safety_copy(path, clock, key) if path.exists() else None
         for suffix in ("-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
+        if db.is_encrypted(backup_file) and not keyfile.exists(path) \
+                and keyfile.exists(backup_file):  # a new laptop: the backup's key file too
+            keyfile.write(path, keyfile.read(backup_file))
         with durable_path(path) as temp:
             shutil.copyfile(backup_file, temp)
     finally:

@@ -170,6 +170,8 @@ def encrypt(ledger: Ledger, account_id: str, name: str, password: str) -> None:
         return
     path = ledger.path
     key, keys = _reusable_key(path, ledger.org_id, name, password)
+    known = {str(r[0]) for r in ledger.conn.execute("SELECT id FROM accounts")}
+    keys = replace(keys, wraps=tuple(w for w in keys.wraps if w.account in known))
     keys = keys.adding(keyfile.wrap(key, org=ledger.org_id, account=account_id, name=name,
                                     password=password, kdf=kdf()))
     keys = _with_county(ledger, keys, key)

@@ -47,6 +47,7 @@ class DamagedDialog(QDialog):
     def __init__(self, error: LedgerDamaged, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
+        self.key = error.key  # an encrypted ledger's data key: its snapshots need it (0021)
         self.restored: Path | None = None
         """The backup the ledger was restored from, once it was."""
         self.setWindowTitle(_tr("台账已损坏"))
@@ -61,7 +62,7 @@ class DamagedDialog(QDialog):
             "恢复前，现在这个文件会原样另存到备份文件夹，不会丢失，需要时可交给县教育局检查。"))
         self.advice.setWordWrap(True)
 
-        self.infos = backups.list_backups(self.path)
+        self.infos = backups.list_backups(self.path, self.key)
         self.table = QTableWidget(len(self.infos), len(BackupDialog.COLUMNS))
         self.table.setHorizontalHeaderLabels(
             [QCoreApplication.translate("BackupDialog", c) for c in BackupDialog.COLUMNS])
@@ -177,7 +178,7 @@ class DamagedDialog(QDialog):
         """Restore now (a few seconds at most: nothing else is running); accept on success."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            ledger_module.restore(self.path, backup_file)
+            ledger_module.restore(self.path, backup_file, key=self.key)
         except (LedgerError, OSError) as error:
             QGuiApplication.restoreOverrideCursor()
             show_error(self, error if isinstance(error, LedgerError) else LedgerError(
