@@ -81,6 +81,9 @@ def raw_connect(target: str | Path, key: bytes | None, **kwargs: Any) -> sqlite3
         if key is not None:
             conn.execute(sqlite3.key_pragma(key))
             conn.data_key = key
+            # A page that fails its HMAC is reported once, in Chinese, by the caller; SQLCipher's
+            # own English log line on stderr would only confuse a principal at the console.
+            conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA temp_store=MEMORY")
     except BaseException:
         conn.close()
