@@ -3771,7 +3771,7 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="419"/>
-        <location filename="../../ui/session.py" line="132"/>
+        <location filename="../../ui/session.py" line="139"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -5166,57 +5166,67 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="104"/>
+        <location filename="../../ui/session.py" line="111"/>
         <source> — 当前用户：{who}</source>
         <translation> — logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="106"/>
+        <location filename="../../ui/session.py" line="113"/>
         <source>当前用户：{who}</source>
         <translation>Logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="107"/>
+        <location filename="../../ui/session.py" line="114"/>
         <source>未登录（身份证号隐去中间部分）</source>
         <translation>Nobody logged in (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="135"/>
+        <location filename="../../ui/session.py" line="142"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="138"/>
+        <location filename="../../ui/session.py" line="145"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="139"/>
+        <location filename="../../ui/session.py" line="146"/>
         <source>退出登录并关闭台账</source>
         <translation>Log out and close the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="147"/>
+        <location filename="../../ui/session.py" line="154"/>
         <source>账户管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="150"/>
+        <location filename="../../ui/session.py" line="157"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="172"/>
+        <location filename="../../ui/session.py" line="179"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="211"/>
+        <location filename="../../ui/session.py" line="220"/>
         <source>台账已改用新副本</source>
         <translation>This ledger now continues as a new replica</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="266"/>
+        <location filename="../../ui/session.py" line="237"/>
+        <source>台账已从备份恢复，损坏的文件保存在备份文件夹里。请重新打开程序。</source>
+        <translation>The ledger was restored from a backup; the damaged file is kept in the backup folder. Please open the program again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="237"/>
+        <source>台账已恢复</source>
+        <translation>Ledger restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="319"/>
         <source>这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。</source>
         <translation>This ledger has accounts: name the account and its password in the environment variables {user} and {password}.</translation>
     </message>
