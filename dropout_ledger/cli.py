@@ -521,10 +521,15 @@ def _county_usage(args: argparse.Namespace) -> int:  # argparse requires a subco
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    """`sync export --out DIR` and `sync import FILE...` (design README §4)."""
-    from dropout_ledger.sync import exporter, importer
+    """`sync export --out DIR` and `sync import FILE...` (design README §4); `sync receipts`."""
+    from dropout_ledger.sync import exporter, importer, receipts
 
     with _open(args) as ledger:
+        if args.action == "receipts":
+            found = receipts.receipts(ledger)
+            _out(args, [r.to_json() for r in found], "\n".join(r.sentence() for r in found)
+                 or "还没有收到县里的同步包，所以还没有回执。")
+            return 0
         if args.action == "export":
             if not args.out:
                 raise InputRefused("请用 --out 指定写入同步文件的文件夹，例如U盘。")
@@ -639,8 +644,9 @@ def _parser() -> argparse.ArgumentParser:
     account.add_argument("--grade", type=int, help="班主任负责的年级（1–9）")
     account.add_argument("--class", dest="class_name", help="班主任负责的班级，例如 2班")
     _add_enrolment(add, common)
-    sync = add("sync", cmd_sync, "U盘同步：export 写出同步文件，import 导入同步文件")
-    sync.add_argument("action", choices=["export", "import"])
+    sync = add("sync", cmd_sync,
+               "U盘同步：export 写出同步文件，import 导入同步文件，receipts 列出县里的签收回执")
+    sync.add_argument("action", choices=["export", "import", "receipts"])
     sync.add_argument("files", nargs="*", help="要导入的同步文件（.dlpkg）")
     sync.add_argument("--out", help="写入同步文件的文件夹（例如U盘）")
     add("self-test", cmd_self_test, "自检：在临时文件夹中新建台账、导入样例名单、打印、校验（不动本机台账）")

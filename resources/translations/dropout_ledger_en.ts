@@ -6813,142 +6813,162 @@ Nothing in the ledger was changed.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/sync_dialog.py" line="267"/>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="418"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/sync_dialog.py" line="269"/>
+        <source>县里回执</source>
+        <translation>County receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="270"/>
+        <source>县里签名确认已收到本校多少条记录（每次导入县里的同步文件都有一份）</source>
+        <translation>How many of our records the county confirmed, signed (one with every county sync file imported)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="273"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="297"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="302"/>
         <source>文件夹 {path}</source>
         <translation>Folder {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="299"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="304"/>
         <source>没有找到U盘：请插入U盘后点“刷新”，或点“选择文件夹…”</source>
         <translation>No USB stick found: plug one in and click &quot;Refresh&quot;, or click &quot;Choose folder…&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="314"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="319"/>
         <source>选择U盘或文件夹</source>
         <translation>Choose the USB stick or a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="347"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="353"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="348"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="354"/>
         <source>{n} 所已确认的学校</source>
         <translation>{n} confirmed schools</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="349"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="355"/>
         <source>{name}：导出的同步文件发给{to}。</source>
         <translation>{name}: sync files are exported for {to}. </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="351"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="357"/>
         <source>{name}：{why}</source>
         <translation>{name}: {why} </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="352"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="358"/>
         <source>上次导出：{time}。</source>
         <translation>Last export: {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="353"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="359"/>
         <source>本机还没有导出过同步文件。</source>
         <translation>This computer has not exported a sync file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="363"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="369"/>
         <source>{n} 条</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="382"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="388"/>
         <source>{folder} 里没有同步文件。</source>
         <translation>No sync files in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="385"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="391"/>
         <source>{folder} 里有 {n} 个同步文件，其中 {todo} 个待导入。选中一行可看详细说明。</source>
         <translation>{folder} holds {n} sync files, {todo} of them to import. Select a row for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="387"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="393"/>
         <source>{folder} 里有 {n} 个同步文件，没有需要本机导入的。选中一行可看详细说明。</source>
         <translation>{folder} holds {n} sync files, none to import here. Select a row for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="406"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
         <source>请先插入U盘，或点“选择文件夹…”</source>
         <translation>Plug in a USB stick first, or click &quot;Choose folder…&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="410"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="416"/>
         <source>把本机的同步文件写到 {folder}</source>
         <translation>Write this computer&apos;s sync file(s) to {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="418"/>
         <source>导入（{n} 个）</source>
         <translation>Import ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="415"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="421"/>
         <source>导入U盘上发给本单位、尚未导入的同步文件</source>
         <translation>Import the sync files on the stick that are for us and not imported yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="416"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="422"/>
         <source>U盘上没有需要本机导入的同步文件</source>
         <translation>No sync file on the stick needs importing here</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="444"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="443"/>
+        <source>还没有收到县里的同步文件，所以还没有回执。</source>
+        <translation>No sync file from the county has arrived yet, so there are no receipts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="445"/>
+        <source>县里的签收回执（原件是“同步/收件”中县里签名的同步文件，可交检查时核验）：</source>
+        <translation>The county&apos;s signed receipts (the originals are the county-signed sync files in “同步/收件”, which an inspector can verify):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="463"/>
         <source>{file}（发给{to}，{n} 条记录）</source>
         <translation>{file} (for {to}, {n} records)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="447"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="466"/>
         <source>已写入，请等待提示后再拔U盘；拔出前请使用“安全弹出”。</source>
         <translation>Written. Wait for the message before unplugging the stick, and use &quot;Safely remove&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="449"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="468"/>
         <source>已写入 {n} 个同步文件并读回核对无误：</source>
         <translation>{n} sync files written and read back correctly:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="453"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="472"/>
         <source>正在写入U盘，请不要拔U盘…</source>
         <translation>Writing to the USB stick; do not unplug it…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="468"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="487"/>
         <source>导入完成：{ok} 个已导入，{bad} 个没有导入（原因见下）。</source>
         <translation>Import finished: {ok} imported, {bad} not imported (reasons below).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="471"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="490"/>
         <source>导入完成：{ok} 个同步文件已导入。</source>
         <translation>Import finished: {ok} sync files imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="476"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="495"/>
         <source>正在导入，请稍候…</source>
         <translation>Importing, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="488"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="507"/>
         <source>没有完成。{reason}</source>
         <translation>Not finished. {reason}</translation>
     </message>

@@ -207,6 +207,20 @@ def test_importing_a_county_package_shows_the_merge_report(qtbot: QtBot, world: 
     assert not dialog.import_button.isEnabled()
 
 
+def test_the_countys_receipts_are_shown_to_a_school_only(qtbot: QtBot, world: World) -> None:
+    dialog = sync_dialog(qtbot, world.school, world)
+    assert dialog.receipts_button.isVisible()
+    qtbot.mouseClick(dialog.receipts_button, Qt.MouseButton.LeftButton)
+    assert "还没有回执" in dialog.report_box.toPlainText()
+    exchange(world)
+    qtbot.mouseClick(dialog.receipts_button, Qt.MouseButton.LeftButton)
+    lines = dialog.report_box.toPlainText().splitlines()
+    assert len(lines) == 2 and "示例县教育局确认已收到本校记录" in lines[1]
+    assert "核对一致" in lines[1]
+    county = sync_dialog(qtbot, world.county, world)
+    assert not county.receipts_button.isVisible()
+
+
 def test_a_refused_package_says_why_and_that_nothing_changed(qtbot: QtBot, world: World) -> None:
     exchange(world)
     world.county.students.edit(world.pupils[1], {"address": "石门村五组"})
