@@ -1968,6 +1968,94 @@ What was entered after the backup is not in it and must be entered again. The da
     </message>
 </context>
 <context>
+    <name>DisputesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="43"/>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="44"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="45"/>
+        <source>学生</source>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="46"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="47"/>
+        <source>县里的更正</source>
+        <translation>County&apos;s correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="48"/>
+        <source>学校认为应是</source>
+        <translation>School says it should be</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="49"/>
+        <source>学校的理由</source>
+        <translation>School&apos;s reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="56"/>
+        <source>学校异议</source>
+        <translation>School disputes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="71"/>
+        <source>答复（学校会在“县里通知”中看到），例如：已核对户口本，按学校意见更正。</source>
+        <translation>Reply (the school sees it under “County notices”), e.g.: checked the household register, corrected as the school says.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="76"/>
+        <source>采纳学校的值</source>
+        <translation>Adopt the school&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="78"/>
+        <source>维持县里的更正</source>
+        <translation>Keep the county&apos;s correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="90"/>
+        <source>答复：</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="101"/>
+        <source>共 {n} 条异议等待答复（最早的在前）。</source>
+        <translation>{n} disputes await a reply (oldest first).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="102"/>
+        <source>没有等待答复的学校异议。</source>
+        <translation>No school disputes await a reply.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="106"/>
+        <source>（未写明）</source>
+        <translation>(not stated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="124"/>
+        <source>请先在上面选一条异议。</source>
+        <translation>Select a dispute above first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="126"/>
+        <source>请先写答复，再选择采纳或维持。</source>
+        <translation>Write a reply first, then adopt or keep.</translation>
+    </message>
+</context>
+<context>
     <name>EscalationDialog</name>
     <message>
         <location filename="../../ui/dialogs/escalation_dialog.py" line="66"/>
@@ -3859,52 +3947,57 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Forked records</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="49"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="38"/>
+        <source>异议答复</source>
+        <translation>Dispute answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="50"/>
         <source>县里通知</source>
         <translation>County notices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="54"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="54"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="54"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="54"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="63"/>
         <source>知道了</source>
         <translation>Noted</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="85"/>
         <source>共 {n} 条通知，未读 {unread} 条。</source>
         <translation>{n} notices, {unread} unread.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="86"/>
         <source>县里还没有发来通知。</source>
         <translation>No notices from the county yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="89"/>
         <source>已读</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="89"/>
         <source>未读</source>
         <translation>Unread</translation>
     </message>
@@ -7031,27 +7124,32 @@ Nothing in the ledger was changed.</translation>
         <translation>Confirm a school&apos;s key…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="137"/>
+        <location filename="../../ui/sync_ui.py" line="136"/>
+        <source>学校异议…</source>
+        <translation>School disputes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="139"/>
         <source>打印县级密钥说明单…</source>
         <translation>Print the county key sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="153"/>
+        <location filename="../../ui/sync_ui.py" line="155"/>
         <source>⚠ 待核对 {n}</source>
         <translation>⚠ To check: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="226"/>
+        <location filename="../../ui/sync_ui.py" line="233"/>
         <source>县级密钥说明单.pdf</source>
         <translation>county-key-sheet.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="238"/>
+        <location filename="../../ui/sync_ui.py" line="245"/>
         <source>已打开县级密钥说明单，请从 PDF 阅读器打印。</source>
         <translation>The county key sheet is open; print it from the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="239"/>
+        <location filename="../../ui/sync_ui.py" line="246"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>
