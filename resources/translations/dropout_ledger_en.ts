@@ -2353,7 +2353,7 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="190"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="360"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="364"/>
         <source>按县级模板填写</source>
         <translation>Fill in the county template</translation>
     </message>
@@ -2394,7 +2394,7 @@ The case will then be at {stage}, and the following deadlines count again from {
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="441"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2419,147 +2419,147 @@ The case will then be at {stage}, and the following deadlines count again from {
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="305"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="309"/>
         <source>{view}（{count} 人）</source>
         <translation>{view} ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="349"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="353"/>
         <source>只导出搜索“{search}”找到的 {count} 名学生</source>
         <translation>Only the {count} students found by the search “{search}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="351"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="355"/>
         <source>只导出搜索“{search}”找到的学生</source>
         <translation>Only the students found by the search “{search}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="353"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="357"/>
         <source>县级配置中还没有设置模板的各列对应，暂时不能按模板填写。</source>
         <translation>The county profile maps no template columns yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="357"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="361"/>
         <source>{title}（第 {version} 版）</source>
         <translation>{title} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="360"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="364"/>
         <source>按本机的模板文件填写</source>
         <translation>Fill in a template file on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="387"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="391"/>
         <source>统计表只有人数，不含学生的姓名和证件号。</source>
         <translation>The statistics hold only counts: no names and no ID numbers.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="389"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="393"/>
         <source>文件中将有完整的身份证号和学籍号：请妥善保管，只交给需要的单位，不要在微信群、QQ群中转发。</source>
         <translation>The file will hold whole ID numbers and student numbers: keep it safe, give it only to the office that needs it, and never forward it in WeChat or QQ groups.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="392"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="396"/>
         <source>身份证号和学籍号将隐去中间部分（保留前 6 位和后 4 位）。</source>
         <translation>ID numbers and student numbers will be partly hidden (the first 6 and last 4 characters are kept).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="394"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="398"/>
         <source>家庭经济困难类别属于受限信息，同样请妥善保管。</source>
         <translation> The economic hardship category is restricted information: keep it safe as well.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="402"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="406"/>
         <source>控辍保学统计表-{date}.xlsx</source>
         <translation>Dropout statistics-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="404"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="408"/>
         <source>控辍保学名单-{view}-县级模板-{date}.xlsx</source>
         <translation>Dropout ledger-{view}-county template-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="406"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="410"/>
         <source>控辍保学名单-{view}-{date}.xlsx</source>
         <translation>Dropout ledger-{view}-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="420"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="422"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="426"/>
         <source>请选择县级模板文件。</source>
         <translation>Choose the county template file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="428"/>
         <source>请选择保存位置。</source>
         <translation>Choose where to save the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="426"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="430"/>
         <source>这份名单中没有学生，不需要导出。</source>
         <translation>This list has no students: there is nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="440"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="444"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="441"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="459"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="463"/>
         <source>Excel 表格或模板 (*.xlsx *.xltx)</source>
         <translation>Excel workbooks or templates (*.xlsx *.xltx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="459"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="463"/>
         <source>选择县级模板</source>
         <translation>Choose the county template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="465"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="469"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="466"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="510"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="514"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="527"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="531"/>
         <source>已停止导出，没有留下文件。</source>
         <translation>Export stopped; no file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="540"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="544"/>
         <source>已导出统计表：{path}</source>
         <translation>Statistics exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="542"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="546"/>
         <source>已导出 {count} 名学生：{path}</source>
         <translation>{count} students exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="544"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="548"/>
         <source>模板中有 {count} 列受限信息没有填写：当前操作员无权导出。</source>
         <translation>{count} template columns of restricted information were left blank: your role may not export them.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="559"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="563"/>
         <source>正在导出：{done} / {total} 名学生…</source>
         <translation>Exporting: {done} / {total} students…</translation>
     </message>
@@ -6719,262 +6719,262 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Exported by another computer of ours; hand it to the other side to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="107"/>
         <source>不是发给本单位的，本机不导入；请交给收件单位。</source>
         <translation>Not for us, so it is not imported here; give it to the unit it is for.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="108"/>
         <source>这是入网文件：请用“文件 → 加入县级台账…”打开它。</source>
         <translation>This is an enrolment file: open it with &quot;File → Join the county ledger…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="116"/>
         <source>本单位</source>
         <translation>us</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="118"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="150"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="151"/>
         <source>{file}：没有导入。{reason}
 台账没有任何改动。</source>
         <translation>{file}: not imported. {reason}
 Nothing in the ledger was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="154"/>
         <source>{file}：{reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="157"/>
         <source>注意：{w}</source>
         <translation>Note: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="158"/>
         <source>（报告已保存：{path}）</source>
         <translation> (report saved: {path})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="160"/>
         <source>{file}：已导入。{where}
 {body}</source>
         <translation>{file}: imported.{where}
 {body}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="183"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="184"/>
         <source>来自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="185"/>
         <source>发给</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="186"/>
         <source>写入时间</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="186"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
         <source>记录数</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="188"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="201"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="202"/>
         <source>U盘同步</source>
         <translation>USB sync</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="210"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="239"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="240"/>
         <source>插入或换了U盘后点这里重新查找</source>
         <translation>Click after plugging in or changing the USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="242"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="242"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="243"/>
         <source>U盘没有列出，或要用其他文件夹时，在这里选择</source>
         <translation>Choose here when the stick is not listed, or to use another folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="246"/>
         <source>U盘：</source>
         <translation>USB stick:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="265"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="266"/>
         <source>导出到U盘</source>
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="267"/>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="268"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="413"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="270"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="297"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="298"/>
         <source>文件夹 {path}</source>
         <translation>Folder {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="299"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="300"/>
         <source>没有找到U盘：请插入U盘后点“刷新”，或点“选择文件夹…”</source>
         <translation>No USB stick found: plug one in and click &quot;Refresh&quot;, or click &quot;Choose folder…&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="314"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="315"/>
         <source>选择U盘或文件夹</source>
         <translation>Choose the USB stick or a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="347"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="348"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="348"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="349"/>
         <source>{n} 所已确认的学校</source>
         <translation>{n} confirmed schools</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="349"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="350"/>
         <source>{name}：导出的同步文件发给{to}。</source>
         <translation>{name}: sync files are exported for {to}. </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="351"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="352"/>
         <source>{name}：{why}</source>
         <translation>{name}: {why} </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="352"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="353"/>
         <source>上次导出：{time}。</source>
         <translation>Last export: {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="353"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="354"/>
         <source>本机还没有导出过同步文件。</source>
         <translation>This computer has not exported a sync file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="363"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="364"/>
         <source>{n} 条</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="382"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="383"/>
         <source>{folder} 里没有同步文件。</source>
         <translation>No sync files in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="385"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="386"/>
         <source>{folder} 里有 {n} 个同步文件，其中 {todo} 个待导入。选中一行可看详细说明。</source>
         <translation>{folder} holds {n} sync files, {todo} of them to import. Select a row for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="387"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="388"/>
         <source>{folder} 里有 {n} 个同步文件，没有需要本机导入的。选中一行可看详细说明。</source>
         <translation>{folder} holds {n} sync files, none to import here. Select a row for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="406"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="407"/>
         <source>请先插入U盘，或点“选择文件夹…”</source>
         <translation>Plug in a USB stick first, or click &quot;Choose folder…&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="410"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="411"/>
         <source>把本机的同步文件写到 {folder}</source>
         <translation>Write this computer&apos;s sync file(s) to {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="413"/>
         <source>导入（{n} 个）</source>
         <translation>Import ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="415"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="416"/>
         <source>导入U盘上发给本单位、尚未导入的同步文件</source>
         <translation>Import the sync files on the stick that are for us and not imported yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="416"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="417"/>
         <source>U盘上没有需要本机导入的同步文件</source>
         <translation>No sync file on the stick needs importing here</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="444"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="445"/>
         <source>{file}（发给{to}，{n} 条记录）</source>
         <translation>{file} (for {to}, {n} records)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="447"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="448"/>
         <source>已写入，请等待提示后再拔U盘；拔出前请使用“安全弹出”。</source>
         <translation>Written. Wait for the message before unplugging the stick, and use &quot;Safely remove&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="449"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="450"/>
         <source>已写入 {n} 个同步文件并读回核对无误：</source>
         <translation>{n} sync files written and read back correctly:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="453"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="454"/>
         <source>正在写入U盘，请不要拔U盘…</source>
         <translation>Writing to the USB stick; do not unplug it…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="468"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="469"/>
         <source>导入完成：{ok} 个已导入，{bad} 个没有导入（原因见下）。</source>
         <translation>Import finished: {ok} imported, {bad} not imported (reasons below).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="471"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="472"/>
         <source>导入完成：{ok} 个同步文件已导入。</source>
         <translation>Import finished: {ok} sync files imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="476"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="477"/>
         <source>正在导入，请稍候…</source>
         <translation>Importing, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="488"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="489"/>
         <source>没有完成。{reason}</source>
         <translation>Not finished. {reason}</translation>
     </message>

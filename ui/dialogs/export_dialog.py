@@ -282,10 +282,8 @@ class ExportDialog(QDialog):
                       self.restricted_check, self.county_check):
             check.toggled.connect(self._choice_changed)
         # The county's template and a file of one's own are two ways to fill one sheet.
-        self.county_check.toggled.connect(
-            lambda on: on and self.template_check.setChecked(False))
-        self.template_check.toggled.connect(
-            lambda on: on and self.county_check.setChecked(False))
+        self.county_check.toggled.connect(lambda on: self._exclusive(on, self.template_check))
+        self.template_check.toggled.connect(lambda on: self._exclusive(on, self.county_check))
         self.county_combo.currentIndexChanged.connect(self._choice_changed)
         for edit in (self.template_edit, self.path_edit):
             edit.textChanged.connect(self._refresh)
@@ -294,6 +292,12 @@ class ExportDialog(QDialog):
         self.open_folder_button.clicked.connect(self.open_folder)
         self.export_button.clicked.connect(self.export)
         self.close_button.clicked.connect(self.reject)
+
+    @staticmethod
+    def _exclusive(on: bool, other: QCheckBox) -> None:
+        """A check just ticked unticks the other way of filling a template."""
+        if on:
+            other.setChecked(False)
 
     # -- state -------------------------------------------------------------------------------
 
