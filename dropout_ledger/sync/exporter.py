@@ -4,7 +4,7 @@ A school writes one package for its county: every event of its own organisation 
 not confirmed holding, plus what it holds of the county (so the county can tell what to send
 back). A county writes one package per enrolled school — one per confirmed key of it, when a
 second install of the school still works — with the county's events that concern that school,
-a receipt saying which stretch of the county's chain that is (sync/receipts.py), and any of the
+a receipt saying which stretch of the county's chain that is (sync/coverage.py), and any of the
 school's own events the school no longer holds (after a restore). Resending is cumulative:
 nothing is ever marked "sent" until the peer's manifest says it has it, so a lost stick costs
 nothing.
@@ -25,6 +25,7 @@ from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.sync import (
+    coverage,
     envelope,
     flags,
     folders,
@@ -32,7 +33,6 @@ from dropout_ledger.sync import (
     lists,
     notices,
     payload,
-    receipts,
     trust,
     vectors,
 )
@@ -119,7 +119,7 @@ def _prepare(ledger: Ledger, peer_org: str, county_lists: dict[str, dict[str, An
              full: bool) -> None:
     """County events a package to this school needs made first: the school's slice of each
     county list (if its rows changed), the fork notice (if a fork was seen) and, last, the
-    receipt saying which stretch of the county's chain the package covers (sync/receipts.py)."""
+    receipt saying which stretch of the county's chain the package covers (sync/coverage.py)."""
     if not ledger.org_id.startswith("C:"):
         return
     forked = flags.forks(ledger.conn, peer_org)
@@ -132,7 +132,7 @@ def _prepare(ledger: Ledger, peer_org: str, county_lists: dict[str, dict[str, An
         # receipt covers the county's chain from its start, but the school needs it only when
         # something it lacks is in it (else every full package would be new work forever).
         if _receipt_due(w.conn, ledger.org_id, peer_org):
-            receipts.emit(w, county=ledger.org_id, school=peer_org, full=full)
+            coverage.emit(w, county=ledger.org_id, school=peer_org, full=full)
         w.undoable = False
 
 
@@ -260,8 +260,8 @@ def _concerns(conn: sqlite3.Connection, header: dict[str, Any], body: bytes | No
     kind: str = header["kind"]
     if kind in ("audit", "replica_start", "key_publish"):
         return False
-    if kind == receipts.KIND:
-        return ent == receipts.ent(school)
+    if kind == coverage.KIND:
+        return ent == coverage.ent(school)
     if ent.startswith(_COUNTY_WIDE):
         return True
     if ent.startswith(lists.PREFIX):

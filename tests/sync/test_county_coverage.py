@@ -2,7 +2,7 @@
 
 Issue 6: a county package leaves out the county's audit trail and other schools' events on
 purpose, so the school held the county's chain with holes and stated "nothing" of it; the county
-then resent every county event every time. Receipts (sync/receipts.py) say which stretch a
+then resent every county event every time. Receipts (sync/coverage.py) say which stretch a
 package covered. And a school with two confirmed keys (a disk cloned before its twin was
 restored) gets one package per key, so both installs keep receiving.
 """
@@ -18,7 +18,7 @@ import pytest
 from dropout_ledger.ledger import Ledger, restore
 from dropout_ledger.services import county as dashboard
 from dropout_ledger.store import verify
-from dropout_ledger.sync import enrol, exporter, importer, keys, listing, receipts, vectors
+from dropout_ledger.sync import coverage, enrol, exporter, importer, keys, listing, vectors
 from dropout_ledger.sync.errors import PackageRefused
 from tests.sync.county_support import (  # noqa: F401 - isolated_markers is an autouse fixture
     SCHOOLS,
@@ -81,7 +81,7 @@ def test_after_a_round_trip_the_county_sends_only_what_is_new(world: County) -> 
     county_rep = world.county.replica
     last_receipt = world.county.conn.execute(
         "SELECT max(seq) FROM events WHERE ent = ? AND rep = ?",
-        (receipts.ent(a.org_id), county_rep)).fetchone()[0]
+        (coverage.ent(a.org_id), county_rep)).fetchone()[0]
     assert stated[county_rep]["seq"] == last_receipt
     assert vectors.have(a.conn, [county])[county_rep]["seq"] < last_receipt
 
@@ -108,13 +108,13 @@ def test_a_long_quiet_tail_is_closed_by_a_receipt(world: County,
 
 def test_receipts_say_what_the_county_received_and_are_county_only(world: County) -> None:
     a = world.schools["a"]
-    body = receipts.latest(a.conn, county=world.county.org_id, school=a.org_id)
+    body = coverage.latest(a.conn, county=world.county.org_id, school=a.org_id)
     assert body is not None and body["school"] == a.org_id
     assert body["have"][a.replica]["seq"] >= 1  # 县里已收到贵校第1至n条
     # Every school gets its own receipts only.
     b_receipts = {r[0] for r in world.schools["b"].conn.execute(
         "SELECT ent FROM events WHERE kind = 'receipt'")}
-    assert b_receipts == {receipts.ent(world.org("b"))}
+    assert b_receipts == {coverage.ent(world.org("b"))}
 
 
 def test_the_dashboard_and_verify_do_not_call_deliberate_omissions_gaps(world: County) -> None:
@@ -151,7 +151,7 @@ def test_a_restored_school_does_not_trust_receipts_cut_for_its_old_state(
     rep = world.county.replica
     seq = world.county.conn.execute("SELECT seq FROM events WHERE eid IN ({})".format(
         ",".join("?" * len(correction))), sorted(correction)).fetchone()[0]
-    claimed = receipts.coverage(a.conn, county=county, school=a.org_id, replica=a.replica)
+    claimed = coverage.held(a.conn, county=county, school=a.org_id, replica=a.replica)
     assert claimed[rep]["seq"] < seq  # the lost correction is not claimed as held
 
     assert world.up("a")[0].code == "key_changed"

@@ -1,4 +1,7 @@
-"""County receipts: which stretch of the county's chain a package to a school covered.
+"""Receipt events: which stretch of the county's chain a package to a school covered.
+
+(Not sync/receipts.py, which reads the county's signed package files a school keeps as proof of
+reporting; this module is about the `receipt` events that let the county stop resending.)
 
 A county package carries only the county events that concern the school (sync.md §c.5 data
 minimisation): never its audit trail, its keys, other schools' pupils or other schools' list
@@ -20,7 +23,7 @@ school — s is exactly the bound the exporter streams from (`vectors.send_from`
 last event before the receipt. `have` is the county's own have-vector of the school ("县里已收到
 贵校第1至80条"), which the school keeps as proof of reporting.
 
-The school derives how far it holds the county's chain from its events alone (`coverage`): start
+The school derives how far it holds the county's chain from its events alone (`held`): start
 at the contiguous seq, then repeatedly step over an event it holds or over a receipt's interval
 that starts at or below the point reached. Its manifest states that point and the county's event
 id there, so the county's next package starts after it and carries only what is new. Derived
@@ -107,8 +110,8 @@ def _sound(cover: Any) -> bool:
             and _HEX64.fullmatch(head) is not None)
 
 
-def coverage(conn: sqlite3.Connection, *, county: str, school: str, replica: str
-             ) -> dict[str, dict[str, Any]]:
+def held(conn: sqlite3.Connection, *, county: str, school: str, replica: str
+         ) -> dict[str, dict[str, Any]]:
     """School: {county replica: {"org", "seq", "head"}} — how far it holds the county's chain.
 
     `seq` counts the county's events the school holds and those the county's receipts say it
