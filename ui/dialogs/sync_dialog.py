@@ -103,7 +103,8 @@ def describe(info: PackageInfo, own_org: str) -> str:
         listing.IMPORTED: _tr("已于 {time} 导入过，再导入也不会有改动。").format(time=info.done),
         listing.OUTGOING: _tr("本机于 {time} 导出，请交给对方导入。").format(time=info.done)
         if info.done else _tr("本单位另一台电脑导出的文件，请交给对方导入。"),
-        listing.OTHER: _tr("不是发给本单位的，本机不导入；请交给收件单位。"),
+        listing.OTHER: info.reason  # the county's copy for this school's other computer
+        or _tr("不是发给本单位的，本机不导入；请交给收件单位。"),
         listing.ENROLLMENT: _tr("这是入网文件：请用“文件 → 加入县级台账…”打开它。"),
     }[info.state]
     return text + tail
