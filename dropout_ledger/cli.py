@@ -338,13 +338,22 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from dropout_ledger import exporting  # openpyxl loads only for this command
 
     out = Path(args.out)
-    if args.view == "stats" and args.template:
-        raise InputRefused("统计表不能填入县级模板：--template 只用于学生名单。")
+    county_template = args.county_template
+    if args.view == "stats" and (args.template or county_template is not None):
+        raise InputRefused("统计表不能填入县级模板：--template 和 --county-template 只用于学生名单。")
+    if args.template and county_template is not None:
+        raise InputRefused("--template（本机的模板文件）和 --county-template（县里下发的模板）只能选一个。")
     # An unknown view is refused before the ledger is even opened.
     exporting.check_view(args.view, also={"stats": "统计表"})
     with _open(args) as ledger:
         if args.view == "stats":
             result = exporting.export_stats(ledger, out)
+        elif county_template is not None:
+            from dropout_ledger.sync import templates
+
+            result = templates.fill(
+                ledger, args.view, out, name=county_template or None, role=_export_role(ledger),
+                full_ids=args.full_ids, restricted=args.restricted, search=args.search)
         elif args.template:
             result = exporting.export_template(
                 ledger, args.view, Path(args.template), out, role=_export_role(ledger),
@@ -534,12 +543,30 @@ def cmd_county_confirm(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_county_set_template(args: argparse.Namespace) -> int:
+    """County: store a form template in the ledger; every school receives it by sync."""
+    from dropout_ledger.sync import templates
+
+    path = Path(args.file)
+    data = _read_file(path)
+    with _open(args) as ledger:
+        template, new = templates.set_template(ledger, data, path.name,
+                                               name=args.name or templates.DEFAULT_NAME)
+    done = (f"已设置县级模板“{template.name}”（第 {template.version} 版，{template.title}，"
+            f"{template.size / 1024:.0f} KB）。下次给学校导出同步文件时，每所学校都会收到它；"
+            "学校导出名单时可选“按县里下发的模板填写”。") if new else \
+        f"县级模板“{template.name}”已是这个文件（第 {template.version} 版），没有改动。"
+    _out(args, {"name": template.name, "version": template.version, "sha256": template.sha256,
+                "size": template.size, "file": template.title, "new": new}, done)
+    return 0
+
+
 def _add_enrolment(add: _Add, common: argparse.ArgumentParser) -> None:
     """入网: the county's enrolment file, a school joining, the county confirming a school."""
     join = add("join", cmd_join, "学校：用县教育局的入网文件加入县级台账")
     join.add_argument("file", help="入网文件（.dlpkg）")
     join.add_argument("--fingerprint", help="县教育局盖章通知上的 30 位指纹数字")
-    county = add("county", _county_usage, "县级功能：登记学校、确认学校密钥")
+    county = add("county", _county_usage, "县级功能：登记学校、确认学校密钥、下发表格模板")
     sub = county.add_subparsers(dest="county_command", required=True)
     enroll = sub.add_parser("enroll-school", parents=[common], help="登记学校并制作入网文件")
     enroll.set_defaults(handler=cmd_county_enroll)
@@ -550,6 +577,11 @@ def _add_enrolment(add: _Add, common: argparse.ArgumentParser) -> None:
     confirm.set_defaults(handler=cmd_county_confirm)
     confirm.add_argument("code", help="10 位学校标识码")
     confirm.add_argument("--fingerprint", required=True, help="入网回执上的 30 位指纹数字")
+    template = sub.add_parser("set-template", parents=[common],
+                              help="下发县级表格模板（.xlsx）：随同步包发给每所学校，学校按它填写名单")
+    template.set_defaults(handler=cmd_county_set_template)
+    template.add_argument("file", help="县级模板文件（.xlsx）")
+    template.add_argument("--name", help="模板名称（默认：名单）；同名的新文件替换旧版")
     recover = sub.add_parser("recover-key", parents=[common],
                              help="学校忘记密码：用学校的钥匙文件出具账户恢复文件")
     recover.set_defaults(handler=cmd_county_recover)
@@ -581,14 +613,19 @@ def cmd_county_recover(args: argparse.Namespace) -> int:
 
 
 def _county_usage(args: argparse.Namespace) -> int:  # argparse requires a subcommand first
-    raise InputRefused("请指定县级功能：enroll-school、confirm-school 或 recover-key。")
+    raise InputRefused("请指定县级功能：enroll-school、confirm-school、set-template 或 recover-key。")
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    """`sync export --out DIR` and `sync import FILE...` (design README §4)."""
-    from dropout_ledger.sync import exporter, importer
+    """`sync export --out DIR` and `sync import FILE...` (design README §4); `sync receipts`."""
+    from dropout_ledger.sync import exporter, importer, receipts
 
     with _open(args) as ledger:
+        if args.action == "receipts":
+            found = receipts.receipts(ledger)
+            _out(args, [r.to_json() for r in found], "\n".join(r.sentence() for r in found)
+                 or "还没有收到县里的同步包，所以还没有回执。")
+            return 0
         if args.action == "export":
             if not args.out:
                 raise InputRefused("请用 --out 指定写入同步文件的文件夹，例如U盘。")
@@ -643,6 +680,8 @@ def _add_paper_and_excel(add: _Add) -> None:
                                      "|suspended|stats")
     export.add_argument("--out", required=True, help="保存为（.xlsx）")
     export.add_argument("--template", help="县级模板（.xlsx），按县级配置的列对应填写")
+    export.add_argument("--county-template", nargs="?", const="", default=None, metavar="NAME",
+                        help="按县里随同步包下发的模板填写（可给出模板名称，默认为最新下发的）")
     export.add_argument("--full-ids", action="store_true", help="写入完整身份证号和学籍号")
     export.add_argument("--restricted", action="store_true", help="写入家庭经济困难类别")
     export.add_argument("--search", default="", help="只导出姓名、身份证号或学籍号匹配的学生")
@@ -704,8 +743,9 @@ def _parser() -> argparse.ArgumentParser:
     account.add_argument("--grade", type=int, help="班主任负责的年级（1–9）")
     account.add_argument("--class", dest="class_name", help="班主任负责的班级，例如 2班")
     _add_enrolment(add, common)
-    sync = add("sync", cmd_sync, "U盘同步：export 写出同步文件，import 导入同步文件")
-    sync.add_argument("action", choices=["export", "import"])
+    sync = add("sync", cmd_sync,
+               "U盘同步：export 写出同步文件，import 导入同步文件，receipts 列出县里的签收回执")
+    sync.add_argument("action", choices=["export", "import", "receipts"])
     sync.add_argument("files", nargs="*", help="要导入的同步文件（.dlpkg）")
     sync.add_argument("--out", help="写入同步文件的文件夹（例如U盘）")
     add("self-test", cmd_self_test, "自检：在临时文件夹中新建台账、导入样例名单、打印、校验（不动本机台账）")

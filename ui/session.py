@@ -15,6 +15,11 @@ principal) and 修改我的密码…; for a class teacher it hides the school-wi
 `who` (`signed_in(ledger)`) is read before the window is made: once it exists, its worker thread
 owns the ledger connection.
 
+A county ledger too large for `quick_check` at open (store/selfcheck.py `deferred`) is checked
+page by page on the worker thread once the window is up; if that finds damage, the window
+closes, the ledger is released and the 台账已损坏 dialog offers the snapshots, as it would have
+at start-up.
+
 The main window itself knows nothing of accounts: tests and tools that make a `MainWindow` on a
 ledger without accounts get the app as it was before accounts existed.
 """
@@ -30,11 +35,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
 
-from dropout_ledger.errors import InputRefused
+from dropout_ledger.errors import InputRefused, LedgerDamaged, LedgerError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.access import Permission, may
 from dropout_ledger.services import accounts
 from dropout_ledger.services.accounts import Account
+from dropout_ledger.store import selfcheck
+from dropout_ledger.store.sqlite import DatabaseError
 from ui.county_view import install_county_tab
 from ui.dialogs.account_dialogs import (
     AccountsDialog,
@@ -190,6 +197,8 @@ class Session(QObject):
         self.app, self.ledger, self.ask, self.make_window = app, ledger, ask, make_window
         self.window: MainWindow | None = None
         self.account_ui: AccountUi | None = None
+        self.released = False
+        """True once a damaged ledger was closed for a restore: nothing may touch it again."""
 
     def start(self) -> bool:
         """Ask who is there and open their window; False when they chose 退出. Whoever unlocked
@@ -210,6 +219,27 @@ class Session(QObject):
         self.window.show()
         if self.ledger.replica_notice:
             QMessageBox.information(self.window, _tr("台账已改用新副本"), self.ledger.replica_notice)
+        if selfcheck.deferred(self.ledger.path):
+            self.window.runner.query(_page_damage, on_done=self._pages_checked,
+                                     parent=self.window)
+
+    def _pages_checked(self, damage: LedgerDamaged | None) -> None:
+        """The deferred page check's answer: nothing to do, or stop and offer the snapshots
+        (the file must be closed before a backup can take its place)."""
+        if damage is None or self.window is None:
+            return
+        from ui.dialogs.damaged_dialog import offer_restore  # only a damaged ledger needs it
+
+        quits = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            self._close_damaged_window()
+            if offer_restore(damage, self.ledger.path):
+                QMessageBox.information(None, _tr("台账已恢复"), _tr(
+                    "台账已从备份恢复，损坏的文件保存在备份文件夹里。请重新打开程序。"))
+        finally:
+            self.app.setQuitOnLastWindowClosed(quits)
+            self.app.quit()
 
     def _close_window(self) -> None:
         """Close the window (joining its worker thread) and log out."""
@@ -218,6 +248,20 @@ class Session(QObject):
             window.close()
             window.deleteLater()
         accounts.sign_out(self.ledger)
+
+    def _close_damaged_window(self) -> None:
+        """Close the window and release the file; the logout is recorded if the file still
+        takes a write (a damaged page may refuse it, which must not stop the restore)."""
+        window, self.window = self.window, None
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        try:
+            accounts.sign_out(self.ledger)
+        except (LedgerError, DatabaseError):
+            pass
+        self.ledger.close()
+        self.released = True
 
     def switch_user(self) -> None:
         """切换用户: the next person logs in to a new window; 退出 at the login ends the app."""
@@ -239,8 +283,17 @@ class Session(QObject):
 
     def finish(self) -> None:
         """After the event loop: log out whoever is still logged in."""
-        if accounts.current(self.ledger) is not None:
+        if not self.released and accounts.current(self.ledger) is not None:
             accounts.sign_out(self.ledger)
+
+
+def _page_damage(ledger: Ledger) -> LedgerDamaged | None:
+    """SQLite's `quick_check` of every page, on the worker thread: the damage, or None."""
+    try:
+        selfcheck.quick_check(ledger.conn, ledger.path)
+    except LedgerDamaged as damage:
+        return damage
+    return None
 
 
 def run_session(app: QApplication, ledger: Ledger) -> int:

@@ -5,7 +5,7 @@
 - 文件 → U盘同步… (Ctrl+Shift+U): the SyncDialog; and for a school 文件 → 加入县级台账…;
 - 查看 → 同步冲突与更正…, and a "⚠ 待核对 N" button in the status bar while any conflict is
   open (recounted after every write);
-- for a county ledger, a 县级 menu: 登记学校（制作入网文件）…, 确认学校密钥…,
+- for a county ledger, a 县级 menu: 登记学校（制作入网文件）…, 确认学校密钥…, 学校异议…,
   打印县级密钥说明单…;
 - the 今日待办 row 每周导出同步文件 opens the SyncDialog.
 
@@ -133,6 +133,8 @@ class SyncUi(QObject):
         self.enroll_action.triggered.connect(self.enroll_school)
         self.confirm_action = menu.addAction(_tr("确认学校密钥…"))
         self.confirm_action.triggered.connect(self.confirm_school)
+        self.disputes_action = menu.addAction(_tr("学校异议…"))
+        self.disputes_action.triggered.connect(self.open_disputes)
         menu.addSeparator()
         self.keysheet_action = menu.addAction(_tr("打印县级密钥说明单…"))
         self.keysheet_action.triggered.connect(self.print_keysheet)
@@ -201,6 +203,11 @@ class SyncUi(QObject):
         dialog = ConflictDialog(self.runner, self.window)
         self._opened(dialog)
         return dialog
+
+    def open_disputes(self) -> QWidget:
+        from ui.dialogs.disputes_dialog import DisputesDialog  # the sync core loads on first use
+
+        return self._opened(DisputesDialog(self.runner, self.window))
 
     def enroll_school(self) -> EnrollSchoolDialog:
         from ui.dialogs.county_dialogs import (

@@ -2,10 +2,12 @@
 
 A school writes one package for its county: every event of its own organisation the county has
 not confirmed holding, plus what it holds of the county (so the county can tell what to send
-back). A county writes one package per enrolled school: the county's events that concern that
-school and any of the school's own events the school no longer holds (after a restore).
-Resending is cumulative: nothing is ever marked "sent" until the peer's manifest says it has it,
-so a lost stick costs nothing.
+back). A county writes one package per enrolled school — one per confirmed key of it, when a
+second install of the school still works — with the county's events that concern that school,
+a receipt saying which stretch of the county's chain that is (sync/coverage.py), and any of the
+school's own events the school no longer holds (after a restore). Resending is cumulative:
+nothing is ever marked "sent" until the peer's manifest says it has it, so a lost stick costs
+nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.sync import (
+    coverage,
     envelope,
     flags,
     folders,
@@ -33,6 +36,7 @@ from dropout_ledger.sync import (
     trust,
     vectors,
 )
+from dropout_ledger.sync.keys import PublicKeys
 from dropout_ledger.sync.manifest import build_manifest
 
 FORMAT = 1
@@ -43,11 +47,21 @@ MIN_READER = 1
 
 @dataclass(frozen=True)
 class Peer:
-    """Who a package is for: organisation, name and pinned public keys."""
+    """Who a package is for: organisation, name and pinned public keys.
+
+    `more_keys`: a school's other confirmed, unrevoked keys (another install of the school, e.g.
+    a disk cloned before its twin was restored). The county writes one package per key, so
+    every install that still works can open one (docs/decisions/0023).
+    """
 
     org: str
     name: str
     keys: keys.PublicKeys
+    more_keys: tuple[PublicKeys, ...] = ()
+
+    @property
+    def recipients(self) -> tuple[PublicKeys, ...]:
+        return (self.keys, *self.more_keys)
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,8 @@ class Exported:
     events: int
     package_id: str
     sha256: str
+    enc_key: str = ""
+    """Fingerprint of the recipient key the package is encrypted to."""
 
 
 def peers(ledger: Ledger) -> list[Peer]:
@@ -75,9 +91,9 @@ def peers(ledger: Ledger) -> list[Peer]:
         return [Peer(county, _org_name(ledger, county), active)]
     found = []
     for school, name in _enrolled_schools(ledger.conn):
-        active = _active_key(ledger.conn, school)
-        if active is not None:
-            found.append(Peer(school, name, active))
+        confirmed = _active_keys(ledger.conn, school)
+        if confirmed:
+            found.append(Peer(school, name, confirmed[0], tuple(confirmed[1:])))
     return found
 
 
@@ -88,7 +104,8 @@ def export(ledger: Ledger, out_dir: Path) -> list[Exported]:
         raise InputRefused(NO_SCHOOLS)
     sender = keys.ensure(ledger)
     county_lists = lists.full_lists(ledger.conn) if ledger.org_id.startswith("C:") else {}
-    return [_export_one(ledger, sender, peer, Path(out_dir), county_lists) for peer in targets]
+    return [done for peer in targets
+            for done in _export_one(ledger, sender, peer, Path(out_dir), county_lists)]
 
 
 def is_full(ledger: Ledger, peer_org: str) -> bool:
@@ -98,66 +115,105 @@ def is_full(ledger: Ledger, peer_org: str) -> bool:
     return flags.is_set(conn, flags.SEND_FULL, peer_org) or bool(flags.forks(conn, peer_org))
 
 
-def _prepare(ledger: Ledger, peer_org: str, county_lists: dict[str, dict[str, Any]]) -> None:
+def _prepare(ledger: Ledger, peer_org: str, county_lists: dict[str, dict[str, Any]], *,
+             full: bool) -> None:
     """County events a package to this school needs made first: the school's slice of each
-    county list (if its rows changed) and the fork notice (if a fork was seen)."""
+    county list (if its rows changed), the fork notice (if a fork was seen) and, last, the
+    receipt saying which stretch of the county's chain the package covers (sync/coverage.py)."""
     if not ledger.org_id.startswith("C:"):
         return
     forked = flags.forks(ledger.conn, peer_org)
-    if not forked and not county_lists:
-        return
     with ledger.write() as w:
-        lists.refresh_slice(w, peer_org, county_lists)
+        if county_lists:
+            lists.refresh_slice(w, peer_org, county_lists)
         if forked:
             notices.emit_fork_notice(w, peer_org, forked, clerk=ledger.operator.name)
+        # Due by what the school said it holds, even for a full package: a full package's
+        # receipt covers the county's chain from its start, but the school needs it only when
+        # something it lacks is in it (else every full package would be new work forever).
+        if _receipt_due(w.conn, ledger.org_id, peer_org):
+            coverage.emit(w, county=ledger.org_id, school=peer_org, full=full)
         w.undoable = False
 
 
+RECEIPT_AFTER = 500
+"""County events the school's receipts may leave unmentioned before a receipt is written anyway.
+
+A receipt is written when the package carries something for the school; in quiet weeks the
+package is empty and only the county's bookkeeping (its audit trail, other schools' receipts)
+grows above what the school holds. Scanning that tail costs each export a little more, so past
+this many events a receipt moves the school's mark up even with nothing to send."""
+
+
+def _receipt_due(conn: sqlite3.Connection, county: str, school: str) -> bool:
+    """Whether this package needs a receipt: a county event for the school lies above the mark
+    the school stated, or the county's chain above that mark has grown long."""
+    seen = 0
+    for hdr, body in vectors.events_to_send(conn, peer_org=school, orgs=[county]):
+        if _concerns(conn, canonical.decode(hdr, checked=False), body, school):
+            return True
+        seen += 1
+        if seen > RECEIPT_AFTER:
+            return True
+    return False
+
+
 def _export_one(ledger: Ledger, sender: keys.KeyPair, peer: Peer, out_dir: Path,
-                county_lists: dict[str, dict[str, Any]]) -> Exported:
+                county_lists: dict[str, dict[str, Any]]) -> list[Exported]:
+    """The package(s) for one peer: the same events sealed once per recipient key.
+
+    Two installs of one school (two confirmed keys) may hold different parts of the school's
+    and the county's chains while the county keeps one statement per school, so their packages
+    are full: both can catch up whichever of them exported last.
+    """
     conn = ledger.conn
     own = ledger.org_id
     school = peer.org if own.startswith("C:") else own
-    _prepare(ledger, peer.org, county_lists)
-    full = is_full(ledger, peer.org)
+    full = is_full(ledger, peer.org) or len(peer.recipients) > 1
+    _prepare(ledger, peer.org, county_lists, full=full)
     events = list(_events_for(conn, own, peer.org, full=full))
     manifest = build_manifest(ledger, peer_org=peer.org, school=school, full=full)
-    package_id = str(uuid.uuid4())
+    inner = payload.encode_inner(manifest, events)
     now = ledger.clock.now()
-    header: dict[str, Any] = {
-        "format": FORMAT, "min_reader": MIN_READER, "app": __version__,
-        "package_id": package_id,
-        "kind": "school_to_county" if own.startswith("S:") else "county_to_school",
-        "part": [1, 1],
-        "from": {"org": own, "name": ledger.org.name, "rep": ledger.replica,
-                 "sign_key": sender.public.fingerprint(), "keys": sender.public.to_json()},
-        "to": {"org": peer.org, "name": peer.name, "enc_key": peer.keys.fingerprint()},
-        "created_wall": now.isoformat(),
-        "events": len(events),
-        "chains": _chains(conn, own),
-    }
-    data = envelope.seal(header, payload.encode_inner(manifest, events), sender=sender,
-                         recipient=peer.keys)
-    digest = hashlib.sha256(data).hexdigest()
-    name = envelope.package_name(own, now.date(), package_id)
-    target = out_dir / name
-    _write_verified(target, data, digest)
-    write_bytes(folders.folder(ledger.path, folders.OUTBOX) / name, data)
-    with ledger.write() as w:
-        w.conn.execute(
-            "INSERT INTO exported_packages (package_id, file_sha256, to_org, have_json,"
-            " created_wall) VALUES (?, ?, ?, ?, ?)",
-            (package_id, digest, peer.org,
-             canonical.encode(manifest["have"]).decode(), now.isoformat()),
-        )
-        w.emit("audit", "ledger", {
-            "action": "sync_export", "package_id": package_id, "to": peer.org,
-            "events": len(events), "file": name, **({"full": True} if full else {}),
-        })
-        if full:  # answered: the peer's request and the fork are in this package
+    written: list[Exported] = []
+    for recipient in peer.recipients:
+        package_id = str(uuid.uuid4())
+        header: dict[str, Any] = {
+            "format": FORMAT, "min_reader": MIN_READER, "app": __version__,
+            "package_id": package_id,
+            "kind": "school_to_county" if own.startswith("S:") else "county_to_school",
+            "part": [1, 1],
+            "from": {"org": own, "name": ledger.org.name, "rep": ledger.replica,
+                     "sign_key": sender.public.fingerprint(), "keys": sender.public.to_json()},
+            "to": {"org": peer.org, "name": peer.name, "enc_key": recipient.fingerprint()},
+            "created_wall": now.isoformat(),
+            "events": len(events),
+            "chains": _chains(conn, own),
+        }
+        data = envelope.seal(header, inner, sender=sender, recipient=recipient)
+        digest = hashlib.sha256(data).hexdigest()
+        name = envelope.package_name(own, now.date(), package_id)
+        target = out_dir / name
+        _write_verified(target, data, digest)
+        write_bytes(folders.folder(ledger.path, folders.OUTBOX) / name, data)
+        with ledger.write() as w:
+            w.conn.execute(
+                "INSERT INTO exported_packages (package_id, file_sha256, to_org, have_json,"
+                " created_wall) VALUES (?, ?, ?, ?, ?)",
+                (package_id, digest, peer.org,
+                 canonical.encode(manifest["have"]).decode(), now.isoformat()),
+            )
+            w.emit("audit", "ledger", {
+                "action": "sync_export", "package_id": package_id, "to": peer.org,
+                "events": len(events), "file": name, **({"full": True} if full else {}),
+            })
+        written.append(Exported(target, peer.org, peer.name, len(events), package_id, digest,
+                                recipient.fingerprint()))
+    if full:  # answered: the peer's request and the fork are in this package
+        with ledger.write() as w:
             flags.clear(w.conn, flags.SEND_FULL, peer.org)
             flags.clear(w.conn, flags.FORK, peer.org)
-    return Exported(target, peer.org, peer.name, len(events), package_id, digest)
+    return written
 
 
 def _write_verified(target: Path, data: bytes, digest: str) -> None:
@@ -187,7 +243,7 @@ def _events_for(conn: sqlite3.Connection, own: str, peer: str, *, full: bool = F
             yield hdr, body
 
 
-_COUNTY_WIDE = ("profile:C:", "org:C:")
+_COUNTY_WIDE = ("profile:C:", "org:C:", "template:")
 _NAMING_SCHOOLS = frozenset({notices.KIND, "same_as"})
 """County kinds whose body names the schools they concern (decisions, same_as links)."""
 
@@ -196,7 +252,7 @@ def _concerns(conn: sqlite3.Connection, header: dict[str, Any], body: bytes | No
               school: str) -> bool:
     """Whether a county event belongs in this school's package (data minimisation, §c.5).
 
-    County-wide settings go to every school; a county list only as the school's own slice
+    County-wide settings and form templates go to every school; a county list only as the school's own slice
     (`list:<name>@<school>`, never the full list); decisions and same_as links to the schools
     they name; everything else when it is about one of the school's pupils or records.
     """
@@ -204,6 +260,8 @@ def _concerns(conn: sqlite3.Connection, header: dict[str, Any], body: bytes | No
     kind: str = header["kind"]
     if kind in ("audit", "replica_start", "key_publish"):
         return False
+    if kind == coverage.KIND:
+        return ent == coverage.ent(school)
     if ent.startswith(_COUNTY_WIDE):
         return True
     if ent.startswith(lists.PREFIX):
@@ -241,11 +299,15 @@ def _chains(conn: sqlite3.Connection, org: str) -> dict[str, dict[str, Any]]:
 
 
 def _active_key(conn: sqlite3.Connection, org: str) -> keys.PublicKeys | None:
-    """The peer's confirmed public keys (None until enrolment and confirmation are done)."""
-    for row in trust.lookup(conn, org):
-        if row.status == "active" and row.keys is not None:
-            return row.keys
-    return None
+    """The peer's newest confirmed public keys (None until enrolment and confirmation)."""
+    found = _active_keys(conn, org)
+    return found[0] if found else None
+
+
+def _active_keys(conn: sqlite3.Connection, org: str) -> list[keys.PublicKeys]:
+    """Every confirmed, unrevoked key of the peer, newest first."""
+    return [row.keys for row in trust.lookup(conn, org)
+            if row.status == "active" and row.keys is not None]
 
 
 def _org_name(ledger: Ledger, org: str) -> str:

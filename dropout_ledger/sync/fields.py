@@ -4,7 +4,8 @@
   and a school edit one concurrently the county's value is shown (the projection's authority
   rank, `store.projections.COUNTY_PRECEDENCE`, the one list both use).
 * **County-only**: the county's own profile entity `profile:C:<county>` (thresholds, subsidy
-  standards, code lists, templates), every county list entity `list:<name>`, the fields that
+  standards, code lists, the template column mapping), every county list entity `list:<name>`,
+  every form template `template:<name>` and receipt `receipt:<school>`, the fields that
   are read from a county list (`official_…`: 建档立卡/低保/特困 as the county's list says), and
   the county's own event kinds (list versions, decisions, transfer notices, redactions,
   receipts). A school event touching any of them is refused at validation (a row error).
@@ -27,10 +28,11 @@ COUNTY_PRECEDENCE: frozenset[str] = _PRECEDENCE
 OFFICIAL_PREFIX = "official_"
 """Fields derived from a county list carry this prefix; only the county writes them."""
 
-COUNTY_ONLY_ENTITY_PREFIXES: tuple[str, ...] = ("profile:C:", "list:")
+COUNTY_ONLY_ENTITY_PREFIXES: tuple[str, ...] = ("profile:C:", "list:", "template:", "receipt:")
+"""The county's profile, its lists, its form templates (sync/templates.py) and its receipts."""
 
 COUNTY_ONLY_KINDS: frozenset[str] = frozenset(
-    {"list_version", "decision", "transfer_notice", "redact", "receipt"})
+    {"list_version", "decision", "transfer_notice", "redact", "receipt", "template_version"})
 """Event kinds only a county writes (sync.md §c.3)."""
 
 SCHOOL_OWNED: frozenset[str] = frozenset(

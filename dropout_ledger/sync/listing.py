@@ -30,6 +30,7 @@ NEW, HELD, BLOCKED, IMPORTED, OUTGOING, OTHER, ENROLLMENT, UNREADABLE = (
     "new", "held", "blocked", "imported", "outgoing", "other", "enrollment", "unreadable")
 STATES = (NEW, HELD, BLOCKED, IMPORTED, OUTGOING, OTHER, ENROLLMENT, UNREADABLE)
 """What a package means here, in the order the screen lists them (to import first)."""
+OTHER_INSTALL = "这是县里发给本校另一台电脑（另一把密钥）的同一份同步包，本机不用导入。"
 IMPORTABLE = frozenset({NEW, HELD})
 """Imported by the screen's 导入 button (HELD: a county keeps it until the digits are checked)."""
 
@@ -148,6 +149,11 @@ def _meaning(ledger: Ledger, header: dict[str, Any]) -> tuple[str, str, str, str
     try:
         _predict(ledger, header)
     except PackageRefused as refused:
+        if refused.code == "wrong_recipient" and header["to"]["org"] == own \
+                and header["kind"] != "enrollment":
+            # The county writes one package per confirmed install of a school (exporter.Peer):
+            # the copy for the school's other computer is not for this one.
+            return OTHER, "", OTHER_INSTALL, refused.code
         county_holds = own.startswith("C:") and refused.code in ("held", "key_changed")
         return (HELD if county_holds else BLOCKED), "", refused.message, refused.code
     return NEW, "", "", ""

@@ -13,7 +13,7 @@ from typing import Any
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.store import events
 from dropout_ledger.store import sqlite as sqlite3
-from dropout_ledger.sync import flags, vectors
+from dropout_ledger.sync import coverage, flags, vectors
 
 
 def build_manifest(ledger: Ledger, *, peer_org: str, school: str, full: bool = False
@@ -26,8 +26,14 @@ def build_manifest(ledger: Ledger, *, peer_org: str, school: str, full: bool = F
     its own request flag on import.
     """
     conn = ledger.conn
+    have = vectors.have(conn, sorted({peer_org, ledger.org_id}))
+    if ledger.org_id.startswith("S:") and peer_org.startswith("C:"):
+        # The county's chain reaches a school with holes on purpose: state how far its
+        # receipts say we hold it, not where the first hole is (sync/coverage.py).
+        have.update(coverage.held(conn, county=peer_org, school=ledger.org_id,
+                                      replica=ledger.replica))
     return {
-        "have": vectors.have(conn, sorted({peer_org, ledger.org_id})),
+        "have": have,
         "lc": lamport(conn),
         "summary": summary(conn, school),
         "request_full": flags.is_set(conn, flags.REQUEST_FULL, peer_org),

@@ -3,13 +3,14 @@
 A county decision is one `decision` event (county-only kind) on `decision:<uuid>` whose body
 names the schools it concerns (`schools`). The exporter sends it to each of them (`concerns`),
 and at a school it is a *notice*: a Chinese sentence about the school's own pupil, to read and
-acknowledge. Two topics:
+acknowledge. Three topics:
 
 * `identity` — the clerk's answer to an identity-queue case (`sync.identity.decide`): which
   school the child is at, not the same child, or a transfer verified;
 * `fork` — the county saw two branches of one of the school's replicas (a cloned disk, a
   ledger restored outside the app together with its marker); the package carrying it is full,
-  and the school's app starts a new replica on reading it (`retire_forked`).
+  and the school's app starts a new replica on reading it (`retire_forked`);
+* `dispute` — the clerk's answer to the school's 提出异议 (`services.disputes.answer`).
 
 Acknowledging is an `audit` event of the school (`notice_read`), so the county sees, after the
 next package, that the school has read it.
@@ -158,11 +159,24 @@ def _pupil_name(ledger: Ledger, student_id: str) -> str:
     return str(row[0]) if row and row[0] else "（该生）"
 
 
+def _dispute_text(ledger: Ledger, body: Mapping[str, Any]) -> tuple[str, str]:
+    """(the pupil, the sentence) of the county's answer to the school's 提出异议."""
+    students = list(body.get("students", []))
+    pupil = str(students[0]) if students else ""
+    who, label = _pupil_name(ledger, pupil), str(body.get("label", ""))
+    value, reply = str(body.get("value", "")), str(body.get("reply", ""))
+    if body.get("outcome") == "accepted":
+        return pupil, f"县教育局采纳了本校对{who}“{label}”的异议，已改为“{value}”。答复：{reply}"
+    return pupil, f"县教育局维持对{who}“{label}”的更正（“{value}”）。答复：{reply}"
+
+
 def _text(ledger: Ledger, body: Mapping[str, Any], own: str) -> tuple[str, str]:
     """(this school's pupil, the notice sentence) for one decision."""
     if body.get("topic") == "fork":
         return "", ("县教育局发现本校台账出现分叉（同一台账被复制到两台电脑，或连同标记一起从旧备份恢复）。"
                     "两边的记录县里都已保留并全部发回；本机已改用新的副本继续记录。请核对近期录入的学生记录。")
+    if body.get("topic") == "dispute":
+        return _dispute_text(ledger, body)
     schools: list[str] = list(body.get("schools", []))
     students: list[str] = list(body.get("students", []))
     names: list[str] = list(body.get("school_names", schools))

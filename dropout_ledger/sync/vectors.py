@@ -136,16 +136,24 @@ def events_to_send(
     this ledger holds a fork of the replica (the peer's seq says nothing about the other branch).
     Sending too much is harmless: the import is idempotent.
     """
-    stated = peer_have(conn, peer_org)
-    wanted = set(orgs)
-    streams = []
-    for rep, org in sorted(replicas(conn).items()):
-        if org not in wanted:
-            continue
-        above = 0 if full else _above(conn, rep, stated.get(rep))
-        streams.append(_stream(conn, rep, above))
+    streams = [_stream(conn, rep, above)
+               for rep, above in send_from(conn, peer_org=peer_org, orgs=orgs, full=full).items()]
     for _lc, _eid, hdr, body in heapq.merge(*streams):
         yield hdr, body
+
+
+def send_from(
+    conn: sqlite3.Connection, *, peer_org: str, orgs: Iterable[str], full: bool = False
+) -> dict[str, int]:
+    """{replica: seq} of every replica of `orgs`: `events_to_send` sends the events above it.
+
+    A county's receipt (sync/receipts.py) names the same bounds, so the school can tell which
+    stretch of the county's chain a package covered.
+    """
+    stated = peer_have(conn, peer_org)
+    wanted = set(orgs)
+    return {rep: 0 if full else _above(conn, rep, stated.get(rep))
+            for rep, org in sorted(replicas(conn).items()) if org in wanted}
 
 
 def _above(conn: sqlite3.Connection, rep: str, stated: Mapping[str, Any] | None) -> int:

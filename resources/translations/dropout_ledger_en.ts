@@ -155,29 +155,29 @@
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="170"/>
         <location filename="../../ui/dialogs/account_dialogs.py" line="253"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="331"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="332"/>
         <source>例如 zhangwei</source>
         <translation>e.g. zhangwei</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="173"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="276"/>
         <source>忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，台账中的资料不会丢失。</source>
         <translation>Forgot your password? The principal resets it in Settings → Accounts. If the principal forgot theirs, the county education bureau issues a reset file; no data in the ledger is lost.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="178"/>
         <location filename="../../ui/dialogs/account_dialogs.py" line="259"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="338"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="466"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="699"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="467"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="700"/>
         <source>账户名：</source>
         <translation>Account:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="179"/>
         <location filename="../../ui/dialogs/account_dialogs.py" line="260"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="468"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="469"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
@@ -190,7 +190,7 @@
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="183"/>
         <location filename="../../ui/dialogs/account_dialogs.py" line="264"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="476"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="477"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -205,371 +205,371 @@
         <translation>Forgot the password? Use the county&apos;s recovery file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="321"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="322"/>
         <source>用县里的恢复文件重设密码</source>
         <translation>Reset a password with the county&apos;s recovery file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="324"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="325"/>
         <source>县教育局出具的恢复文件</source>
         <translation>Recovery file issued by the county education bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="325"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="326"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="333"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="334"/>
         <source>16 位，例如 AB12-CD34-EF56-GH78</source>
         <translation>16 characters, e.g. AB12-CD34-EF56-GH78</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="338"/>
         <source>恢复文件：</source>
         <translation>Recovery file:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="340"/>
         <source>恢复码：</source>
         <translation>Recovery code:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="340"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="594"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="341"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="595"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="341"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="342"/>
         <source>再输入一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="345"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="346"/>
         <source>重设密码并打开台账</source>
         <translation>Reset the password and open the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="346"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="599"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="712"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="347"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="600"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="713"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="350"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="351"/>
         <source>请县教育局用本校的钥匙文件（台账旁边的“.keys”文件）出具恢复文件，恢复码由县里另行告知校长本人。恢复文件只能用一次。</source>
         <translation>Ask the county education bureau to issue a recovery file from this school&apos;s key file (the “.keys” file beside the ledger); the county tells the principal the recovery code separately. A recovery file works only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="364"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="365"/>
         <source>选择县里的恢复文件</source>
         <translation>Choose the county&apos;s recovery file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="370"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="371"/>
         <source>请选择县教育局出具的恢复文件</source>
         <translation>Choose the recovery file issued by the county education bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="372"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="373"/>
         <source>请输入要重设密码的账户名</source>
         <translation>Enter the account whose password is to be reset</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="374"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="375"/>
         <source>请输入县里给的 16 位恢复码</source>
         <translation>Enter the 16-character recovery code from the county</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="397"/>
         <source>无法读取恢复文件：{reason}</source>
         <translation>Cannot read the recovery file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="402"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="403"/>
         <source>密码已重设。请用新密码登录。</source>
         <translation>The password was reset. Log in with the new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="444"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="445"/>
         <source>创建校长账户</source>
         <translation>Create the principal&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="450"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="451"/>
         <source>登录时输入，例如 zhangwei</source>
         <translation>typed at every login, e.g. zhangwei</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="452"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="453"/>
         <source>例如 张伟</source>
         <translation>e.g. Zhang Wei</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="454"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="585"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="690"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="455"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="586"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="691"/>
         <source>至少 {n} 个字符</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="457"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="458"/>
         <source>请记住这个密码。校长可以为其他老师开账户、重设他们的密码；校长本人忘记密码时，需要县教育局出具重设文件。</source>
         <translation>Remember this password. The principal opens accounts for the other teachers and resets their passwords; if the principal forgets their own, the county education bureau must issue a reset file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="467"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="700"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="468"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="701"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="469"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="470"/>
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="472"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="473"/>
         <source>创建并登录</source>
         <translation>Create and log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="474"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="475"/>
         <source>使用演示校长账户</source>
         <translation>Use a demo principal account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="497"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="498"/>
         <source>“{school}”的台账还没有账户。请先为{role}创建账户：以后每次打开台账都要登录，班主任只能看到本班学生。</source>
         <translation>The ledger of “{school}” has no accounts yet. Create the account of the {role} first: from now on everyone logs in to open the ledger, and class teachers see only their own class.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="501"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="502"/>
         <source>创建管理员账户</source>
         <translation>Create the administrator&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="507"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="737"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="508"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="738"/>
         <source>请填写账户名</source>
         <translation>Enter an account name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="509"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="739"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="510"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="740"/>
         <source>账户名不能含空格</source>
         <translation>The account name cannot contain spaces</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="553"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="554"/>
         <source>已创建演示校长账户。账户名：{name}　密码：{password}
 密码只显示这一次，请记下来：下次打开台账时要用。</source>
         <translation>A demo principal account was created. Account: {name}   Password: {password}
 The password is shown only this once: write it down, you need it the next time you open the ledger.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="561"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="562"/>
         <source>进入台账</source>
         <translation>Open the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="582"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="583"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="582"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="583"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="590"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="591"/>
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="593"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="702"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="594"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="703"/>
         <source>账户：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="595"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="708"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="596"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="709"/>
         <source>再次输入：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="598"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="711"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="599"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="712"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="606"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="607"/>
         <source>请把新密码当面告诉本人，并请他（她）登录后自己再改一次。</source>
         <translation>Tell the new password to the person face to face, and ask them to change it again after logging in.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="614"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="615"/>
         <source>请输入原密码</source>
         <translation>Enter the current password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="656"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="657"/>
         <source>修改角色与班级</source>
         <translation>Change role and class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="656"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="657"/>
         <source>新增账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="676"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="677"/>
         <source>登录时输入，例如 lihua</source>
         <translation>typed at every login, e.g. lihua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="678"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="679"/>
         <source>例如 李华</source>
         <translation>e.g. Li Hua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="683"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="684"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="688"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="689"/>
         <source>例如 2班</source>
         <translation>e.g. 2班</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="703"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="704"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="704"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="705"/>
         <source>负责年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="705"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="706"/>
         <source>负责班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="707"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="708"/>
         <source>初始密码：</source>
         <translation>First password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="717"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="718"/>
         <source>班主任只能看到、登记本班学生，身份证号隐去中间部分，不能导出或打印名单。</source>
         <translation>A class teacher sees and records only the pupils of her class, with ID numbers partly hidden, and cannot export or print lists.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="742"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="743"/>
         <source>班主任账户须选择负责的年级和班级</source>
         <translation>Choose the grade and class of the class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="805"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="806"/>
         <source>账户名</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="806"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="807"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="807"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="808"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="808"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="809"/>
         <source>负责班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="809"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="810"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="816"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="817"/>
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="826"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="827"/>
         <source>新增账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="827"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="828"/>
         <source>角色与班级…</source>
         <translation>Role and class…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="828"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="829"/>
         <source>重设密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="829"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="830"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="830"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="896"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="831"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="897"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="831"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="832"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="839"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="840"/>
         <source>每位老师用自己的账户登录。登录、登录失败、锁定和角色变更都记入台账的审计记录；密码只保存在本机，不会同步到县里。</source>
         <translation>Every teacher logs in with their own account. Logins, failed logins, lockouts and role changes are recorded in the ledger&apos;s audit trail; passwords stay on this computer and are never synced to the county.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="862"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="863"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="862"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="863"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="863"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="864"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="895"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="896"/>
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="931"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="932"/>
         <source>停用账户</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="932"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="933"/>
         <source>停用“{name}”后，这个账户不能再登录；它做过的记录都保留。确定停用吗？</source>
         <translation>After disabling “{name}”, this account can no longer log in; everything it recorded is kept. Disable it?</translation>
     </message>
@@ -1829,67 +1829,67 @@ numerator {n} ÷ denominator {d}</translation>
 <context>
     <name>DamagedDialog</name>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="53"/>
         <source>台账已损坏</source>
         <translation>The ledger is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="60"/>
         <source>台账没有打开，文件没有任何改动。请从下面选一个损坏之前的备份恢复（一般选最新的一个）。恢复前，现在这个文件会原样另存到备份文件夹，不会丢失，需要时可交给县教育局检查。</source>
         <translation>The ledger was not opened and the file was not changed. Choose a backup from before the damage below to restore (usually the newest one). Before restoring, the current file is kept unchanged in the backup folder; nothing is lost, and it can be given to the county education bureau for inspection.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="78"/>
         <source>这台电脑上没有这份台账的备份。如果U盘上有备份，请点“从其他备份文件恢复…”。</source>
         <translation>There is no backup of this ledger on this computer. If a USB stick holds one, click &quot;Restore from another backup file…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="93"/>
         <source>从此备份恢复…</source>
         <translation>Restore from this backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="95"/>
         <source>从其他备份文件恢复…</source>
         <translation>Restore from another backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="97"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="99"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="118"/>
         <source>完好</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="118"/>
         <source>已损坏，不能用来恢复</source>
         <translation>Damaged, cannot be restored</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="144"/>
         <source>先在列表中选中一个备份。</source>
         <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="146"/>
         <source>这个备份已损坏，不能用来恢复。请选择另一个。</source>
         <translation>This backup is damaged and cannot be restored. Please choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="153"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="154"/>
         <source>确定用备份 {name} 替换已损坏的台账吗？
 
 备份之后录入的内容不在备份里，需要重新录入。已损坏的文件会原样保留在备份文件夹中。</source>
@@ -1898,17 +1898,17 @@ numerator {n} ÷ denominator {d}</translation>
 What was entered after the backup is not in it and must be entered again. The damaged file is kept unchanged in the backup folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="169"/>
         <source>台账备份 (*.sqlite);;所有文件 (*)</source>
         <translation>Ledger backups (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="169"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/damaged_dialog.py" line="185"/>
         <source>恢复没有完成（{reason}），台账文件没有改动。请换一个备份再试。</source>
         <translation>The restore did not finish ({reason}); the ledger file was not changed. Please try another backup.</translation>
     </message>
@@ -2056,6 +2056,94 @@ What was entered after the backup is not in it and must be entered again. The da
         <location filename="../../ui/views/dashboard_view.py" line="206"/>
         <source>{y}年{m}月{d}日，{year}学年累计（自{sy}年9月1日起）。辍学率有两种口径：在校生辍学率（辍学、休学、超龄离校的学生人数）和“两基”净减少口径（减少减去增加），都除以学年初在校生数加本学年招收新生数。鼠标停在数字或柱子上可看分子和分母。</source>
         <translation>{d}/{m}/{y}, school year {year} to date (from 1 September {sy}). The dropout rate has two conventions: definitional (pupils who dropped out, suspended or left over-age) and the net-change (“two basics”) convention (losses minus gains), both divided by the pupils at the start of the year plus this year&apos;s intake. Rest the mouse on a number or a bar to see its numerator and denominator.</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="43"/>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="44"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="45"/>
+        <source>学生</source>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="46"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="47"/>
+        <source>县里的更正</source>
+        <translation>County&apos;s correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="48"/>
+        <source>学校认为应是</source>
+        <translation>School says it should be</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="49"/>
+        <source>学校的理由</source>
+        <translation>School&apos;s reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="56"/>
+        <source>学校异议</source>
+        <translation>School disputes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="71"/>
+        <source>答复（学校会在“县里通知”中看到），例如：已核对户口本，按学校意见更正。</source>
+        <translation>Reply (the school sees it under “County notices”), e.g.: checked the household register, corrected as the school says.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="76"/>
+        <source>采纳学校的值</source>
+        <translation>Adopt the school&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="78"/>
+        <source>维持县里的更正</source>
+        <translation>Keep the county&apos;s correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="90"/>
+        <source>答复：</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="101"/>
+        <source>共 {n} 条异议等待答复（最早的在前）。</source>
+        <translation>{n} disputes await a reply (oldest first).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="102"/>
+        <source>没有等待答复的学校异议。</source>
+        <translation>No school disputes await a reply.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="106"/>
+        <source>（未写明）</source>
+        <translation>(not stated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="124"/>
+        <source>请先在上面选一条异议。</source>
+        <translation>Select a dispute above first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/disputes_dialog.py" line="126"/>
+        <source>请先写答复，再选择采纳或维持。</source>
+        <translation>Write a reply first, then adopt or keep.</translation>
     </message>
 </context>
 <context>
@@ -2388,253 +2476,269 @@ The case will then be at {stage}, and the following deadlines count again from {
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="72"/>
         <source>在籍学生</source>
         <translation>Students on the roll</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="73"/>
         <source>预警学生</source>
         <translation>At-risk students</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="74"/>
         <source>疑似辍学学生</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
         <source>辍学学生</source>
         <translation>Dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="76"/>
         <source>复学跟踪学生</source>
         <translation>Returned students (follow-up)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
         <source>送教上门学生</source>
         <translation>Home-taught students</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
         <source>休学学生</source>
         <translation>Suspended students</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="151"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="154"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="179"/>
         <source>统计表（按年级和状态，不含姓名）</source>
         <translation>Statistics (by grade and status, no names)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="181"/>
         <source>当前操作员的角色不能导出学生名单：名单中有学生的姓名、身份证号等个人信息，只能由校长或学籍管理员导出。可以导出不含姓名的统计表。</source>
         <translation>Your role may not export student lists: they hold names, ID numbers and other personal data, and only the principal or the registrar may export them. You can export the statistics, which hold no names.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="190"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="364"/>
         <source>按县级模板填写</source>
         <translation>Fill in the county template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="192"/>
         <source>县教育局下发的模板文件（.xlsx）</source>
         <translation>Template file from the county bureau (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="194"/>
         <source>选择模板…</source>
         <translation>Choose template…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="192"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="197"/>
         <source>完整身份证号和学籍号（不隐去中间部分）</source>
         <translation>Whole ID numbers and student numbers (not partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="199"/>
         <source>家庭经济困难类别</source>
         <translation>Economic hardship category</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="204"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="212"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="215"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="388"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="226"/>
+        <source>按县里下发的模板填写</source>
+        <translation>Fill in the template sent by the county</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="252"/>
         <source>导出内容：</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="259"/>
         <source>同时导出：</source>
         <translation>Also export:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="240"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="260"/>
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="279"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="309"/>
         <source>{view}（{count} 人）</source>
         <translation>{view} ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="307"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="353"/>
         <source>只导出搜索“{search}”找到的 {count} 名学生</source>
         <translation>Only the {count} students found by the search “{search}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="309"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="355"/>
         <source>只导出搜索“{search}”找到的学生</source>
         <translation>Only the students found by the search “{search}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="311"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="357"/>
         <source>县级配置中还没有设置模板的各列对应，暂时不能按模板填写。</source>
         <translation>The county profile maps no template columns yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="336"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="361"/>
+        <source>{title}（第 {version} 版）</source>
+        <translation>{title} (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="364"/>
+        <source>按本机的模板文件填写</source>
+        <translation>Fill in a template file on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="391"/>
         <source>统计表只有人数，不含学生的姓名和证件号。</source>
         <translation>The statistics hold only counts: no names and no ID numbers.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="338"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="393"/>
         <source>文件中将有完整的身份证号和学籍号：请妥善保管，只交给需要的单位，不要在微信群、QQ群中转发。</source>
         <translation>The file will hold whole ID numbers and student numbers: keep it safe, give it only to the office that needs it, and never forward it in WeChat or QQ groups.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="341"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="396"/>
         <source>身份证号和学籍号将隐去中间部分（保留前 6 位和后 4 位）。</source>
         <translation>ID numbers and student numbers will be partly hidden (the first 6 and last 4 characters are kept).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="343"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="398"/>
         <source>家庭经济困难类别属于受限信息，同样请妥善保管。</source>
         <translation> The economic hardship category is restricted information: keep it safe as well.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="351"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="406"/>
         <source>控辍保学统计表-{date}.xlsx</source>
         <translation>Dropout statistics-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="353"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="408"/>
         <source>控辍保学名单-{view}-县级模板-{date}.xlsx</source>
         <translation>Dropout ledger-{view}-county template-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="355"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="410"/>
         <source>控辍保学名单-{view}-{date}.xlsx</source>
         <translation>Dropout ledger-{view}-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="369"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="371"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="426"/>
         <source>请选择县级模板文件。</source>
         <translation>Choose the county template file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="373"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="428"/>
         <source>请选择保存位置。</source>
         <translation>Choose where to save the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="375"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="430"/>
         <source>这份名单中没有学生，不需要导出。</source>
         <translation>This list has no students: there is nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="387"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="444"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="388"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="406"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="463"/>
         <source>Excel 表格或模板 (*.xlsx *.xltx)</source>
         <translation>Excel workbooks or templates (*.xlsx *.xltx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="406"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="463"/>
         <source>选择县级模板</source>
         <translation>Choose the county template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="469"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="413"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="453"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="514"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="531"/>
         <source>已停止导出，没有留下文件。</source>
         <translation>Export stopped; no file was left behind.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="483"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="544"/>
         <source>已导出统计表：{path}</source>
         <translation>Statistics exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="485"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="546"/>
         <source>已导出 {count} 名学生：{path}</source>
         <translation>{count} students exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="487"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="548"/>
         <source>模板中有 {count} 列受限信息没有填写：当前操作员无权导出。</source>
         <translation>{count} template columns of restricted information were left blank: your role may not export them.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="502"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="563"/>
         <source>正在导出：{done} / {total} 名学生…</source>
         <translation>Exporting: {done} / {total} students…</translation>
     </message>
@@ -3862,7 +3966,7 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="419"/>
-        <location filename="../../ui/session.py" line="132"/>
+        <location filename="../../ui/session.py" line="139"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -3950,52 +4054,57 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Forked records</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="49"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="38"/>
+        <source>异议答复</source>
+        <translation>Dispute answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="50"/>
         <source>县里通知</source>
         <translation>County notices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="54"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="54"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="54"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="54"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="63"/>
         <source>知道了</source>
         <translation>Noted</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="85"/>
         <source>共 {n} 条通知，未读 {unread} 条。</source>
         <translation>{n} notices, {unread} unread.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="86"/>
         <source>县里还没有发来通知。</source>
         <translation>No notices from the county yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="89"/>
         <source>已读</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notices_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/notices_dialog.py" line="89"/>
         <source>未读</source>
         <translation>Unread</translation>
     </message>
@@ -5257,57 +5366,67 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="104"/>
+        <location filename="../../ui/session.py" line="111"/>
         <source> — 当前用户：{who}</source>
         <translation> — logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="106"/>
+        <location filename="../../ui/session.py" line="113"/>
         <source>当前用户：{who}</source>
         <translation>Logged in: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="107"/>
+        <location filename="../../ui/session.py" line="114"/>
         <source>未登录（身份证号隐去中间部分）</source>
         <translation>Nobody logged in (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="135"/>
+        <location filename="../../ui/session.py" line="142"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="138"/>
+        <location filename="../../ui/session.py" line="145"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="139"/>
+        <location filename="../../ui/session.py" line="146"/>
         <source>退出登录并关闭台账</source>
         <translation>Log out and close the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="147"/>
+        <location filename="../../ui/session.py" line="154"/>
         <source>账户管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="150"/>
+        <location filename="../../ui/session.py" line="157"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="172"/>
+        <location filename="../../ui/session.py" line="179"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="212"/>
+        <location filename="../../ui/session.py" line="221"/>
         <source>台账已改用新副本</source>
         <translation>This ledger now continues as a new replica</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="261"/>
+        <location filename="../../ui/session.py" line="238"/>
+        <source>台账已从备份恢复，损坏的文件保存在备份文件夹里。请重新打开程序。</source>
+        <translation>The ledger was restored from a backup; the damaged file is kept in the backup folder. Please open the program again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="238"/>
+        <source>台账已恢复</source>
+        <translation>Ledger restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="314"/>
         <source>这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。</source>
         <translation>This ledger has accounts: name the account and its password in the environment variables {user} and {password}.</translation>
     </message>
@@ -5914,408 +6033,428 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>StudentView</name>
     <message>
-        <location filename="../../ui/views/student_view.py" line="58"/>
+        <location filename="../../ui/views/student_view.py" line="60"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="58"/>
+        <location filename="../../ui/views/student_view.py" line="60"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="122"/>
+        <location filename="../../ui/views/student_view.py" line="168"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="128"/>
+        <location filename="../../ui/views/student_view.py" line="174"/>
         <source>回证已签收</source>
         <translation>Receipt signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="130"/>
+        <location filename="../../ui/views/student_view.py" line="176"/>
         <source>已送达，回证未签收</source>
         <translation>Delivered, receipt not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="131"/>
+        <location filename="../../ui/views/student_view.py" line="177"/>
         <source>未送达</source>
         <translation>Not delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="143"/>
+        <location filename="../../ui/views/student_view.py" line="189"/>
         <source>编辑信息</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="144"/>
+        <location filename="../../ui/views/student_view.py" line="190"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="145"/>
+        <location filename="../../ui/views/student_view.py" line="191"/>
         <source>登记劝返</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="146"/>
+        <location filename="../../ui/views/student_view.py" line="192"/>
         <source>劝返阶段</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="147"/>
+        <location filename="../../ui/views/student_view.py" line="193"/>
         <source>报告表</source>
         <translation>Report form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="148"/>
+        <location filename="../../ui/views/student_view.py" line="194"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="149"/>
+        <location filename="../../ui/views/student_view.py" line="195"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="181"/>
-        <location filename="../../ui/views/student_view.py" line="498"/>
+        <location filename="../../ui/views/student_view.py" line="227"/>
+        <location filename="../../ui/views/student_view.py" line="570"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="181"/>
+        <location filename="../../ui/views/student_view.py" line="227"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="181"/>
+        <location filename="../../ui/views/student_view.py" line="227"/>
         <source>状态与个案</source>
         <translation>Status and case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="181"/>
+        <location filename="../../ui/views/student_view.py" line="227"/>
         <source>资助与帮扶</source>
         <translation>Aid and support</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="182"/>
+        <location filename="../../ui/views/student_view.py" line="228"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="203"/>
+        <location filename="../../ui/views/student_view.py" line="249"/>
         <source>学生信息</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="248"/>
+        <location filename="../../ui/views/student_view.py" line="295"/>
         <source>找不到这名学生</source>
         <translation>This student cannot be found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="255"/>
-        <location filename="../../ui/views/student_view.py" line="308"/>
-        <location filename="../../ui/views/student_view.py" line="520"/>
+        <location filename="../../ui/views/student_view.py" line="302"/>
+        <location filename="../../ui/views/student_view.py" line="355"/>
+        <location filename="../../ui/views/student_view.py" line="592"/>
         <source>证明材料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="260"/>
+        <location filename="../../ui/views/student_view.py" line="307"/>
         <source>（已撤销登记）</source>
         <translation>(registration withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="266"/>
+        <location filename="../../ui/views/student_view.py" line="313"/>
         <source>身份证号 {v}</source>
         <translation>ID number {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="267"/>
+        <location filename="../../ui/views/student_view.py" line="314"/>
         <source>学籍号 {v}</source>
         <translation>Student no. {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="271"/>
+        <location filename="../../ui/views/student_view.py" line="318"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="277"/>
+        <location filename="../../ui/views/student_view.py" line="324"/>
         <source>预警原因：{reasons}</source>
         <translation>At risk: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="280"/>
+        <location filename="../../ui/views/student_view.py" line="327"/>
         <source>预警原因：无</source>
         <translation>At risk: no</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="300"/>
+        <location filename="../../ui/views/student_view.py" line="347"/>
         <source>证明材料与照片</source>
         <translation>Supporting documents and photos</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="301"/>
+        <location filename="../../ui/views/student_view.py" line="348"/>
         <source>这名学生的全部照片和扫描件：单独添加的证明材料，以及劝返记录、通知书、法律文书、书面报告和销号所附的文件。</source>
         <translation>Every photo and scan for this student: documents added on their own, and files attached to visits, notices, legal documents, reports and case closures.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="327"/>
+        <location filename="../../ui/views/student_view.py" line="374"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="349"/>
+        <location filename="../../ui/views/student_view.py" line="396"/>
         <source>此条已撤销</source>
         <translation>This entry was withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="383"/>
+        <location filename="../../ui/views/student_view.py" line="430"/>
         <source>撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="393"/>
+        <location filename="../../ui/views/student_view.py" line="440"/>
         <source>身份与家庭</source>
         <translation>Identity and family</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="400"/>
+        <location filename="../../ui/views/student_view.py" line="447"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="411"/>
+        <location filename="../../ui/views/student_view.py" line="461"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="412"/>
+        <location filename="../../ui/views/student_view.py" line="462"/>
         <source>与学生关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="412"/>
+        <location filename="../../ui/views/student_view.py" line="462"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="412"/>
+        <location filename="../../ui/views/student_view.py" line="462"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="422"/>
-        <location filename="../../ui/views/student_view.py" line="430"/>
-        <location filename="../../ui/views/student_view.py" line="432"/>
-        <location filename="../../ui/views/student_view.py" line="433"/>
+        <location filename="../../ui/views/student_view.py" line="477"/>
+        <source>县里名单显示：{labels}</source>
+        <translation>County list shows: {labels}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="478"/>
+        <source>县里名单中没有该生</source>
+        <translation>Not on the county&apos;s lists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="480"/>
+        <source>（与本校记录不一致）</source>
+        <translation> (differs from the school&apos;s record)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="484"/>
+        <source>县教育局随同步包下发的脱贫户、低保、特困名单中本校学生的部分。本校记录不同时，请与家庭和村里核实后更正，或向县里提出。</source>
+        <translation>This school&apos;s part of the county&apos;s lists of poverty-alleviated, subsistence-allowance and extreme-poverty families, sent with the sync package. Where the school&apos;s record differs, check with the family and the village, then correct it or raise it with the county.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="494"/>
+        <location filename="../../ui/views/student_view.py" line="502"/>
+        <location filename="../../ui/views/student_view.py" line="504"/>
+        <location filename="../../ui/views/student_view.py" line="505"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="426"/>
+        <location filename="../../ui/views/student_view.py" line="498"/>
         <source>（仅校长可见）</source>
         <translation>(principal only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="439"/>
+        <location filename="../../ui/views/student_view.py" line="511"/>
         <source>应于 {due} 前完成（已逾期 {n} 天）</source>
         <translation>due by {due} ({n} days overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="442"/>
+        <location filename="../../ui/views/student_view.py" line="514"/>
         <source>应于 {due} 前完成（还有 {n} 天）</source>
         <translation>due by {due} ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="444"/>
+        <location filename="../../ui/views/student_view.py" line="516"/>
         <source>下一阶段：{stage} {label}，{when}；办理：{actor}</source>
         <translation>Next step: {stage} {label}, {when}; by: {actor}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="457"/>
+        <location filename="../../ui/views/student_view.py" line="529"/>
         <source>当前个案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="459"/>
+        <location filename="../../ui/views/student_view.py" line="531"/>
         <source>没有未销号的个案</source>
         <translation>No open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="463"/>
+        <location filename="../../ui/views/student_view.py" line="535"/>
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="464"/>
+        <location filename="../../ui/views/student_view.py" line="536"/>
         <source>立案日期 {opened}　当前阶段：{stage}</source>
         <translation>Opened {opened}   Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="549"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="478"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="478"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="478"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="478"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="478"/>
+        <location filename="../../ui/views/student_view.py" line="550"/>
         <source>销号</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="486"/>
+        <location filename="../../ui/views/student_view.py" line="558"/>
         <source>全部个案</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="487"/>
+        <location filename="../../ui/views/student_view.py" line="559"/>
         <source>包保教师</source>
         <translation>Responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="487"/>
+        <location filename="../../ui/views/student_view.py" line="559"/>
         <source>立案日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="487"/>
+        <location filename="../../ui/views/student_view.py" line="559"/>
         <source>辍学原因</source>
         <translation>Dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="487"/>
+        <location filename="../../ui/views/student_view.py" line="559"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="488"/>
+        <location filename="../../ui/views/student_view.py" line="560"/>
         <source>销号原因</source>
         <translation>Closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="488"/>
+        <location filename="../../ui/views/student_view.py" line="560"/>
         <source>销号日期</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="502"/>
+        <location filename="../../ui/views/student_view.py" line="574"/>
         <source>劝返复学通知书</source>
         <translation>Return notices</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="506"/>
+        <location filename="../../ui/views/student_view.py" line="578"/>
         <source>回证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="507"/>
+        <location filename="../../ui/views/student_view.py" line="579"/>
         <source>法律文书</source>
         <translation>Legal documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="511"/>
+        <location filename="../../ui/views/student_view.py" line="583"/>
         <source>书面报告</source>
         <translation>Written reports</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="519"/>
+        <location filename="../../ui/views/student_view.py" line="591"/>
         <source>证明材料（{n}）</source>
         <translation>Documents ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="525"/>
+        <location filename="../../ui/views/student_view.py" line="597"/>
         <source>资助发放</source>
         <translation>Subsidies paid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="533"/>
+        <location filename="../../ui/views/student_view.py" line="605"/>
         <source>帮扶记录</source>
         <translation>Pairing log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="536"/>
+        <location filename="../../ui/views/student_view.py" line="608"/>
         <source>帮扶教师</source>
         <translation>Teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="538"/>
+        <location filename="../../ui/views/student_view.py" line="610"/>
         <source>送教上门记录</source>
         <translation>Home-teaching sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="546"/>
+        <location filename="../../ui/views/student_view.py" line="618"/>
         <source>时间是当时那台电脑上的时间，电脑时钟不准时可能有出入。</source>
         <translation>Times are those of the computer that made the change; they may be off if its clock was wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="622"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="622"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="622"/>
         <source>本机时间</source>
         <translation>Computer time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="622"/>
         <source>电脑</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="622"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="562"/>
+        <location filename="../../ui/views/student_view.py" line="634"/>
         <source>{n} 份，见“证明材料”</source>
         <translation>{n}, see “Documents”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="564"/>
+        <location filename="../../ui/views/student_view.py" line="636"/>
         <source>附件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="571"/>
+        <location filename="../../ui/views/student_view.py" line="643"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="571"/>
+        <location filename="../../ui/views/student_view.py" line="643"/>
         <source>已撤销：{reason}</source>
         <translation>Withdrawn: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="587"/>
+        <location filename="../../ui/views/student_view.py" line="659"/>
         <source>{reason}，依据：{evidence}</source>
         <translation>{reason}; evidence: {evidence}</translation>
     </message>
@@ -6774,262 +6913,282 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Exported by another computer of ours; hand it to the other side to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="107"/>
         <source>不是发给本单位的，本机不导入；请交给收件单位。</source>
         <translation>Not for us, so it is not imported here; give it to the unit it is for.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="108"/>
         <source>这是入网文件：请用“文件 → 加入县级台账…”打开它。</source>
         <translation>This is an enrolment file: open it with &quot;File → Join the county ledger…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="116"/>
         <source>本单位</source>
         <translation>us</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="118"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="150"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="151"/>
         <source>{file}：没有导入。{reason}
 台账没有任何改动。</source>
         <translation>{file}: not imported. {reason}
 Nothing in the ledger was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="154"/>
         <source>{file}：{reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="157"/>
         <source>注意：{w}</source>
         <translation>Note: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="158"/>
         <source>（报告已保存：{path}）</source>
         <translation> (report saved: {path})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="160"/>
         <source>{file}：已导入。{where}
 {body}</source>
         <translation>{file}: imported.{where}
 {body}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="183"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="184"/>
         <source>来自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="185"/>
         <source>发给</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="186"/>
         <source>写入时间</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="186"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
         <source>记录数</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="188"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="201"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="202"/>
         <source>U盘同步</source>
         <translation>USB sync</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="210"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="239"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="240"/>
         <source>插入或换了U盘后点这里重新查找</source>
         <translation>Click after plugging in or changing the USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="242"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="242"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="243"/>
         <source>U盘没有列出，或要用其他文件夹时，在这里选择</source>
         <translation>Choose here when the stick is not listed, or to use another folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="246"/>
         <source>U盘：</source>
         <translation>USB stick:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="265"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="266"/>
         <source>导出到U盘</source>
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="267"/>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="268"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="419"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="270"/>
+        <source>县里回执</source>
+        <translation>County receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="271"/>
+        <source>县里签名确认已收到本校多少条记录（每次导入县里的同步文件都有一份）</source>
+        <translation>How many of our records the county confirmed, signed (one with every county sync file imported)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="274"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="297"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="303"/>
         <source>文件夹 {path}</source>
         <translation>Folder {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="299"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="305"/>
         <source>没有找到U盘：请插入U盘后点“刷新”，或点“选择文件夹…”</source>
         <translation>No USB stick found: plug one in and click &quot;Refresh&quot;, or click &quot;Choose folder…&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="314"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="320"/>
         <source>选择U盘或文件夹</source>
         <translation>Choose the USB stick or a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="347"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="354"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="348"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="355"/>
         <source>{n} 所已确认的学校</source>
         <translation>{n} confirmed schools</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="349"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="356"/>
         <source>{name}：导出的同步文件发给{to}。</source>
         <translation>{name}: sync files are exported for {to}. </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="351"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="358"/>
         <source>{name}：{why}</source>
         <translation>{name}: {why} </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="352"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="359"/>
         <source>上次导出：{time}。</source>
         <translation>Last export: {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="353"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="360"/>
         <source>本机还没有导出过同步文件。</source>
         <translation>This computer has not exported a sync file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="363"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="370"/>
         <source>{n} 条</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="382"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="389"/>
         <source>{folder} 里没有同步文件。</source>
         <translation>No sync files in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="385"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="392"/>
         <source>{folder} 里有 {n} 个同步文件，其中 {todo} 个待导入。选中一行可看详细说明。</source>
         <translation>{folder} holds {n} sync files, {todo} of them to import. Select a row for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="387"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="394"/>
         <source>{folder} 里有 {n} 个同步文件，没有需要本机导入的。选中一行可看详细说明。</source>
         <translation>{folder} holds {n} sync files, none to import here. Select a row for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="406"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="413"/>
         <source>请先插入U盘，或点“选择文件夹…”</source>
         <translation>Plug in a USB stick first, or click &quot;Choose folder…&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="410"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="417"/>
         <source>把本机的同步文件写到 {folder}</source>
         <translation>Write this computer&apos;s sync file(s) to {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="419"/>
         <source>导入（{n} 个）</source>
         <translation>Import ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="415"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="422"/>
         <source>导入U盘上发给本单位、尚未导入的同步文件</source>
         <translation>Import the sync files on the stick that are for us and not imported yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="416"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="423"/>
         <source>U盘上没有需要本机导入的同步文件</source>
         <translation>No sync file on the stick needs importing here</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/sync_dialog.py" line="444"/>
+        <source>还没有收到县里的同步文件，所以还没有回执。</source>
+        <translation>No sync file from the county has arrived yet, so there are no receipts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="446"/>
+        <source>县里的签收回执（原件是“同步/收件”中县里签名的同步文件，可交检查时核验）：</source>
+        <translation>The county&apos;s signed receipts (the originals are the county-signed sync files in “同步/收件”, which an inspector can verify):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="464"/>
         <source>{file}（发给{to}，{n} 条记录）</source>
         <translation>{file} (for {to}, {n} records)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="447"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="467"/>
         <source>已写入，请等待提示后再拔U盘；拔出前请使用“安全弹出”。</source>
         <translation>Written. Wait for the message before unplugging the stick, and use &quot;Safely remove&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="449"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="469"/>
         <source>已写入 {n} 个同步文件并读回核对无误：</source>
         <translation>{n} sync files written and read back correctly:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="453"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="473"/>
         <source>正在写入U盘，请不要拔U盘…</source>
         <translation>Writing to the USB stick; do not unplug it…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="468"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="488"/>
         <source>导入完成：{ok} 个已导入，{bad} 个没有导入（原因见下）。</source>
         <translation>Import finished: {ok} imported, {bad} not imported (reasons below).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="471"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="491"/>
         <source>导入完成：{ok} 个同步文件已导入。</source>
         <translation>Import finished: {ok} sync files imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="476"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="496"/>
         <source>正在导入，请稍候…</source>
         <translation>Importing, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="488"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="508"/>
         <source>没有完成。{reason}</source>
         <translation>Not finished. {reason}</translation>
     </message>
@@ -7092,27 +7251,32 @@ Nothing in the ledger was changed.</translation>
         <translation>Confirm a school&apos;s key…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="137"/>
+        <location filename="../../ui/sync_ui.py" line="136"/>
+        <source>学校异议…</source>
+        <translation>School disputes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="139"/>
         <source>打印县级密钥说明单…</source>
         <translation>Print the county key sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="153"/>
+        <location filename="../../ui/sync_ui.py" line="155"/>
         <source>⚠ 待核对 {n}</source>
         <translation>⚠ To check: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="226"/>
+        <location filename="../../ui/sync_ui.py" line="233"/>
         <source>县级密钥说明单.pdf</source>
         <translation>county-key-sheet.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="238"/>
+        <location filename="../../ui/sync_ui.py" line="245"/>
         <source>已打开县级密钥说明单，请从 PDF 阅读器打印。</source>
         <translation>The county key sheet is open; print it from the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="239"/>
+        <location filename="../../ui/sync_ui.py" line="246"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>

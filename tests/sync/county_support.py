@@ -22,6 +22,7 @@ from dropout_ledger.services import demo
 from dropout_ledger.store import marker
 from dropout_ledger.store.events import Operator
 from dropout_ledger.sync import enrol, exporter, importer
+from dropout_ledger.sync import keys as keys_of
 from dropout_ledger.sync.importer import Outcome
 
 COUNTY_CODE = "524821"
@@ -60,7 +61,10 @@ class County:
         out = {}
         for key in keys:
             org = self.org(key)
-            mine = [e.path for e in written if e.to_org == org]
+            # One package per confirmed key of the school (a restored install's old key stays
+            # confirmed until the clerk revokes it): take the one for its current key.
+            current = keys_of.ensure(self.schools[key]).public.fingerprint()
+            mine = [e.path for e in written if e.to_org == org and e.enc_key == current]
             assert len(mine) == 1, (org, [e.to_org for e in written])
             out[key] = importer.import_file(self.schools[key], mine[0])
         return out

@@ -181,3 +181,34 @@ def test_export_before_joining_says_what_to_do(tmp_path: Path,
         "--ledger", str(school))
     assert main(["sync", "export", "--out", str(tmp_path / "stick"), "--ledger", str(school)]) == 2
     assert "尚未加入县级台账" in capsys.readouterr().err
+
+
+def test_the_school_keeps_the_countys_signed_receipt(world: World, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    school = world.schools["a"]
+    assert run(capsys, "sync", "receipts", "--ledger", str(school)) == (0, [])
+    sent = export(capsys, school, world.stick)
+    assert run(capsys, "sync", "import", sent[0]["file"], "--ledger", str(world.county))[0] == 0
+    back = [e for e in export(capsys, world.county, tmp_path / "back")
+            if e["to"] == f"S:{SCHOOLS['a'][0]}"]
+    assert run(capsys, "sync", "import", back[0]["file"], "--ledger", str(school))[0] == 0
+
+    code, found = run(capsys, "sync", "receipts", "--ledger", str(school))
+    with Ledger.open(school) as ledger:
+        own = ledger.conn.execute("SELECT count(*) FROM events WHERE org = ?",
+                                  (ledger.org_id,)).fetchone()[0]
+    assert code == 0 and len(found) == 1
+    receipt = found[0]
+    # Everything the school had sent, less the audit of its own export and the import after it.
+    assert 0 < receipt["records"] <= own and receipt["matches"] and receipt["students"] == 40
+    assert receipt["package_id"] == back[0]["package_id"]
+    assert "示例县教育局确认已收到本校记录" in receipt["text"] and "核对一致" in receipt["text"]
+
+    kept = Path(receipt["file"])  # the signed original in 同步/收件 is the proof: alter it …
+    data = bytearray(kept.read_bytes())
+    data[-10] ^= 1
+    kept.write_bytes(bytes(data))
+    code, found = run(capsys, "sync", "receipts", "--ledger", str(school))
+    # … and it no longer counts as one, and says why
+    assert code == 0 and len(found) == 1 and found[0]["records"] == 0
+    assert "被改动过" in found[0]["text"] and not found[0]["matches"]

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from dropout_ledger.clock import FrozenClock
-from dropout_ledger.errors import NotFound, ValidationError
+from dropout_ledger.errors import InputRefused, NotFound, ValidationError
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.services import disputes
 from dropout_ledger.services.today import today_items
-from dropout_ledger.sync import drives, enrol, envelope, exporter, importer, listing
+from dropout_ledger.sync import drives, enrol, envelope, exporter, importer, listing, notices
 from dropout_ledger.sync.errors import PackageRefused
 from dropout_ledger.synthetic import SyntheticFactory
 from tests.sync.support import SCHOOL_CODE
@@ -267,3 +267,35 @@ def test_only_a_county_correction_can_be_disputed(county: Ledger, school: Ledger
     with pytest.raises(NotFound, match="不是县教育局的更正"):
         disputes.dispute(school, f"student:{pupil}", "address", "不对")
 
+
+
+@pytest.mark.parametrize(("accept", "name"), [(True, "王小明"), (False, "王晓明")])
+def test_the_county_answers_a_dispute_and_the_answer_reaches_the_school(
+    county: Ledger, school: Ledger, tmp_path: Path, accept: bool, name: str
+) -> None:
+    for folder in ("a", "b", "c", "d"):
+        (tmp_path / folder).mkdir()
+    pupil = _override(county, school, tmp_path)
+    ent = f"student:{pupil}"
+    with pytest.raises(InputRefused, match="只有县级台账"):
+        disputes.queue(school)
+    assert disputes.queue(county) == []
+    disputes.dispute(school, ent, "name", "户口本上是小明")
+    importer.import_files(county, [e.path for e in exporter.export(school, tmp_path / "c")])
+
+    [case] = disputes.queue(county)
+    assert (case.school_name, case.label, case.student_name) == ("坪坝镇中心学校", "姓名", "王晓明")
+    assert (case.county_value, case.school_value, case.note) == ("王晓明", "王小明", "户口本上是小明")
+    with pytest.raises(ValidationError, match="答复不能为空"):
+        disputes.answer(county, case.eid, accept=accept, note=" ")
+    disputes.answer(county, case.eid, accept=accept, note="已核对户口本")
+    assert disputes.queue(county) == [] and county.conflicts.count() == 0
+    assert county.queries.student(pupil)["name"] == name
+    with pytest.raises(NotFound, match="已经答复过"):
+        disputes.answer(county, case.eid, accept=accept, note="再答一次")
+
+    importer.import_files(school, [e.path for e in exporter.export(county, tmp_path / "d")])
+    assert school.conflicts.count() == 0 and school.queries.student(pupil)["name"] == name
+    [notice] = [n for n in notices.notices(school) if n.topic == "dispute"]
+    assert notice.student_id == pupil and "已核对户口本" in notice.text
+    assert ("采纳" in notice.text) == accept and f"“{name}”" in notice.text

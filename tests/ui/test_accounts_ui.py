@@ -14,10 +14,12 @@ from argon2 import PasswordHasher
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from dropout_ledger.errors import LedgerDamaged
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.services import accounts
 from dropout_ledger.services.accounts import Account
-from ui.dialogs import account_dialogs
+from dropout_ledger.store import selfcheck
+from ui.dialogs import account_dialogs, damaged_dialog
 from ui.dialogs.account_dialogs import (
     AccountEditDialog,
     AccountsDialog,
@@ -388,6 +390,57 @@ def test_switch_user_opens_a_new_window_for_the_next_person(
     assert app.quit_called and session.window is None and staffed.operator.role == ""
     actions = [e.body["action"] for e in _audits(staffed)]
     assert actions[-4:] == ["login", "logout", "login", "logout"]
+
+
+def _session_on_a_big_ledger(qtbot: QtBot, staffed: Ledger, monkeypatch: pytest.MonkeyPatch
+                             ) -> tuple[Session, FakeApp]:
+    """A session whose ledger counts as too large for quick_check at open (a county's)."""
+    monkeypatch.setattr(selfcheck, "QUICK_CHECK_MAX_BYTES", 1024)
+
+    def make(ledger: Ledger) -> MainWindow:
+        window = MainWindow(ledger, runner=ImmediateRunner(ledger))
+        qtbot.addWidget(window)
+        return window
+
+    app = FakeApp()
+    session = Session(app, staffed, make_window=make,  # type: ignore[arg-type]
+                      ask=lambda ledger: accounts.login(ledger, "wangxz", PRINCIPAL_PW))
+    return session, app
+
+
+def test_a_big_ledger_is_checked_page_by_page_once_the_window_is_up(
+    qtbot: QtBot, staffed: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: list[Path] = []
+    real = selfcheck.quick_check
+    monkeypatch.setattr(selfcheck, "quick_check",
+                        lambda conn, path: (checked.append(path), real(conn, path))[1])
+    session, app = _session_on_a_big_ledger(qtbot, staffed, monkeypatch)
+    assert session.start()
+    assert checked == [staffed.path]  # healthy: the window stays and nothing is said
+    assert session.window is not None and session.window.isVisible() and not app.quit_called
+
+
+def test_damage_found_after_start_closes_the_window_and_offers_the_snapshots(
+    qtbot: QtBot, staffed: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def damaged(conn: Any, path: Path) -> None:
+        raise LedgerDamaged(f"台账 {path.name} 已损坏（SQLite 报告：page 7 is never used）", path=path)
+
+    offered: list[str] = []
+
+    def offer(error: LedgerDamaged, path: Path) -> bool:
+        with Ledger.open(path):  # the app let go of the file, so a restore can replace it
+            offered.append(error.message)
+        return False
+
+    monkeypatch.setattr(selfcheck, "quick_check", damaged)
+    monkeypatch.setattr(damaged_dialog, "offer_restore", offer)
+    session, app = _session_on_a_big_ledger(qtbot, staffed, monkeypatch)
+    session.start()
+    assert len(offered) == 1 and "page 7 is never used" in offered[0]
+    assert session.window is None and app.quit_called
+    session.finish()  # after the event loop: must not touch the released ledger
 
 
 def _audits(ledger: Ledger) -> list[Any]:

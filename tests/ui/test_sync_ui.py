@@ -207,6 +207,20 @@ def test_importing_a_county_package_shows_the_merge_report(qtbot: QtBot, world: 
     assert not dialog.import_button.isEnabled()
 
 
+def test_the_countys_receipts_are_shown_to_a_school_only(qtbot: QtBot, world: World) -> None:
+    dialog = sync_dialog(qtbot, world.school, world)
+    assert dialog.receipts_button.isVisible()
+    qtbot.mouseClick(dialog.receipts_button, Qt.MouseButton.LeftButton)
+    assert "还没有回执" in dialog.report_box.toPlainText()
+    exchange(world)
+    qtbot.mouseClick(dialog.receipts_button, Qt.MouseButton.LeftButton)
+    lines = dialog.report_box.toPlainText().splitlines()
+    assert len(lines) == 2 and "示例县教育局确认已收到本校记录" in lines[1]
+    assert "核对一致" in lines[1]
+    county = sync_dialog(qtbot, world.county, world)
+    assert not county.receipts_button.isVisible()
+
+
 def test_a_refused_package_says_why_and_that_nothing_changed(qtbot: QtBot, world: World) -> None:
     exchange(world)
     world.county.students.edit(world.pupils[1], {"address": "石门村五组"})
@@ -387,6 +401,43 @@ def test_a_county_correction_is_a_notice_with_dispute(qtbot: QtBot, world: World
     assert world.school.queries.student(pupil)["name"] == "王晓明"
 
 
+def test_the_county_answers_a_dispute_and_the_school_reads_the_answer(
+        qtbot: QtBot, world: World) -> None:
+    from dropout_ledger.services import disputes
+    from ui.dialogs.disputes_dialog import DisputesDialog
+    from ui.dialogs.notices_dialog import NoticesDialog
+
+    pupil = clash(world, "name", "王小明", "王晓明")
+    disputes.dispute(world.school, f"student:{pupil}", "name", "户口本上是“小明”")
+    there = world.stick.parent / "dispute"
+    there.mkdir()
+    for written in exporter.export(world.school, there):
+        assert importer.import_files(world.county, [written.path])[0].accepted
+    dialog = DisputesDialog(ImmediateRunner(world.county))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.rowCount() == 1
+    row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert row[2:] == ["王晓明", "姓名", "王晓明", "王小明", "户口本上是“小明”"]
+    assert not dialog.accept_button.isEnabled() and "请先写答复" in dialog.why_not.text()
+    dialog.reply.setPlainText("已核对户口本，按学校意见更正")
+    assert dialog.accept_button.isEnabled() and dialog.uphold_button.isEnabled()
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 0 and "没有等待答复" in dialog.summary.text()
+    assert world.county.queries.student(pupil)["name"] == "王小明"
+
+    back = world.stick.parent / "answer"
+    back.mkdir()
+    for written in exporter.export(world.county, back):
+        importer.import_files(world.school, [written.path])
+    assert world.school.queries.student(pupil)["name"] == "王小明"
+    notices = NoticesDialog(ImmediateRunner(world.school))
+    qtbot.addWidget(notices)
+    texts = [notices.table.item(r, 2).text() for r in range(notices.table.rowCount())]
+    assert any("采纳了本校对王小明“姓名”的异议" in t for t in texts)
+    assert "异议答复" in [notices.table.item(r, 1).text() for r in range(notices.table.rowCount())]
+
+
 def test_id_numbers_are_masked_for_a_class_teacher(qtbot: QtBot, world: World) -> None:
     pupil = world.pupils[0]
     student = world.school.queries.student(pupil)
@@ -436,7 +487,7 @@ def test_the_county_menu_only_on_a_county_ledger(qtbot: QtBot, world: World,
     assert titles.index("县级") == titles.index("设置") - 1
     county = window.findChild(QMenu, "county_menu")
     assert [a.text() for a in county.actions() if a.text()] == [
-        "登记学校（制作入网文件）…", "确认学校密钥…", "打印县级密钥说明单…"]
+        "登记学校（制作入网文件）…", "确认学校密钥…", "学校异议…", "打印县级密钥说明单…"]
     assert ui.join_action is None
     opened: list[Path] = []
     ui.open_file = lambda path: opened.append(path) or True

@@ -50,6 +50,7 @@ from dropout_ledger.exporting import (
 )
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.access import Permission, may
+from dropout_ledger.sync import templates
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import Runner
 
@@ -125,6 +126,8 @@ class _Facts:
     counts: dict[str, int]
     found: dict[str, int]  # pupils matching the search, per view ({} without a search)
     template_ready: bool  # the county profile maps a template's columns
+    county_templates: tuple[tuple[str, str, int], ...] = ()
+    """(name, file name, version) of each template the county sent, most recent first."""
 
 
 class ExportDialog(QDialog):
@@ -161,7 +164,8 @@ class ExportDialog(QDialog):
             found = {v: ledger.queries.count(v, search=search_text)
                      for v in VIEW_TITLES} if search_text else {}
             ready = bool(ledger.settings.profile().get("county_template_columns"))
-            return _Facts(ledger.clock.today(), counts, found, ready)
+            sent = tuple((t.name, t.title, t.version) for t in templates.available(ledger))
+            return _Facts(ledger.clock.today(), counts, found, ready, sent)
 
         runner.query(read, on_done=self._loaded, parent=self)
 
@@ -182,6 +186,7 @@ class ExportDialog(QDialog):
         self.role_note.setVisible(not self.may_list)
         self.search_check = QCheckBox()
         self.search_check.setChecked(bool(self.search))
+        self._build_county()
         self.template_check = QCheckBox(_tr("按县级模板填写"))
         self.template_edit = QLineEdit()
         self.template_edit.setPlaceholderText(_tr("县教育局下发的模板文件（.xlsx）"))
@@ -216,6 +221,19 @@ class ExportDialog(QDialog):
         self.close_button.setAutoDefault(False)
         self._layout()
 
+    def _build_county(self) -> None:
+        """按县里下发的模板填写: the template the county sent with its sync package."""
+        self.county_check = QCheckBox(_tr("按县里下发的模板填写"))
+        self.county_combo = QComboBox()  # shown only when the county sent more than one
+        self.county_note = QLabel()
+        self.county_note.setStyleSheet(f"color: {QUIET_COLOUR};")
+        self.county_row = QWidget()
+        row = QHBoxLayout(self.county_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.county_combo)
+        row.addWidget(self.county_note, 1)
+        self._county_files: dict[str, tuple[str, int]] = {}
+
     def _layout(self) -> None:
         self.template_row = QWidget()
         template_row = QHBoxLayout(self.template_row)
@@ -233,6 +251,8 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(_tr("导出内容："), self.view_combo)
         form.addRow("", self.search_check)
+        form.addRow("", self.county_check)
+        form.addRow("", self.county_row)
         form.addRow("", self.template_check)
         form.addRow("", self.template_row)
         form.addRow("", self.template_note)
@@ -259,8 +279,12 @@ class ExportDialog(QDialog):
     def _connect(self) -> None:
         self.view_combo.currentIndexChanged.connect(self._choice_changed)
         for check in (self.search_check, self.template_check, self.full_ids_check,
-                      self.restricted_check):
+                      self.restricted_check, self.county_check):
             check.toggled.connect(self._choice_changed)
+        # The county's template and a file of one's own are two ways to fill one sheet.
+        self.county_check.toggled.connect(lambda on: self._exclusive(on, self.template_check))
+        self.template_check.toggled.connect(lambda on: self._exclusive(on, self.county_check))
+        self.county_combo.currentIndexChanged.connect(self._choice_changed)
         for edit in (self.template_edit, self.path_edit):
             edit.textChanged.connect(self._refresh)
         self.template_button.clicked.connect(self.choose_template)
@@ -268,6 +292,12 @@ class ExportDialog(QDialog):
         self.open_folder_button.clicked.connect(self.open_folder)
         self.export_button.clicked.connect(self.export)
         self.close_button.clicked.connect(self.reject)
+
+    @staticmethod
+    def _exclusive(on: bool, other: QCheckBox) -> None:
+        """A check just ticked unticks the other way of filling a template."""
+        if on:
+            other.setChecked(False)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -278,6 +308,9 @@ class ExportDialog(QDialog):
             if key in facts.counts:
                 self.view_combo.setItemText(index, _tr("{view}（{count} 人）").format(
                     view=view_name(key), count=facts.counts[key]))
+        for name, title, version in facts.county_templates:
+            self._county_files[name] = (title, version)
+            self.county_combo.addItem(name, name)
         self._choice_changed()
 
     def view(self) -> str:
@@ -287,7 +320,20 @@ class ExportDialog(QDialog):
         return self.view() == STATS
 
     def use_template(self) -> bool:
-        return not self.is_stats() and self.template_check.isChecked()
+        """Fill a template file chosen on this computer."""
+        return not self.is_stats() and self.template_check.isChecked() \
+            and not self.use_county_template()
+
+    def use_county_template(self) -> bool:
+        """Fill the template the county sent with its sync package (sync/templates.py)."""
+        return not self.is_stats() and self.county_check.isChecked() and self.has_county_template()
+
+    def has_county_template(self) -> bool:
+        return self.facts is not None and bool(self.facts.county_templates)
+
+    def county_template_name(self) -> str | None:
+        data = self.county_combo.currentData()
+        return str(data) if data is not None else None
 
     def pupils(self) -> int | None:
         """How many pupils the export will hold (None until counted, and for statistics)."""
@@ -309,8 +355,17 @@ class ExportDialog(QDialog):
                 _tr("只导出搜索“{search}”找到的学生").format(search=self.search))
         ready = self.facts is not None and self.facts.template_ready
         self.template_note.setText(_tr("县级配置中还没有设置模板的各列对应，暂时不能按模板填写。"))
+        sent = self.has_county_template()
+        chosen = self._county_files.get(self.county_template_name() or "")
+        if chosen is not None:
+            self.county_note.setText(_tr("{title}（第 {version} 版）").format(
+                title=chosen[0], version=chosen[1]))
+        self.county_combo.setVisible(self.county_combo.count() > 1)
+        self.template_check.setText(_tr("按本机的模板文件填写") if sent else _tr("按县级模板填写"))
         # Rows that do not apply are taken out of the form, not left as empty gaps.
         rows = {self.search_check: bool(self.search) and not stats,
+                self.county_check: not stats and sent,
+                self.county_row: not stats and sent and self.county_check.isChecked(),
                 self.template_check: not stats,
                 self.template_row: not stats and self.template_check.isChecked(),
                 self.template_note: not stats and self.facts is not None and not ready,
@@ -349,7 +404,7 @@ class ExportDialog(QDialog):
         day = (self.facts.today if self.facts else dt.date.today()).isoformat()
         if self.is_stats():
             return _tr("控辍保学统计表-{date}.xlsx").format(date=day)
-        if self.use_template():
+        if self.use_template() or self.use_county_template():
             return _tr("控辍保学名单-{view}-县级模板-{date}.xlsx").format(
                 view=view_name(self.view()), date=day)
         return _tr("控辍保学名单-{view}-{date}.xlsx").format(view=view_name(self.view()), date=day)
@@ -379,10 +434,12 @@ class ExportDialog(QDialog):
         lacks = "" if self.busy else self.missing()
         self.hint_label.setText(lacks if self.facts is not None else "")
         self.export_button.setEnabled(not lacks and not self.busy)
+        needs_mapping = (self.template_check, self.county_check)
         for widget in (self.view_combo, self.search_check, self.template_check,
                        self.template_edit, self.template_button, self.full_ids_check,
-                       self.restricted_check, self.path_edit, self.browse_button):
-            widget.setEnabled(not self.busy and (widget is not self.template_check or bool(
+                       self.restricted_check, self.path_edit, self.browse_button,
+                       self.county_check, self.county_combo):
+            widget.setEnabled(not self.busy and (widget not in needs_mapping or bool(
                 self.facts and self.facts.template_ready)))
         self.close_button.setText(_tr("停止") if self.busy else
                                   _tr("关闭") if self.export_result is not None else _tr("取消"))
@@ -427,6 +484,7 @@ class ExportDialog(QDialog):
         text = self.path_edit.text().strip()
         out = Path(text if text.lower().endswith(".xlsx") else text + ".xlsx")
         template = Path(self.template_edit.text().strip()) if self.use_template() else None
+        county_template = self.county_template_name() if self.use_county_template() else None
         if template is not None:
             _LAST_TEMPLATE["path"] = template
         options: dict[str, Any] = {
@@ -442,6 +500,9 @@ class ExportDialog(QDialog):
             try:
                 if view == STATS:
                     return export_stats(ledger, out)
+                if county_template is not None:
+                    return templates.fill(ledger, view, out, name=county_template,
+                                          progress=progress, **options)
                 if template is not None:
                     return export_template(ledger, view, template, out, progress=progress,
                                            **options)

@@ -35,6 +35,7 @@ def _tr(text: str) -> str:
 _TOPICS = {
     "identity": QT_TRANSLATE_NOOP("NoticesDialog", "身份核查"),
     "fork": QT_TRANSLATE_NOOP("NoticesDialog", "记录分叉"),
+    "dispute": QT_TRANSLATE_NOOP("NoticesDialog", "异议答复"),
 }
 """The notice topics of sync/notices.py; an unknown one (a newer county) is shown as it is."""
 

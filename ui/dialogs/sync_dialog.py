@@ -103,7 +103,8 @@ def describe(info: PackageInfo, own_org: str) -> str:
         listing.IMPORTED: _tr("已于 {time} 导入过，再导入也不会有改动。").format(time=info.done),
         listing.OUTGOING: _tr("本机于 {time} 导出，请交给对方导入。").format(time=info.done)
         if info.done else _tr("本单位另一台电脑导出的文件，请交给对方导入。"),
-        listing.OTHER: _tr("不是发给本单位的，本机不导入；请交给收件单位。"),
+        listing.OTHER: info.reason  # the county's copy for this school's other computer
+        or _tr("不是发给本单位的，本机不导入；请交给收件单位。"),
         listing.ENROLLMENT: _tr("这是入网文件：请用“文件 → 加入县级台账…”打开它。"),
     }[info.state]
     return text + tail
@@ -266,14 +267,19 @@ class SyncDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.import_button = QPushButton(_tr("导入"))
         self.import_button.clicked.connect(self.import_packages)
+        self.receipts_button = QPushButton(_tr("县里回执"))
+        self.receipts_button.setToolTip(_tr("县里签名确认已收到本校多少条记录（每次导入县里的同步文件都有一份）"))
+        self.receipts_button.clicked.connect(self.show_receipts)
+        self.receipts_button.hide()  # a school's, shown once we know which side this is
         self.close_button = QPushButton(_tr("关闭"))
         self.close_button.clicked.connect(self.accept)
         for button in (self.refresh_button, self.folder_button, self.export_button,
-                       self.import_button):
+                       self.import_button, self.receipts_button):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.receipts_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         return buttons
@@ -336,6 +342,7 @@ class SyncDialog(QDialog):
     def _show(self, read: Listing) -> None:
         self.own_org, self.situation, self.packages = read.own_org, read.situation, read.packages
         self.side_label.setText(self._side_text(read.situation))
+        self.receipts_button.setVisible(read.situation.kind == "school")
         self.table.setRowCount(len(self.packages))
         for row, info in enumerate(self.packages):
             self._fill_row(row, info)
@@ -427,6 +434,19 @@ class SyncDialog(QDialog):
         self.report_box.setVisible(bool(text))
 
     # --- the buttons --------------------------------------------------------------------------
+
+    def show_receipts(self) -> None:
+        """县里回执: what the county confirmed it holds, from the signed packages kept here."""
+        from dropout_ledger.sync import receipts
+
+        def done(found: list[receipts.Receipt]) -> None:
+            if not found:
+                self._report(_tr("还没有收到县里的同步文件，所以还没有回执。"))
+                return
+            self._report("\n".join([_tr("县里的签收回执（原件是“同步/收件”中县里签名的同步文件，可交检查时核验）："),
+                                     *(receipt.sentence() for receipt in found)]))
+
+        self.runner.query(receipts.receipts, on_done=done, parent=self)
 
     def export(self) -> None:
         """导出到U盘: write our package(s) to the chosen folder, verified, then say how to unplug."""

@@ -19,6 +19,7 @@ The page reloads when a write announced on `bus.changed` names this student.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
@@ -49,6 +50,7 @@ from dropout_ledger.model.student import RESTRICTED_FIELDS, STUDENT_FIELDS, STUD
 from dropout_ledger.services.documents import Evidence, student_evidence
 from dropout_ledger.services.escalation import StageDue, next_step
 from dropout_ledger.services.history import HistoryEntry, display, student_history
+from dropout_ledger.sync import lists
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text, status_text
 from ui.ops import Runner
@@ -64,6 +66,9 @@ _KINDS = ("case", "escalation", "visit", "report", "notice", "legal_doc", "subsi
 # Fields shown in the 基本信息 grid (at_risk is in the header; guardians get their own table).
 _INFO_FIELDS = tuple(s for s in STUDENT_FIELDS if s.name not in ("at_risk", "guardians"))
 _RETRACTED_COLOUR = QColor(150, 150, 150)
+OFFICIAL_AGREES = "#555555"
+OFFICIAL_DISAGREES = "#b26a00"
+"""Amber: the county's list and the school's own record of a family's category differ."""
 EVIDENCE_TAB = 3
 """Index of the 证明材料 tab: after 劝返记录, whose visits and notices most photos belong to."""
 
@@ -72,8 +77,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("StudentView", text)
 
 
-def _load(ledger: Ledger, student_id: str) -> dict[str, Any]:
-    """Worker-thread read: the student and everything recorded about them, in one answer."""
+def _load(ledger: Ledger, student_id: str, *, restricted: bool = False) -> dict[str, Any]:
+    """Worker-thread read: the student and everything recorded about them, in one answer.
+
+    `restricted`: the role may see 家庭经济困难类别, so the county lists' view of the pupil is
+    read too (never loaded for a role that may not see it).
+    """
     queries = ledger.queries
     student = queries.student(student_id)
     if student is None:
@@ -84,6 +93,7 @@ def _load(ledger: Ledger, student_id: str) -> dict[str, Any]:
         "history": student_history(queries, student_id),
         "evidence": student_evidence(queries, student_id),
         "next_stage": None,
+        "official": official_view(ledger, student_id, student) if restricted else None,
     }
     case_id = student.get("case_id")
     if case_id:
@@ -92,6 +102,42 @@ def _load(ledger: Ledger, student_id: str) -> dict[str, Any]:
     for kind in _KINDS:
         answer[kind] = queries.records(kind, student_id=student_id)
     return answer
+
+
+@dataclass(frozen=True)
+class OfficialView:
+    """What the county's lists (脱贫户/低保/特困, sync/lists.py) say about one pupil."""
+
+    labels: str
+    """The categories' labels ("低保户、特困供养"), "" when the pupil is on no list."""
+    disagrees: bool
+    """The school's own 家庭经济困难类别 differs from the lists."""
+
+
+def official_view(ledger: Ledger, student_id: str, student: dict[str, Any]) -> OfficialView | None:
+    """The county lists' flag for the pupil; None before any list slice reached this school.
+
+    A pupil on a list whose own category is another (or none) disagrees; so does a pupil the
+    school records in a list category who is on no list (as `lists.differences` decides).
+    """
+    if not lists.has_lists(ledger):
+        return None
+    flag = lists.official_categories(ledger).get(student_id)
+    own = str(student.get("economic_category") or "")
+    if flag is None:
+        return OfficialView("", own in lists.LIST_CATEGORIES)
+    return OfficialView(flag.labels, own not in flag.categories)
+
+
+def _beside(value: QLabel, flag: QLabel) -> QWidget:
+    """A grid cell holding a value and, under it, a note about it."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(value)
+    column.addWidget(flag)
+    return holder
 
 
 def _empty(value: Any) -> bool:
@@ -215,7 +261,8 @@ class StudentView(QWidget):
         if not self.student_id:
             return
         student_id = self.student_id
-        self.runner.query(lambda ledger: _load(ledger, student_id),
+        restricted = may(self.role, Permission.RESTRICTED)
+        self.runner.query(lambda ledger: _load(ledger, student_id, restricted=restricted),
                           on_done=lambda answer: self._show(student_id, answer),
                           on_failed=lambda _error: self.loaded.emit(), parent=self)
 
@@ -401,10 +448,13 @@ class StudentView(QWidget):
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             name.setStyleSheet("color: #555;")
             value = QLabel(self._info_value(spec, student.get(spec.name)))
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(name, row, col)
-            grid.addWidget(value, row, col + 1)
+            official = self._official_flag() if spec.name == "economic_category" else None
+            grid.addWidget(value if official is None else _beside(value, official),
+                           row, col + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         page.addWidget(grid_holder)
@@ -413,6 +463,28 @@ class StudentView(QWidget):
             ((g.get("name", ""), codes.label_of(codes.GUARDIAN_RELATIONS, g.get("relation", "")),
               g.get("phone", "")), False)
             for g in student.get("guardians") or []))
+
+    def _official_flag(self) -> QLabel | None:
+        """县里名单显示：… beside the school's own category, amber where the two disagree.
+
+        Only for a role that may see restricted fields (the lists name poor families), and only
+        once a county list slice reached this school: before that, "not on the list" means
+        nothing.
+        """
+        found = self.data.get("official")
+        if not may(self.role, Permission.RESTRICTED) or not isinstance(found, OfficialView):
+            return None
+        text = (_tr("县里名单显示：{labels}").format(labels=found.labels) if found.labels
+                else _tr("县里名单中没有该生"))
+        if found.disagrees:
+            text += _tr("（与本校记录不一致）")
+        label = QLabel(text)
+        label.setObjectName("officialFlag")
+        label.setWordWrap(True)
+        label.setToolTip(_tr("县教育局随同步包下发的脱贫户、低保、特困名单中本校学生的部分。"
+                             "本校记录不同时，请与家庭和村里核实后更正，或向县里提出。"))
+        label.setStyleSheet(f"color: {OFFICIAL_DISAGREES if found.disagrees else OFFICIAL_AGREES};")
+        return label
 
     def _number(self, field: str, student: dict[str, Any]) -> str:
         """An ID number or 学籍号: whole only for roles that may see it (model/access.py)."""
