@@ -292,6 +292,7 @@ def _page_damage(ledger: Ledger) -> LedgerDamaged | None:
     try:
         selfcheck.quick_check(ledger.conn, ledger.path)
     except LedgerDamaged as damage:
+        damage.key = ledger.key  # an encrypted ledger's snapshots open with its key (0021)
         return damage
     return None
 

@@ -430,7 +430,10 @@ def test_damage_found_after_start_closes_the_window_and_offers_the_snapshots(
     offered: list[str] = []
 
     def offer(error: LedgerDamaged, path: Path) -> bool:
-        with Ledger.open(path):  # the app let go of the file, so a restore can replace it
+        # The app let go of the file, so a restore can replace it; the staffed ledger is
+        # encrypted (decision 0021) and the damage carries the key its snapshots need.
+        assert error.key is not None
+        with Ledger.open(path, key=error.key):
             offered.append(error.message)
         return False
 
