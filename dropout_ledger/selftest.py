@@ -233,6 +233,29 @@ def check_sync_round_trip(scratch: Scratch) -> str:
     return f"加密、签名、导入均正常（{written.events} 条记录，{arrived} 名学生）"
 
 
+def check_encryption(scratch: Scratch) -> str:
+    """SQLCipher encrypts a ledger and opens it again with the key a login unwraps (0021).
+
+    Its extension (sqlcipher3, with its own crypto) is what a bundle could lack or carry built
+    for another machine: a small ledger of its own gets a first account, which encrypts it;
+    the file must then have no plaintext header and reopen through the login.
+    """
+    from dropout_ledger.services import accounts, cipher
+    from dropout_ledger.store import db
+
+    path = scratch.folder / "加密" / "自检加密.sqlite"
+    with Ledger.create(path, kind="school", code="2152482199", name="自检加密学校",
+                       county_code=FICTIONAL_COUNTY_CODE) as ledger:
+        accounts.create(ledger, name="selftest", role="principal", password="zijian-2026")
+        version = ledger.conn.execute("PRAGMA cipher_version").fetchone()
+    if not db.is_encrypted(path):
+        raise CheckFailed(_reinstall("台账没有被加密（SQLCipher 加密组件缺失或损坏）"))
+    with cipher.open_as(path, "selftest", "zijian-2026") as again:
+        if again.key is None or again.org.name != "自检加密学校":
+            raise CheckFailed("加密的台账无法用密码重新打开。")
+    return f"台账加密（SQLCipher {version[0] if version else '?'}）与登录解锁均正常"
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("程序文件", check_files),
     ("新建台账", check_new_ledger),
@@ -242,6 +265,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("台账校验", check_verify),
     ("加密组件", check_crypto),
     ("U盘同步包", check_sync_round_trip),
+    ("台账加密", check_encryption),
 ]
 """Every check of the core, in order. Add one with one line: a Chinese name and a function
 taking the `Scratch` that returns a Chinese detail or raises CheckFailed."""
