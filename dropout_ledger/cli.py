@@ -507,6 +507,24 @@ def cmd_county_confirm(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_county_revoke(args: argparse.Namespace) -> int:
+    """County: revoke one of a school's keys; its packages are refused from now on."""
+    from dropout_ledger.sync import enrol
+    from dropout_ledger.sync.keys import normalise_fingerprint
+
+    with _open(args) as ledger:
+        enrol.revoke_school_key(ledger, args.code, args.fingerprint)
+        left = enrol.active_school_keys(ledger, args.code)
+        school = enrol.school_entity_values(ledger, args.code)
+    digits = normalise_fingerprint(args.fingerprint)
+    text = [f"已注销学校 {school['name']}（{school['code']}）指纹为 {digits} 的密钥。"]
+    text.append(f"该校还有 {left} 把已确认的密钥。" if left else
+                "该校已没有已确认的密钥：在学校重新导出同步文件后，按新的入网回执确认其密钥。")
+    _out(args, {"school": school["org"], "fingerprint": digits, "active_keys_left": left},
+         "\n".join(text))
+    return 0
+
+
 def cmd_county_set_template(args: argparse.Namespace) -> int:
     """County: store a form template in the ledger; every school receives it by sync."""
     from dropout_ledger.sync import templates
@@ -530,7 +548,7 @@ def _add_enrolment(add: _Add, common: argparse.ArgumentParser) -> None:
     join = add("join", cmd_join, "学校：用县教育局的入网文件加入县级台账")
     join.add_argument("file", help="入网文件（.dlpkg）")
     join.add_argument("--fingerprint", help="县教育局盖章通知上的 30 位指纹数字")
-    county = add("county", _county_usage, "县级功能：登记学校、确认学校密钥、下发表格模板")
+    county = add("county", _county_usage, "县级功能：登记学校、确认或注销学校密钥、下发表格模板")
     sub = county.add_subparsers(dest="county_command", required=True)
     enroll = sub.add_parser("enroll-school", parents=[common], help="登记学校并制作入网文件")
     enroll.set_defaults(handler=cmd_county_enroll)
@@ -541,6 +559,11 @@ def _add_enrolment(add: _Add, common: argparse.ArgumentParser) -> None:
     confirm.set_defaults(handler=cmd_county_confirm)
     confirm.add_argument("code", help="10 位学校标识码")
     confirm.add_argument("--fingerprint", required=True, help="入网回执上的 30 位指纹数字")
+    revoke = sub.add_parser("revoke-key", parents=[common],
+                            help="注销学校的一把密钥（电脑丢失、不再使用、恢复备份后的旧密钥）")
+    revoke.set_defaults(handler=cmd_county_revoke)
+    revoke.add_argument("code", help="10 位学校标识码")
+    revoke.add_argument("--fingerprint", required=True, help="要注销的密钥的 30 位指纹数字")
     template = sub.add_parser("set-template", parents=[common],
                               help="下发县级表格模板（.xlsx）：随同步包发给每所学校，学校按它填写名单")
     template.set_defaults(handler=cmd_county_set_template)
@@ -549,7 +572,7 @@ def _add_enrolment(add: _Add, common: argparse.ArgumentParser) -> None:
 
 
 def _county_usage(args: argparse.Namespace) -> int:  # argparse requires a subcommand first
-    raise InputRefused("请指定县级功能：enroll-school、confirm-school 或 set-template。")
+    raise InputRefused("请指定县级功能：enroll-school、confirm-school、revoke-key 或 set-template。")
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

@@ -5215,6 +5215,97 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
 </context>
 <context>
+    <name>RevokeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="44"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="45"/>
+        <source>待确认</source>
+        <translation>Awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="46"/>
+        <source>已注销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="54"/>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="55"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="56"/>
+        <source>登记时间</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="57"/>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="146"/>
+        <source>注销学校密钥</source>
+        <translation>Revoke a school key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="66"/>
+        <source>学校的电脑丢失、不再使用，或恢复备份后换了新密钥时，请注销旧密钥：此后用它签名的同步文件一律拒收，县里也不再给它写同步文件。</source>
+        <translation>When a school&apos;s computer is lost or retired, or it got a new key after a restore, revoke the old key: sync files signed with it are refused from then on, and the county writes no more files for it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="73"/>
+        <source>学校：</source>
+        <translation>School:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="86"/>
+        <source>注销所选密钥…</source>
+        <translation>Revoke the selected key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="88"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="107"/>
+        <source>请选择学校…</source>
+        <translation>Choose a school…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="109"/>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="146"/>
+        <source>注销指纹为 {digits} 的密钥？
+注销后不能恢复；用这把密钥签名的同步文件将一律拒收。</source>
+        <translation>Revoke the key with fingerprint {digits}?
+This cannot be undone; sync files signed with this key will all be refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="163"/>
+        <source>已注销。该校还有 {n} 把已确认的密钥。</source>
+        <translation>Revoked. The school has {n} confirmed keys left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="164"/>
+        <source>已注销。该校已没有已确认的密钥：学校重新导出后，请按新的入网回执确认。</source>
+        <translation>Revoked. The school has no confirmed key left: once it exports again, confirm its key from the new enrolment receipt.</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <location filename="../../ui/roster_model.py" line="42"/>
@@ -7161,31 +7252,36 @@ Nothing in the ledger was changed.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_ui.py" line="136"/>
+        <source>注销学校密钥…</source>
+        <translation>Revoke a school key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="138"/>
         <source>学校异议…</source>
         <translation>School disputes…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="139"/>
+        <location filename="../../ui/sync_ui.py" line="141"/>
         <source>打印县级密钥说明单…</source>
         <translation>Print the county key sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="155"/>
+        <location filename="../../ui/sync_ui.py" line="157"/>
         <source>⚠ 待核对 {n}</source>
         <translation>⚠ To check: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="233"/>
+        <location filename="../../ui/sync_ui.py" line="240"/>
         <source>县级密钥说明单.pdf</source>
         <translation>county-key-sheet.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="245"/>
+        <location filename="../../ui/sync_ui.py" line="252"/>
         <source>已打开县级密钥说明单，请从 PDF 阅读器打印。</source>
         <translation>The county key sheet is open; print it from the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="246"/>
+        <location filename="../../ui/sync_ui.py" line="253"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>
