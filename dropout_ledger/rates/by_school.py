@@ -24,17 +24,25 @@ from dropout_ledger.store import sqlite as sqlite3
 # school would multiply the compact table's rows (measured 3× slower at 200 schools), so the
 # pupil's columns are the cohort year and the school only, and the groups grade × status ×
 # status date × school.
+#
+# The groups are read in the order of the covering index `students_tally` (org, grade, status,
+# status_date …, live pupils only): one pass over the index, grouped as it streams, instead of a
+# scan of the whole table and a sort (measured 459 → 148 ms for the compact table at 150,000).
 _STUDENT = f"{snapshot._E1} AS e1, '' AS sex, '' AS village, '' AS dis, 0 AS inclusive, s.org AS org"
-_GROUPED = "grade, status, status_date, org"
+_GROUPED = "org, grade, status, status_date"
+_SCAN = "students NOT INDEXED"
+_TALLY = "students INDEXED BY students_tally"
 
 
 def _with_org(sql: str) -> str:
     """snapshot's compact-timeline SQL with the pupil's school carried through every branch."""
     grouped = sql.replace(snapshot._GROUPED, _GROUPED)
     carried = grouped.replace(snapshot._STUDENT, _STUDENT)
-    if grouped.count(_GROUPED) != 2 or carried.count("s.org AS org") != 3:
+    indexed = carried.replace(_SCAN, _TALLY)
+    if (grouped.count(_GROUPED) != 2 or carried.count("s.org AS org") != 3
+            or indexed.count(_TALLY) != 1):
         raise RuntimeError("rates.snapshot changed shape: update rates/by_school.py")
-    return carried
+    return indexed
 
 
 _COMPACT = _with_org(snapshot._COMPACT)

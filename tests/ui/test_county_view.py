@@ -71,7 +71,9 @@ def test_schools_furthest_from_target_first_red_where_missed(
     first = view.data.schools[0]
     assert first.over_target and first.name == SCHOOLS[1][1]  # the school with dropouts
     assert table.item(0, 10).foreground().color() == MISSED
-    assert table.item(0, 13).text().startswith("差 ") and "分子" in table.item(0, 10).toolTip()
+    assert table.item(0, 14).text().startswith("差 ") and "分子" in table.item(0, 10).toolTip()
+    assert table.item(0, 13).text() == "无数据"  # 入学率: no household list in this county
+    assert "户籍适龄儿童名单" in table.item(0, 13).toolTip()
     over = sum(1 for r in view.data.schools if r.over_target)
     assert over >= 1 and f"{over} 所学校未达到县定目标" in view.summary_label.text()
     assert "同时在两所学校在籍" in view.summary_label.text()
