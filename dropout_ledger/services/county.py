@@ -179,13 +179,23 @@ def _school_names(ledger: Ledger) -> dict[str, str]:
     return names
 
 
+_CHAIN_SQL = "SELECT rep, count(*), {distinct}, min(seq), max(seq) FROM events GROUP BY rep"
+# Any slot held twice at all? Streams over the (rep, seq) index and stops at the first one.
+_ANY_FORK_SQL = "SELECT 1 FROM events GROUP BY rep, seq HAVING count(*) > 1 LIMIT 1"
+
+
 def _chains(conn: sqlite3.Connection) -> dict[str, Chains]:
-    """Per organisation: events, replicas, gaps and forked slots (one pass over the index)."""
+    """Per organisation: events, replicas, gaps and forked slots (passes over the index).
+
+    count(DISTINCT seq) makes SQLite build a b-tree of every event's seq (two thirds of the
+    cost); it is needed only when some slot is held twice, which one streaming pass that stops
+    at the first such slot says. Without one, the distinct count is the count.
+    """
     owners = vectors.replicas(conn)
     out: dict[str, Chains] = {}
+    forked = conn.execute(_ANY_FORK_SQL).fetchone() is not None
     for rep, count, distinct, low, top in conn.execute(
-            "SELECT rep, count(*), count(DISTINCT seq), min(seq), max(seq) FROM events"
-            " GROUP BY rep"):
+            _CHAIN_SQL.format(distinct="count(DISTINCT seq)" if forked else "count(*)")):
         org = owners.get(str(rep), "")
         before = out.get(org, Chains())
         missing = int(top) - int(distinct) if low is not None and low >= 1 else 0
@@ -238,11 +248,12 @@ def _roll(conn: sqlite3.Connection) -> _Roll:
     then a township name from a few of its pupils' addresses (index lookups)."""
     pupils: Counter[str] = Counter()
     towns: dict[str, Counter[str]] = {}
-    for org, town, n in conn.execute(  # from the covering index alone (no table rows)
-            "SELECT org, substr(coalesce(village_code, ''), 1, 9), count(*)"
-            " FROM students INDEXED BY students_tally"
-            f" WHERE retracted = 0 AND {ON_ROLL} GROUP BY 1, 2"):
-        org, town = str(org or ""), str(town or "")
+    # Per school and village, streamed in index order (no table rows, no sort); the 9-digit
+    # township prefix is summed here, since grouping by it in SQL would sort the whole roll.
+    for org, village, n in conn.execute(
+            "SELECT org, village_code, count(*) FROM students INDEXED BY students_town"
+            f" WHERE retracted = 0 AND {ON_ROLL} GROUP BY org, village_code"):
+        org, town = str(org or ""), str(village or "")[:9]
         pupils[org] += int(n)
         if len(town) == 9:
             towns.setdefault(org, Counter())[town] += int(n)

@@ -100,9 +100,10 @@ _LIVE = f"retracted = 0 AND status IN ({_CODES})"
 _COLUMNS = "id, coalesce(org, ''), id_number, xjh, status"
 # The common case in SQL: an 18-digit ID number held twice. The inner GROUP BY reads only the
 # ID-number index (no table rows, ~40 ms at 150,000 pupils); the few numbers it finds are then
-# read with their status and school.
+# read with their status and school through the same index (left to itself SQLite read every
+# live pupil's row through students_live to test the list: 70 ms more).
 _SAME_NUMBER = f"""
-SELECT {_COLUMNS} FROM students WHERE {_LIVE} AND id_number IN (
+SELECT {_COLUMNS} FROM students INDEXED BY students_id_number WHERE {_LIVE} AND id_number IN (
     SELECT id_number FROM students WHERE id_number IS NOT NULL
     GROUP BY id_number HAVING count(*) > 1)
 """

@@ -55,6 +55,7 @@ class DestinationDialog(EntryDialog):
         self.student_id = student_id
         self.loaded = False
         self.setWindowTitle(_tr("登记毕业去向"))
+        self.setMinimumWidth(440)
 
         self.name_label = QLabel()
         self.graduated_label = QLabel()
