@@ -179,23 +179,13 @@ def _school_names(ledger: Ledger) -> dict[str, str]:
     return names
 
 
-_CHAIN_SQL = "SELECT rep, count(*), {distinct}, min(seq), max(seq) FROM events GROUP BY rep"
-# Any slot held twice at all? Streams over the (rep, seq) index and stops at the first one.
-_ANY_FORK_SQL = "SELECT 1 FROM events GROUP BY rep, seq HAVING count(*) > 1 LIMIT 1"
-
-
 def _chains(conn: sqlite3.Connection) -> dict[str, Chains]:
-    """Per organisation: events, replicas, gaps and forked slots (passes over the index).
-
-    count(DISTINCT seq) makes SQLite build a b-tree of every event's seq (two thirds of the
-    cost); it is needed only when some slot is held twice, which one streaming pass that stops
-    at the first such slot says. Without one, the distinct count is the count.
-    """
+    """Per organisation: events, replicas, gaps and forked slots (one pass over the index)."""
     owners = vectors.replicas(conn)
     out: dict[str, Chains] = {}
-    forked = conn.execute(_ANY_FORK_SQL).fetchone() is not None
     for rep, count, distinct, low, top in conn.execute(
-            _CHAIN_SQL.format(distinct="count(DISTINCT seq)" if forked else "count(*)")):
+            "SELECT rep, count(*), count(DISTINCT seq), min(seq), max(seq) FROM events"
+            " GROUP BY rep"):
         org = owners.get(str(rep), "")
         before = out.get(org, Chains())
         missing = int(top) - int(distinct) if low is not None and low >= 1 else 0

@@ -75,7 +75,16 @@ class DestinationDialog(EntryDialog):
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color: #b00020;")
+        self._build_layout()
 
+        self.destination_combo.currentIndexChanged.connect(self._refresh)
+        self.note_edit.textChanged.connect(self._refresh)
+        self.setEnabled(False)
+        self.hint_label.setText(_tr("正在读取学生信息…"))
+        runner.query(_load(student_id), on_done=self._loaded, parent=self)
+
+    def _build_layout(self) -> None:
+        """The labelled form, the hint line and the buttons (split from __init__ to read)."""
         form = QFormLayout()
         form.addRow(_tr("学生："), self.name_label)
         form.addRow(_tr("毕业日期："), self.graduated_label)
@@ -96,12 +105,6 @@ class DestinationDialog(EntryDialog):
         layout.addLayout(form)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.buttons)
-
-        self.destination_combo.currentIndexChanged.connect(self._refresh)
-        self.note_edit.textChanged.connect(self._refresh)
-        self.setEnabled(False)
-        self.hint_label.setText(_tr("正在读取学生信息…"))
-        runner.query(_load(student_id), on_done=self._loaded, parent=self)
 
     def _loaded(self, answer: tuple[dict[str, Any] | None, dt.date, Destination | None]) -> None:
         student, today, previous = answer
