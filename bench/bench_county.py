@@ -115,8 +115,8 @@ def run(options: Options) -> list[Figure]:
         raw=statistics.median(timings[RAW_ROW]), raw_what="one GROUP BY org, grade, status",
         target=TARGET_S if full else None, target_text="≤ 0.5 s" if full else "",
         source="issue 7 (all county figures)",
-        fix="keep per-replica chain counters on import; carry the township in the compact"
-            " timeline instead of a second pass over the roll")]
+        fix="keep per-replica chain counters on import; a fact count on `students` so the"
+            " compact timeline finds multi-fact pupils without a pass over status_facts")]
 
 
 def main(argv: list[str] | None = None) -> int:
