@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from dropout_ledger.rates import snapshot
 from dropout_ledger.rates.formulas import INFLOWS, OUTFLOWS, CohortCounts, YearCounts
@@ -107,13 +107,16 @@ class SchoolsSnapshot:
             group.update({f"lost_{s.value}": int(v) for s, v in zip(LOST, parts, strict=True)})
         return {key: YearCounts(**group) for key, group in sums.items()}
 
-    def cohort_counts(self) -> dict[str, dict[tuple[int, str], CohortCounts]]:
-        """Per school, each cohort now in grades 1–9 keyed as `Snapshot.cohort_counts` keys it."""
+    def cohort_counts(self, grades: Iterable[int] = range(1, 10)
+                      ) -> dict[str, dict[tuple[int, str], CohortCounts]]:
+        """Per school, each cohort now in `grades` (default 1–9) keyed as
+        `Snapshot.cohort_counts` keys it. The dashboard asks for grades 6 and 9 only: the other
+        cohorts would be summed and never shown."""
         year = self.window.year
         bounds = ", ".join(
             f"({e1}, '{e1:04d}-09-01', '{e1:04d}-08-31', '{e1 + 1:04d}-08-31',"
             f" '{e1 + 6:04d}-09-01', '{e1 + 6:04d}-08-31', '{e1 + 7:04d}-08-31')"
-            for e1 in range(year - 8, year + 1)
+            for e1 in sorted(year - g + 1 for g in set(grades))
         )
         out: dict[str, dict[tuple[int, str], CohortCounts]] = {}
         for row in self._rows(_COHORT_SQL.replace("{bounds}", bounds)):

@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 
 KEY_STATUSES: Mapping[str, str] = {
     "active": "已确认", "pending": "待确认", "revoked": "已注销", "none": "未入网"}
+DASHBOARD_COHORTS = (6, 9)
+"""The cohorts `rates_of` reads: grade 9 (nine-year 巩固率) and grade 6 (a primary school's)."""
 _TOWNSHIP_NAME = re.compile(r"^(.{1,8}?(?:镇|乡|街道))")
 
 
@@ -312,7 +314,7 @@ def county_dashboard(ledger: Ledger, on: dt.date | None = None) -> CountyDashboa
     conflicts, roll = _conflicts(conn), _roll(conn)
     queue = identity.queue_counts(ledger)
     with SchoolsSnapshot(conn, on) as snap:
-        year, cohorts = snap.year_counts(), snap.cohort_counts()
+        year, cohorts = snap.year_counts(), snap.cohort_counts(DASHBOARD_COHORTS)
     enrolled = {org: bands.get("all", PopulationCounts())
                 for org, bands in population.counts(conn, on)[0].items()}
     orgs = sorted({o for o in (*names, *roll.pupils, *(o for o, _ in year)) if o.startswith("S:")})
