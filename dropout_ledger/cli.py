@@ -30,6 +30,7 @@ from dropout_ledger.model import identity
 from dropout_ledger.model.access import Permission, may
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.services import accounts, demo, stats
+from dropout_ledger.services.destinations import latest_destinations
 from dropout_ledger.store import db
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store import verify as verify_store
@@ -124,13 +125,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _row_json(row: RosterRow, *, full_ids: bool = True) -> dict[str, Any]:
+def _row_json(row: RosterRow, *, full_ids: bool = True, destination: str = "") -> dict[str, Any]:
     id_number = row.id_number if full_ids else identity.mask_id_number(row.id_number)
     xjh = row.xjh if full_ids else identity.mask_xjh(row.xjh)
     return {"id": row.student_id, "id_number": id_number, "xjh": xjh, "name": row.name,
             "sex": row.sex, "grade": row.grade, "class": row.class_name,
             "village": row.village_name, "status": row.status, "status_label": row.status_label,
-            "at_risk": row.at_risk}
+            "at_risk": row.at_risk, "destination": destination}
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -139,10 +140,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         # Nobody logged in (a ledger without accounts) keeps the whole numbers it always gave.
         full_ids = not _signed_in(ledger) or may(ledger.operator.role, Permission.FULL_IDS)
         if args.json:  # streamed: a county roster of 150,000 never sits in memory at once
+            # 毕业去向 (the newest; "" for none): a few hundred graduates, read once.
+            destinations = latest_destinations(ledger.conn)
             sys.stdout.write("[")
             for number, row in enumerate(rows):
+                found = destinations.get(row.student_id)
                 sys.stdout.write(("," if number else "") + "\n" + json.dumps(
-                    _row_json(row, full_ids=full_ids), ensure_ascii=False, sort_keys=True))
+                    _row_json(row, full_ids=full_ids,
+                              destination=found.destination if found else ""),
+                    ensure_ascii=False, sort_keys=True))
             sys.stdout.write("\n]\n")
             return 0
         print(f"{'序号':<4}{'姓名':<8}{'性别':<4}{'年级':<4}{'班级':<6}{'身份证号':<20}状态")
@@ -221,7 +227,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                  for stage in ("primary", "junior")]
     text += [_figure_line(r["consolidation"][k]) for k in ("primary", "junior", "nine_year")]
     text += [_figure_line(r["progression"]), _figure_line(r["disability"]["three_categories"])]
-    text += [_figure_line(r["enrolment"]["primary"])]
+    text += [_figure_line(r["enrolment"][band]) for band in ("primary", "junior", "all")]
     _out(args, data, "\n".join(text))
     return 0
 

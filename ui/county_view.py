@@ -56,6 +56,7 @@ SCHOOL_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CountyView", "小学辍学率"),
     QT_TRANSLATE_NOOP("CountyView", "初中辍学率"),
     QT_TRANSLATE_NOOP("CountyView", "巩固率"),
+    QT_TRANSLATE_NOOP("CountyView", "入学率"),
     QT_TRANSLATE_NOOP("CountyView", "距目标"),
 )
 GROUP_COLUMNS: tuple[str, ...] = (
@@ -66,6 +67,7 @@ GROUP_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CountyView", "小学辍学率"),
     QT_TRANSLATE_NOOP("CountyView", "初中辍学率"),
     QT_TRANSLATE_NOOP("CountyView", "巩固率"),
+    QT_TRANSLATE_NOOP("CountyView", "入学率"),
     QT_TRANSLATE_NOOP("CountyView", "距目标"),
 )
 KEY_LABELS: dict[str, str] = {
@@ -121,7 +123,7 @@ def distance_item(distance: int | None, *, bold: bool = False) -> QTableWidgetIt
                      colour=MISSED, bold=bold, right=True,
                      tip=_tr("最差的一项比县定目标差这么多"))
     return _item(_tr("达标"), colour=MET, bold=bold, right=True,
-                 tip=_tr("三项都达到县定目标，最接近的一项还有 {value} 个百分点余量").format(
+                 tip=_tr("有数字的各项都达到县定目标，最接近的一项还有 {value} 个百分点余量").format(
                      value=percent(-distance).rstrip("%")))
 
 
@@ -247,6 +249,7 @@ class CountyView(QWidget):
                 figure_item(row.rates.dropout_primary),
                 figure_item(row.rates.dropout_junior),
                 figure_item(row.rates.consolidation),
+                figure_item(row.rates.enrolment),
                 distance_item(row.distance_bp),
             ]
             for column, cell in enumerate(cells):
@@ -266,6 +269,7 @@ class CountyView(QWidget):
                 figure_item(group.rates.dropout_primary, bold=last),
                 figure_item(group.rates.dropout_junior, bold=last),
                 figure_item(group.rates.consolidation, bold=last),
+                figure_item(group.rates.enrolment, bold=last),
                 distance_item(group.rates.distance_bp, bold=last),
             ]
             for column, cell in enumerate(cells):

@@ -1501,7 +1501,7 @@ This county&apos;s key fingerprint is:</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="47"/>
-        <location filename="../../ui/county_view.py" line="62"/>
+        <location filename="../../ui/county_view.py" line="63"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
@@ -1532,13 +1532,13 @@ This county&apos;s key fingerprint is:</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="53"/>
-        <location filename="../../ui/county_view.py" line="65"/>
+        <location filename="../../ui/county_view.py" line="66"/>
         <source>待核对冲突</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="54"/>
-        <location filename="../../ui/county_view.py" line="64"/>
+        <location filename="../../ui/county_view.py" line="65"/>
         <source>在籍人数</source>
         <translation>On roll</translation>
     </message>
@@ -1549,188 +1549,194 @@ This county&apos;s key fingerprint is:</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="56"/>
-        <location filename="../../ui/county_view.py" line="66"/>
+        <location filename="../../ui/county_view.py" line="67"/>
         <source>小学辍学率</source>
         <translation>Primary dropout</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="57"/>
-        <location filename="../../ui/county_view.py" line="67"/>
+        <location filename="../../ui/county_view.py" line="68"/>
         <source>初中辍学率</source>
         <translation>Junior dropout</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="58"/>
-        <location filename="../../ui/county_view.py" line="68"/>
+        <location filename="../../ui/county_view.py" line="69"/>
         <source>巩固率</source>
         <translation>Retention</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="59"/>
-        <location filename="../../ui/county_view.py" line="69"/>
+        <location filename="../../ui/county_view.py" line="70"/>
+        <source>入学率</source>
+        <translation>Enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="60"/>
+        <location filename="../../ui/county_view.py" line="71"/>
         <source>距目标</source>
         <translation>From target</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="63"/>
+        <location filename="../../ui/county_view.py" line="64"/>
         <source>学校数</source>
         <translation>Schools</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="72"/>
+        <location filename="../../ui/county_view.py" line="74"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="73"/>
+        <location filename="../../ui/county_view.py" line="75"/>
         <source>待确认</source>
         <translation>Awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="74"/>
+        <location filename="../../ui/county_view.py" line="76"/>
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="75"/>
+        <location filename="../../ui/county_view.py" line="77"/>
         <source>未入网</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="104"/>
+        <location filename="../../ui/county_view.py" line="106"/>
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="105"/>
+        <location filename="../../ui/county_view.py" line="107"/>
         <source>{label}
 分子 {n} ÷ 分母 {d}</source>
         <translation>{label}
 numerator {n} ÷ denominator {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="108"/>
+        <location filename="../../ui/county_view.py" line="110"/>
         <source>不低于</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="108"/>
+        <location filename="../../ui/county_view.py" line="110"/>
         <source>不高于</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="109"/>
+        <location filename="../../ui/county_view.py" line="111"/>
         <source>目标：{rule} {value}</source>
         <translation>Target: {rule} {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="118"/>
+        <location filename="../../ui/county_view.py" line="120"/>
         <source>没有可与目标比较的数字</source>
         <translation>No figure to compare with a target</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="120"/>
+        <location filename="../../ui/county_view.py" line="122"/>
         <source>差 {value} 个百分点</source>
         <translation>{value} points off</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="122"/>
+        <location filename="../../ui/county_view.py" line="124"/>
         <source>最差的一项比县定目标差这么多</source>
         <translation>How far the worst figure misses the county target</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="123"/>
+        <location filename="../../ui/county_view.py" line="125"/>
         <source>达标</source>
         <translation>On target</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="124"/>
-        <source>三项都达到县定目标，最接近的一项还有 {value} 个百分点余量</source>
-        <translation>All three figures meet the county targets; the closest has {value} points to spare</translation>
+        <location filename="../../ui/county_view.py" line="126"/>
+        <source>有数字的各项都达到县定目标，最接近的一项还有 {value} 个百分点余量</source>
+        <translation>Every figure with a value meets the county&apos;s target; the closest is {value} percentage points inside it</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="150"/>
-        <location filename="../../ui/county_view.py" line="295"/>
+        <location filename="../../ui/county_view.py" line="152"/>
+        <location filename="../../ui/county_view.py" line="299"/>
         <source>县级汇总</source>
         <translation>County overview</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="152"/>
+        <location filename="../../ui/county_view.py" line="154"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="154"/>
+        <location filename="../../ui/county_view.py" line="156"/>
         <source>身份核查</source>
         <translation>Identity checks</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="155"/>
+        <location filename="../../ui/county_view.py" line="157"/>
         <source>同一学生在两所学校在籍、转出与转入待核实</source>
         <translation>One pupil on two schools&apos; rolls; transfers out and in to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="157"/>
+        <location filename="../../ui/county_view.py" line="159"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="166"/>
+        <location filename="../../ui/county_view.py" line="168"/>
         <source>乡镇与全县</source>
         <translation>Townships and county</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="204"/>
+        <location filename="../../ui/county_view.py" line="206"/>
         <source>县级汇总没有加载成功</source>
         <translation>The county overview could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="211"/>
+        <location filename="../../ui/county_view.py" line="213"/>
         <source>{y}年{m}月{d}日，共 {schools} 所学校、在籍 {children} 人；{over} 所学校未达到县定目标，排在最前。辍学率为在校生辍学率口径（学年累计）；鼠标停在数字上可看分子、分母和目标。</source>
         <translation>{y}-{m}-{d}: {schools} schools, {children} pupils on roll; {over} schools miss a county target and are listed first. Dropout rates use the in-school convention (school year to date); hover over a figure for its numerator, denominator and target.</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="217"/>
+        <location filename="../../ui/county_view.py" line="219"/>
         <source>另有 {n} 名学生同时在两所学校在籍，全县人数已按一人计，待身份核查。</source>
         <translation> {n} pupils are on two schools&apos; rolls: the county total counts each once until their identity is checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="220"/>
+        <location filename="../../ui/county_view.py" line="222"/>
         <source>身份核查（{n}）</source>
         <translation>Identity checks ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="231"/>
+        <location filename="../../ui/county_view.py" line="233"/>
         <source>从未导入</source>
         <translation>Never imported</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="232"/>
+        <location filename="../../ui/county_view.py" line="234"/>
         <source>同一台电脑的台账被复制或从旧备份恢复；下次导出时将发全部记录和通知</source>
         <translation>The school&apos;s ledger was copied or restored from an old backup; the next export sends everything and a notice</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="235"/>
+        <location filename="../../ui/county_view.py" line="237"/>
         <source>学校标识码 {code}</source>
         <translation>School code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="238"/>
+        <location filename="../../ui/county_view.py" line="240"/>
         <source>共导入 {n} 个同步文件</source>
         <translation>{n} sync files imported</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="241"/>
+        <location filename="../../ui/county_view.py" line="243"/>
         <source>中间缺少的记录条数；下次同步会自动补齐</source>
         <translation>Events missing inside the chain; the next exchange fills them in</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="244"/>
+        <location filename="../../ui/county_view.py" line="246"/>
         <source>其中 {n} 人同时在另一所学校在籍</source>
         <translation>{n} of them are also on another school&apos;s roll</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="260"/>
+        <location filename="../../ui/county_view.py" line="263"/>
         <source>全县合计</source>
         <translation>County total</translation>
     </message>
@@ -1857,114 +1863,237 @@ What was entered after the backup is not in it and must be entered again. The da
         <translation>Enrolment of children with the three disabilities</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="50"/>
+        <location filename="../../ui/views/dashboard_view.py" line="46"/>
+        <source>适龄儿童入学率</source>
+        <translation>School-age enrolment rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="47"/>
+        <source>初中升学率</source>
+        <translation>Junior-to-senior progression rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="52"/>
         <source>在校生辍学率口径</source>
         <translation>Definitional convention (pupils who left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="51"/>
+        <location filename="../../ui/views/dashboard_view.py" line="53"/>
         <source>两基净减少口径</source>
         <translation>Net-change convention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="52"/>
+        <location filename="../../ui/views/dashboard_view.py" line="54"/>
         <source>巩固率统计表口径</source>
         <translation>Cohort-sheet convention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="53"/>
+        <location filename="../../ui/views/dashboard_view.py" line="55"/>
         <source>台账口径（在籍残疾学生）</source>
         <translation>Ledger convention (disabled pupils on the roll)</translation>
     </message>
     <message>
+        <location filename="../../ui/views/dashboard_view.py" line="56"/>
+        <source>户籍适龄儿童名单口径</source>
+        <translation>County school-age list</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/dashboard_view.py" line="57"/>
+        <source>九年级毕业生去向口径</source>
+        <translation>Grade-9 graduates&apos; destinations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="61"/>
         <source>辍学率（学年累计）与控制目标</source>
         <translation>Dropout rates (school year to date) against targets</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="58"/>
+        <location filename="../../ui/views/dashboard_view.py" line="62"/>
         <source>巩固率</source>
         <translation>Retention rates</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="59"/>
+        <location filename="../../ui/views/dashboard_view.py" line="63"/>
         <source>各年级在校生辍学率</source>
         <translation>Dropout rate by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="60"/>
+        <location filename="../../ui/views/dashboard_view.py" line="64"/>
         <source>各月辍学人数（本学年）</source>
         <translation>Dropouts per month (this school year)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="61"/>
+        <location filename="../../ui/views/dashboard_view.py" line="65"/>
         <source>本学年立案的辍学原因</source>
         <translation>Reasons of cases opened this school year</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="110"/>
+        <location filename="../../ui/views/dashboard_view.py" line="118"/>
         <source>无数据</source>
         <translation>No figure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="113"/>
+        <location filename="../../ui/views/dashboard_view.py" line="121"/>
         <source>无县定目标</source>
         <translation>No county target</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="115"/>
+        <location filename="../../ui/views/dashboard_view.py" line="123"/>
         <source>目标：不高于 {value}</source>
         <translation>Target: at most {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="118"/>
+        <location filename="../../ui/views/dashboard_view.py" line="126"/>
         <source>目标：不低于 {value}</source>
         <translation>Target: at least {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="123"/>
+        <location filename="../../ui/views/dashboard_view.py" line="131"/>
         <source>未达标</source>
         <translation>Target missed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="123"/>
+        <location filename="../../ui/views/dashboard_view.py" line="131"/>
         <source>达标</source>
         <translation>Target met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="128"/>
+        <location filename="../../ui/views/dashboard_view.py" line="136"/>
         <source>分子 {n} ÷ 分母 {d}</source>
         <translation>Numerator {n} ÷ denominator {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="130"/>
+        <location filename="../../ui/views/dashboard_view.py" line="138"/>
         <source>没有计算</source>
         <translation>Not computed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="154"/>
+        <location filename="../../ui/views/dashboard_view.py" line="162"/>
         <source>学校统计</source>
         <translation>School statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="158"/>
+        <location filename="../../ui/views/dashboard_view.py" line="166"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="198"/>
+        <location filename="../../ui/views/dashboard_view.py" line="206"/>
         <source>统计数据没有加载成功</source>
         <translation>The statistics could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="205"/>
+        <location filename="../../ui/views/dashboard_view.py" line="213"/>
         <source>学校统计 · {school}</source>
         <translation>School statistics · {school}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="206"/>
+        <location filename="../../ui/views/dashboard_view.py" line="214"/>
         <source>{y}年{m}月{d}日，{year}学年累计（自{sy}年9月1日起）。辍学率有两种口径：在校生辍学率（辍学、休学、超龄离校的学生人数）和“两基”净减少口径（减少减去增加），都除以学年初在校生数加本学年招收新生数。鼠标停在数字或柱子上可看分子和分母。</source>
         <translation>{d}/{m}/{y}, school year {year} to date (from 1 September {sy}). The dropout rate has two conventions: definitional (pupils who dropped out, suspended or left over-age) and the net-change (“two basics”) convention (losses minus gains), both divided by the pupils at the start of the year plus this year&apos;s intake. Rest the mouse on a number or a bar to see its numerator and denominator.</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="57"/>
+        <source>登记毕业去向</source>
+        <translation>Record destination after graduation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="65"/>
+        <source>请选择…</source>
+        <translation>Please choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="72"/>
+        <source>例如：县第一中学（可不填）</source>
+        <translation>e.g. County No. 1 High School (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="74"/>
+        <source>选择“其他”时必须填写</source>
+        <translation>Required when “Other” is chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="83"/>
+        <source>正在读取学生信息…</source>
+        <translation>Reading the student…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="89"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="90"/>
+        <source>毕业日期：</source>
+        <translation>Graduated on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="91"/>
+        <source>已登记：</source>
+        <translation>Recorded so far:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="92"/>
+        <source>毕业去向：</source>
+        <translation>Destination:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="93"/>
+        <source>登记日期：</source>
+        <translation>Date recorded:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="94"/>
+        <source>升入学校：</source>
+        <translation>School entered:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="95"/>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="98"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="100"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="115"/>
+        <source>找不到这名学生。</source>
+        <translation>This student cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="122"/>
+        <source>{label}（{date}）</source>
+        <translation>{label} ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="123"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="134"/>
+        <source>只有已毕业的九年级学生才能登记毕业去向</source>
+        <translation>Only a grade-9 student who has graduated can have a destination recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="138"/>
+        <source>请选择毕业去向</source>
+        <translation>Choose the destination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="140"/>
+        <source>毕业去向为“其他”时请在“说明”中写明</source>
+        <translation>For “Other”, say what it is under “Note”</translation>
     </message>
 </context>
 <context>
@@ -6033,428 +6162,443 @@ This cannot be undone; sync files signed with this key will all be refused.</tra
 <context>
     <name>StudentView</name>
     <message>
-        <location filename="../../ui/views/student_view.py" line="60"/>
+        <location filename="../../ui/views/student_view.py" line="61"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="60"/>
+        <location filename="../../ui/views/student_view.py" line="61"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="168"/>
+        <location filename="../../ui/views/student_view.py" line="169"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="174"/>
+        <location filename="../../ui/views/student_view.py" line="175"/>
         <source>回证已签收</source>
         <translation>Receipt signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="176"/>
+        <location filename="../../ui/views/student_view.py" line="177"/>
         <source>已送达，回证未签收</source>
         <translation>Delivered, receipt not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="177"/>
+        <location filename="../../ui/views/student_view.py" line="178"/>
         <source>未送达</source>
         <translation>Not delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="189"/>
+        <location filename="../../ui/views/student_view.py" line="190"/>
         <source>编辑信息</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="190"/>
+        <location filename="../../ui/views/student_view.py" line="191"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="191"/>
+        <location filename="../../ui/views/student_view.py" line="192"/>
         <source>登记劝返</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="192"/>
+        <location filename="../../ui/views/student_view.py" line="193"/>
         <source>劝返阶段</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="193"/>
+        <location filename="../../ui/views/student_view.py" line="194"/>
         <source>报告表</source>
         <translation>Report form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="194"/>
+        <location filename="../../ui/views/student_view.py" line="195"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="195"/>
+        <location filename="../../ui/views/student_view.py" line="196"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="227"/>
-        <location filename="../../ui/views/student_view.py" line="570"/>
+        <location filename="../../ui/views/student_view.py" line="229"/>
+        <location filename="../../ui/views/student_view.py" line="593"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="227"/>
+        <location filename="../../ui/views/student_view.py" line="229"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="227"/>
+        <location filename="../../ui/views/student_view.py" line="229"/>
         <source>状态与个案</source>
         <translation>Status and case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="227"/>
+        <location filename="../../ui/views/student_view.py" line="229"/>
         <source>资助与帮扶</source>
         <translation>Aid and support</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="228"/>
+        <location filename="../../ui/views/student_view.py" line="230"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="249"/>
+        <location filename="../../ui/views/student_view.py" line="251"/>
         <source>学生信息</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="295"/>
+        <location filename="../../ui/views/student_view.py" line="297"/>
         <source>找不到这名学生</source>
         <translation>This student cannot be found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="302"/>
-        <location filename="../../ui/views/student_view.py" line="355"/>
-        <location filename="../../ui/views/student_view.py" line="592"/>
+        <location filename="../../ui/views/student_view.py" line="304"/>
+        <location filename="../../ui/views/student_view.py" line="357"/>
+        <location filename="../../ui/views/student_view.py" line="615"/>
         <source>证明材料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="307"/>
+        <location filename="../../ui/views/student_view.py" line="309"/>
         <source>（已撤销登记）</source>
         <translation>(registration withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="313"/>
+        <location filename="../../ui/views/student_view.py" line="315"/>
         <source>身份证号 {v}</source>
         <translation>ID number {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="314"/>
+        <location filename="../../ui/views/student_view.py" line="316"/>
         <source>学籍号 {v}</source>
         <translation>Student no. {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="318"/>
+        <location filename="../../ui/views/student_view.py" line="320"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="324"/>
+        <location filename="../../ui/views/student_view.py" line="326"/>
         <source>预警原因：{reasons}</source>
         <translation>At risk: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="327"/>
+        <location filename="../../ui/views/student_view.py" line="329"/>
         <source>预警原因：无</source>
         <translation>At risk: no</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="347"/>
+        <location filename="../../ui/views/student_view.py" line="349"/>
         <source>证明材料与照片</source>
         <translation>Supporting documents and photos</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="348"/>
+        <location filename="../../ui/views/student_view.py" line="350"/>
         <source>这名学生的全部照片和扫描件：单独添加的证明材料，以及劝返记录、通知书、法律文书、书面报告和销号所附的文件。</source>
         <translation>Every photo and scan for this student: documents added on their own, and files attached to visits, notices, legal documents, reports and case closures.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="374"/>
+        <location filename="../../ui/views/student_view.py" line="376"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="396"/>
+        <location filename="../../ui/views/student_view.py" line="398"/>
         <source>此条已撤销</source>
         <translation>This entry was withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="430"/>
+        <location filename="../../ui/views/student_view.py" line="432"/>
         <source>撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="440"/>
+        <location filename="../../ui/views/student_view.py" line="442"/>
         <source>身份与家庭</source>
         <translation>Identity and family</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="447"/>
+        <location filename="../../ui/views/student_view.py" line="449"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="461"/>
+        <location filename="../../ui/views/student_view.py" line="463"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="462"/>
+        <location filename="../../ui/views/student_view.py" line="464"/>
         <source>与学生关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="462"/>
+        <location filename="../../ui/views/student_view.py" line="464"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="462"/>
+        <location filename="../../ui/views/student_view.py" line="464"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="479"/>
         <source>县里名单显示：{labels}</source>
         <translation>County list shows: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="478"/>
+        <location filename="../../ui/views/student_view.py" line="480"/>
         <source>县里名单中没有该生</source>
         <translation>Not on the county&apos;s lists</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="480"/>
+        <location filename="../../ui/views/student_view.py" line="482"/>
         <source>（与本校记录不一致）</source>
         <translation> (differs from the school&apos;s record)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="484"/>
+        <location filename="../../ui/views/student_view.py" line="486"/>
         <source>县教育局随同步包下发的脱贫户、低保、特困名单中本校学生的部分。本校记录不同时，请与家庭和村里核实后更正，或向县里提出。</source>
         <translation>This school&apos;s part of the county&apos;s lists of poverty-alleviated, subsistence-allowance and extreme-poverty families, sent with the sync package. Where the school&apos;s record differs, check with the family and the village, then correct it or raise it with the county.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="494"/>
-        <location filename="../../ui/views/student_view.py" line="502"/>
+        <location filename="../../ui/views/student_view.py" line="496"/>
         <location filename="../../ui/views/student_view.py" line="504"/>
-        <location filename="../../ui/views/student_view.py" line="505"/>
+        <location filename="../../ui/views/student_view.py" line="506"/>
+        <location filename="../../ui/views/student_view.py" line="507"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="498"/>
+        <location filename="../../ui/views/student_view.py" line="500"/>
         <source>（仅校长可见）</source>
         <translation>(principal only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="511"/>
+        <location filename="../../ui/views/student_view.py" line="513"/>
         <source>应于 {due} 前完成（已逾期 {n} 天）</source>
         <translation>due by {due} ({n} days overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="514"/>
+        <location filename="../../ui/views/student_view.py" line="516"/>
         <source>应于 {due} 前完成（还有 {n} 天）</source>
         <translation>due by {due} ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="516"/>
+        <location filename="../../ui/views/student_view.py" line="518"/>
         <source>下一阶段：{stage} {label}，{when}；办理：{actor}</source>
         <translation>Next step: {stage} {label}, {when}; by: {actor}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="529"/>
+        <location filename="../../ui/views/student_view.py" line="531"/>
         <source>当前个案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="531"/>
+        <location filename="../../ui/views/student_view.py" line="533"/>
         <source>没有未销号的个案</source>
         <translation>No open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="535"/>
+        <location filename="../../ui/views/student_view.py" line="537"/>
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="536"/>
+        <location filename="../../ui/views/student_view.py" line="538"/>
         <source>立案日期 {opened}　当前阶段：{stage}</source>
         <translation>Opened {opened}   Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="549"/>
+        <location filename="../../ui/views/student_view.py" line="551"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>销号</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="558"/>
+        <location filename="../../ui/views/student_view.py" line="563"/>
         <source>全部个案</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="559"/>
+        <location filename="../../ui/views/student_view.py" line="564"/>
         <source>包保教师</source>
         <translation>Responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="559"/>
+        <location filename="../../ui/views/student_view.py" line="564"/>
         <source>立案日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="559"/>
+        <location filename="../../ui/views/student_view.py" line="564"/>
         <source>辍学原因</source>
         <translation>Dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="559"/>
+        <location filename="../../ui/views/student_view.py" line="564"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="560"/>
+        <location filename="../../ui/views/student_view.py" line="565"/>
         <source>销号原因</source>
         <translation>Closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="560"/>
+        <location filename="../../ui/views/student_view.py" line="565"/>
         <source>销号日期</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="574"/>
+        <location filename="../../ui/views/student_view.py" line="575"/>
+        <source>毕业去向</source>
+        <translation>Destination after graduation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="578"/>
+        <source>登记毕业去向…</source>
+        <translation>Record destination…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="580"/>
+        <source>升入普通高中、中职、技工学校计入初中升学率；后登记的去向取代先前的</source>
+        <translation>Senior high, secondary vocational and technical school count towards the progression rate; a later entry replaces an earlier one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="597"/>
         <source>劝返复学通知书</source>
         <translation>Return notices</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="578"/>
+        <location filename="../../ui/views/student_view.py" line="601"/>
         <source>回证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="579"/>
+        <location filename="../../ui/views/student_view.py" line="602"/>
         <source>法律文书</source>
         <translation>Legal documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="583"/>
+        <location filename="../../ui/views/student_view.py" line="606"/>
         <source>书面报告</source>
         <translation>Written reports</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="591"/>
+        <location filename="../../ui/views/student_view.py" line="614"/>
         <source>证明材料（{n}）</source>
         <translation>Documents ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="597"/>
+        <location filename="../../ui/views/student_view.py" line="620"/>
         <source>资助发放</source>
         <translation>Subsidies paid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="605"/>
+        <location filename="../../ui/views/student_view.py" line="628"/>
         <source>帮扶记录</source>
         <translation>Pairing log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="608"/>
+        <location filename="../../ui/views/student_view.py" line="631"/>
         <source>帮扶教师</source>
         <translation>Teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="610"/>
+        <location filename="../../ui/views/student_view.py" line="633"/>
         <source>送教上门记录</source>
         <translation>Home-teaching sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="618"/>
+        <location filename="../../ui/views/student_view.py" line="641"/>
         <source>时间是当时那台电脑上的时间，电脑时钟不准时可能有出入。</source>
         <translation>Times are those of the computer that made the change; they may be off if its clock was wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>本机时间</source>
         <translation>Computer time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>电脑</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="634"/>
+        <location filename="../../ui/views/student_view.py" line="657"/>
         <source>{n} 份，见“证明材料”</source>
         <translation>{n}, see “Documents”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="636"/>
+        <location filename="../../ui/views/student_view.py" line="659"/>
         <source>附件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="643"/>
+        <location filename="../../ui/views/student_view.py" line="666"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="643"/>
+        <location filename="../../ui/views/student_view.py" line="666"/>
         <source>已撤销：{reason}</source>
         <translation>Withdrawn: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="659"/>
+        <location filename="../../ui/views/student_view.py" line="682"/>
         <source>{reason}，依据：{evidence}</source>
         <translation>{reason}; evidence: {evidence}</translation>
     </message>
