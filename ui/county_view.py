@@ -228,7 +228,14 @@ class CountyView(QWidget):
         table = self.table
         table.setRowCount(len(rows))
         for n, row in enumerate(rows):
-            key_colour = None if row.key_status == "active" else PENDING
+            key_colour = None if row.key_status == "active" and row.active_keys <= 1 else PENDING
+            key_text = _tr(KEY_LABELS.get(row.key_status, row.key_status))
+            key_tip = ""
+            if row.active_keys > 1:
+                key_text = _tr("已确认 {n} 把").format(n=row.active_keys)
+                key_tip = _tr("这所学校有 {n} 把已确认的密钥（复制的台账，或恢复备份前的旧密钥），"
+                              "每次导出都给每把密钥各写一份完整的同步文件。不再使用的，请在"
+                              "“县级 → 注销学校密钥”中注销。").format(n=row.active_keys)
             town = row.township_name or row.township or "—"
             last = row.last_import[:16].replace("T", " ") if row.last_import else _tr("从未导入")
             forks_tip = _tr("同一台电脑的台账被复制或从旧备份恢复；下次导出时将发全部记录和通知") \
@@ -236,7 +243,7 @@ class CountyView(QWidget):
             cells = [
                 _item(row.name, tip=_tr("学校标识码 {code}").format(code=row.code)),
                 _item(town, tip=row.township),
-                _item(_tr(KEY_LABELS.get(row.key_status, row.key_status)), colour=key_colour),
+                _item(key_text, colour=key_colour, tip=key_tip),
                 _item(last, tip=_tr("共导入 {n} 个同步文件").format(n=row.packages)),
                 _count_item(row.chains.events),
                 _count_item(row.chains.gaps, alarm=True,

@@ -114,6 +114,9 @@ class SchoolRow:
     township_name: str
     key_status: str
     """"active", "pending", "revoked" or "none" (`KEY_STATUSES` has the labels)."""
+    active_keys: int
+    """Confirmed keys: more than one gets one full package per key at every export (a clone,
+    or the old key kept after a restore) until the clerk revokes the one no longer used."""
     last_import: str
     """When the newest package from it was imported (ISO time), "" if never."""
     packages: int
@@ -196,13 +199,19 @@ def _chains(conn: sqlite3.Connection) -> dict[str, Chains]:
     return out
 
 
-def _key_statuses(conn: sqlite3.Connection) -> dict[str, str]:
+def _key_statuses(conn: sqlite3.Connection) -> dict[str, tuple[str, int]]:
+    """Per organisation: its best key status, and how many keys are confirmed and known."""
     found: dict[str, set[str]] = {}
-    for org, status in conn.execute("SELECT org, status FROM trust"):
+    active: dict[str, int] = {}
+    for org, status, known in conn.execute(
+            "SELECT org, status, length(sign_pk) > 0 FROM trust"):
         found.setdefault(str(org), set()).add(str(status))
+        if status == "active" and known:
+            active[str(org)] = active.get(str(org), 0) + 1
     out = {}
     for org, statuses in found.items():
-        out[org] = next((s for s in ("active", "pending", "revoked") if s in statuses), "none")
+        best = next((s for s in ("active", "pending", "revoked") if s in statuses), "none")
+        out[org] = (best, active.get(org, 0))
     return out
 
 
@@ -325,11 +334,12 @@ def county_dashboard(ledger: Ledger, on: dt.date | None = None) -> CountyDashboa
     rows = []
     for org in orgs:
         count, last = imports.get(org, (0, ""))
+        key_status, active_keys = keys_.get(org, ("none", 0))
         town = roll.township.get(org, "")
         rows.append(SchoolRow(
             org=org, code=org[2:], name=names.get(org, org[2:]), township=town,
             township_name=roll.township_names.get(town, ""),
-            key_status=keys_.get(org, "none"), last_import=last, packages=count,
+            key_status=key_status, active_keys=active_keys, last_import=last, packages=count,
             chains=chains.get(org, Chains()), conflicts=conflicts.get(org, 0),
             pupils=roll.pupils.get(org, 0), duplicates=queue.duplicates.by_school.get(org, 0),
             identity_cases=queue.cases_by_school.get(org, 0),

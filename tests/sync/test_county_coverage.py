@@ -239,12 +239,18 @@ def test_the_clerk_revokes_an_old_key_and_the_school_gets_one_package_again(
     assert len([e for e in exporter.export(world.county, world.stick())
                 if e.to_org == a.org_id]) == 2
 
+    def keys_on_dashboard() -> tuple[str, int]:
+        [row] = [r for r in dashboard.schools(world.county) if r.org == a.org_id]
+        return row.key_status, row.active_keys
+
+    assert keys_on_dashboard() == ("active", 2)  # the clerk is told to revoke one
     with pytest.raises(InputRefused, match="只有县级台账"):
         enrol.revoke_school_key(a, SCHOOLS["a"][0], old)
     assert enrol.revoke_school_key(world.county, SCHOOLS["a"][0], old).events == 1
     assert enrol.active_school_keys(world.county, SCHOOLS["a"][0]) == 1
     statuses = {k.fingerprint: k.status for k in enrol.school_keys(world.county, SCHOOLS["a"][0])}
     assert statuses[old] == "revoked" and statuses[new] == "active"
+    assert keys_on_dashboard() == ("active", 1)
     [only] = [e for e in exporter.export(world.county, world.stick()) if e.to_org == a.org_id]
     assert only.enc_key == new
     assert importer.import_file(a, only.path).accepted
