@@ -30,6 +30,7 @@ from dropout_ledger.model import identity
 from dropout_ledger.model.access import Permission, may
 from dropout_ledger.paths import default_ledger_path
 from dropout_ledger.services import accounts, cipher, demo, stats
+from dropout_ledger.services.destinations import latest_destinations
 from dropout_ledger.store import db
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store import verify as verify_store
@@ -133,13 +134,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _row_json(row: RosterRow, *, full_ids: bool = True) -> dict[str, Any]:
+def _row_json(row: RosterRow, *, full_ids: bool = True, destination: str = "") -> dict[str, Any]:
     id_number = row.id_number if full_ids else identity.mask_id_number(row.id_number)
     xjh = row.xjh if full_ids else identity.mask_xjh(row.xjh)
     return {"id": row.student_id, "id_number": id_number, "xjh": xjh, "name": row.name,
             "sex": row.sex, "grade": row.grade, "class": row.class_name,
             "village": row.village_name, "status": row.status, "status_label": row.status_label,
-            "at_risk": row.at_risk}
+            "at_risk": row.at_risk, "destination": destination}
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -148,10 +149,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         # Nobody logged in (a ledger without accounts) keeps the whole numbers it always gave.
         full_ids = not _signed_in(ledger) or may(ledger.operator.role, Permission.FULL_IDS)
         if args.json:  # streamed: a county roster of 150,000 never sits in memory at once
+            # 毕业去向 (the newest; "" for none): a few hundred graduates, read once.
+            destinations = latest_destinations(ledger.conn)
             sys.stdout.write("[")
             for number, row in enumerate(rows):
+                found = destinations.get(row.student_id)
                 sys.stdout.write(("," if number else "") + "\n" + json.dumps(
-                    _row_json(row, full_ids=full_ids), ensure_ascii=False, sort_keys=True))
+                    _row_json(row, full_ids=full_ids,
+                              destination=found.destination if found else ""),
+                    ensure_ascii=False, sort_keys=True))
             sys.stdout.write("\n]\n")
             return 0
         print(f"{'序号':<4}{'姓名':<8}{'性别':<4}{'年级':<4}{'班级':<6}{'身份证号':<20}状态")
@@ -230,7 +236,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                  for stage in ("primary", "junior")]
     text += [_figure_line(r["consolidation"][k]) for k in ("primary", "junior", "nine_year")]
     text += [_figure_line(r["progression"]), _figure_line(r["disability"]["three_categories"])]
-    text += [_figure_line(r["enrolment"]["primary"])]
+    text += [_figure_line(r["enrolment"][band]) for band in ("primary", "junior", "all")]
     _out(args, data, "\n".join(text))
     return 0
 
@@ -543,6 +549,24 @@ def cmd_county_confirm(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_county_revoke(args: argparse.Namespace) -> int:
+    """County: revoke one of a school's keys; its packages are refused from now on."""
+    from dropout_ledger.sync import enrol
+    from dropout_ledger.sync.keys import normalise_fingerprint
+
+    with _open(args) as ledger:
+        enrol.revoke_school_key(ledger, args.code, args.fingerprint)
+        left = enrol.active_school_keys(ledger, args.code)
+        school = enrol.school_entity_values(ledger, args.code)
+    digits = normalise_fingerprint(args.fingerprint)
+    text = [f"已注销学校 {school['name']}（{school['code']}）指纹为 {digits} 的密钥。"]
+    text.append(f"该校还有 {left} 把已确认的密钥。" if left else
+                "该校已没有已确认的密钥：在学校重新导出同步文件后，按新的入网回执确认其密钥。")
+    _out(args, {"school": school["org"], "fingerprint": digits, "active_keys_left": left},
+         "\n".join(text))
+    return 0
+
+
 def cmd_county_set_template(args: argparse.Namespace) -> int:
     """County: store a form template in the ledger; every school receives it by sync."""
     from dropout_ledger.sync import templates
@@ -566,7 +590,7 @@ def _add_enrolment(add: _Add, common: argparse.ArgumentParser) -> None:
     join = add("join", cmd_join, "学校：用县教育局的入网文件加入县级台账")
     join.add_argument("file", help="入网文件（.dlpkg）")
     join.add_argument("--fingerprint", help="县教育局盖章通知上的 30 位指纹数字")
-    county = add("county", _county_usage, "县级功能：登记学校、确认学校密钥、下发表格模板")
+    county = add("county", _county_usage, "县级功能：登记学校、确认或注销学校密钥、下发表格模板")
     sub = county.add_subparsers(dest="county_command", required=True)
     enroll = sub.add_parser("enroll-school", parents=[common], help="登记学校并制作入网文件")
     enroll.set_defaults(handler=cmd_county_enroll)
@@ -577,6 +601,11 @@ def _add_enrolment(add: _Add, common: argparse.ArgumentParser) -> None:
     confirm.set_defaults(handler=cmd_county_confirm)
     confirm.add_argument("code", help="10 位学校标识码")
     confirm.add_argument("--fingerprint", required=True, help="入网回执上的 30 位指纹数字")
+    revoke = sub.add_parser("revoke-key", parents=[common],
+                            help="注销学校的一把密钥（电脑丢失、不再使用、恢复备份后的旧密钥）")
+    revoke.set_defaults(handler=cmd_county_revoke)
+    revoke.add_argument("code", help="10 位学校标识码")
+    revoke.add_argument("--fingerprint", required=True, help="要注销的密钥的 30 位指纹数字")
     template = sub.add_parser("set-template", parents=[common],
                               help="下发县级表格模板（.xlsx）：随同步包发给每所学校，学校按它填写名单")
     template.set_defaults(handler=cmd_county_set_template)
@@ -613,7 +642,8 @@ def cmd_county_recover(args: argparse.Namespace) -> int:
 
 
 def _county_usage(args: argparse.Namespace) -> int:  # argparse requires a subcommand first
-    raise InputRefused("请指定县级功能：enroll-school、confirm-school、set-template 或 recover-key。")
+    raise InputRefused("请指定县级功能：enroll-school、confirm-school、revoke-key、set-template"
+                       " 或 recover-key。")
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

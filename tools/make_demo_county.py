@@ -8,7 +8,8 @@ the school's digits; each school exports to a folder standing in for the USB sti
 imports; the county publishes a 困难家庭 list and exports back. On the way the demo makes what the
 county screens are for: one child on two schools' rolls (重复在籍), a pupil transferred out of one
 school and on another's roll (转学待核实), a school with several dropouts (furthest from target),
-and a fourth school enrolled but not yet confirmed (its key 待确认). All people are synthetic.
+and a fourth school enrolled but not yet confirmed (its key 待确认); two schools have checked the
+county's 户籍适龄儿童名单 (入学率), the third has not. All people are synthetic.
 
 `make_demo_county(folder)` is importable (tools/screenshot_county.py and tests use it); it
 returns the paths of the county ledger and of each school's ledger.
@@ -62,6 +63,33 @@ def _exchange(county: Ledger, schools: list[Ledger], stick: Path) -> None:
                 importer.import_file(school, package.path)
 
 
+def _household_list(school: Ledger, path: Path, seed: int) -> None:
+    """The county's 户籍适龄儿童名单 as this school received and checked it: a third of its own
+    pupils (by ID number) and one child not on its roll, answered as studying in another
+    school; the pupils' own statuses say the rest (入学率, decision 0013)."""
+    from openpyxl import Workbook
+
+    from dropout_ledger.reconcile import check_list, list_rows, record_outcome, save_list
+    from dropout_ledger.synthetic import SyntheticFactory
+
+    rows = [tuple(r) for r in school.conn.execute(
+        "SELECT name, sex, birth_date, id_number FROM students WHERE retracted = 0"
+        " AND grade <= 8 AND length(id_number) = 18 ORDER BY id_number")][::3]
+    child = SyntheticFactory(seed=seed).student(grade=4)
+    rows.append((child["name"], child["sex"], child["birth_date"], child["id_number"]))
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "姓名", "性别", "出生日期", "身份证号"])
+    for n, (name, sex, birth, number) in enumerate(rows, start=1):
+        sheet.append([n, name, "男" if sex == "1" else "女", birth, number])
+    book.save(path)
+    list_id = save_list(school, check_list(school, path, kind="household",
+                                           title="2026年户籍适龄儿童名单")).created[0]
+    stray = next(r for r in list_rows(school, list_id) if r.pupil is None)
+    record_outcome(school, stray.record_id, "elsewhere_in_province",
+                   evidence="接收学校出具在读证明", school="石桥镇中心学校")
+
+
 def _drop_out(school: Ledger, n: int, today: dt.date) -> None:
     rows = school.conn.execute(
         "SELECT id FROM students WHERE status = 'enrolled' AND grade BETWEEN 2 AND 6"
@@ -113,6 +141,8 @@ def make_demo_county(folder: Path, *, students: int = 300, clock: Clock | None =
         moved = _copy_child(first, third, 1)
         first.status.change(moved, Status.TRANSFERRED_OUT, reason_code="move",
                             effective_date=today)
+        for index, school in enumerate((first, second)):  # the third has no list yet
+            _household_list(school, folder / f"household{index}.xlsx", seed=301 + index)
         _exchange(county, schools, folder / "stick1")
 
         poor = [(number, "dibao" if n % 3 else "poverty_exit") for n, (number,) in enumerate(

@@ -56,6 +56,7 @@ SCHOOL_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CountyView", "小学辍学率"),
     QT_TRANSLATE_NOOP("CountyView", "初中辍学率"),
     QT_TRANSLATE_NOOP("CountyView", "巩固率"),
+    QT_TRANSLATE_NOOP("CountyView", "入学率"),
     QT_TRANSLATE_NOOP("CountyView", "距目标"),
 )
 GROUP_COLUMNS: tuple[str, ...] = (
@@ -66,6 +67,7 @@ GROUP_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CountyView", "小学辍学率"),
     QT_TRANSLATE_NOOP("CountyView", "初中辍学率"),
     QT_TRANSLATE_NOOP("CountyView", "巩固率"),
+    QT_TRANSLATE_NOOP("CountyView", "入学率"),
     QT_TRANSLATE_NOOP("CountyView", "距目标"),
 )
 KEY_LABELS: dict[str, str] = {
@@ -121,7 +123,7 @@ def distance_item(distance: int | None, *, bold: bool = False) -> QTableWidgetIt
                      colour=MISSED, bold=bold, right=True,
                      tip=_tr("最差的一项比县定目标差这么多"))
     return _item(_tr("达标"), colour=MET, bold=bold, right=True,
-                 tip=_tr("三项都达到县定目标，最接近的一项还有 {value} 个百分点余量").format(
+                 tip=_tr("有数字的各项都达到县定目标，最接近的一项还有 {value} 个百分点余量").format(
                      value=percent(-distance).rstrip("%")))
 
 
@@ -226,7 +228,14 @@ class CountyView(QWidget):
         table = self.table
         table.setRowCount(len(rows))
         for n, row in enumerate(rows):
-            key_colour = None if row.key_status == "active" else PENDING
+            key_colour = None if row.key_status == "active" and row.active_keys <= 1 else PENDING
+            key_text = _tr(KEY_LABELS.get(row.key_status, row.key_status))
+            key_tip = ""
+            if row.active_keys > 1:
+                key_text = _tr("已确认 {n} 把").format(n=row.active_keys)
+                key_tip = _tr("这所学校有 {n} 把已确认的密钥（复制的台账，或恢复备份前的旧密钥），"
+                              "每次导出都给每把密钥各写一份完整的同步文件。不再使用的，请在"
+                              "“县级 → 注销学校密钥”中注销。").format(n=row.active_keys)
             town = row.township_name or row.township or "—"
             last = row.last_import[:16].replace("T", " ") if row.last_import else _tr("从未导入")
             forks_tip = _tr("同一台电脑的台账被复制或从旧备份恢复；下次导出时将发全部记录和通知") \
@@ -234,7 +243,7 @@ class CountyView(QWidget):
             cells = [
                 _item(row.name, tip=_tr("学校标识码 {code}").format(code=row.code)),
                 _item(town, tip=row.township),
-                _item(_tr(KEY_LABELS.get(row.key_status, row.key_status)), colour=key_colour),
+                _item(key_text, colour=key_colour, tip=key_tip),
                 _item(last, tip=_tr("共导入 {n} 个同步文件").format(n=row.packages)),
                 _count_item(row.chains.events),
                 _count_item(row.chains.gaps, alarm=True,
@@ -247,6 +256,7 @@ class CountyView(QWidget):
                 figure_item(row.rates.dropout_primary),
                 figure_item(row.rates.dropout_junior),
                 figure_item(row.rates.consolidation),
+                figure_item(row.rates.enrolment),
                 distance_item(row.distance_bp),
             ]
             for column, cell in enumerate(cells):
@@ -266,6 +276,7 @@ class CountyView(QWidget):
                 figure_item(group.rates.dropout_primary, bold=last),
                 figure_item(group.rates.dropout_junior, bold=last),
                 figure_item(group.rates.consolidation, bold=last),
+                figure_item(group.rates.enrolment, bold=last),
                 distance_item(group.rates.distance_bp, bold=last),
             ]
             for column, cell in enumerate(cells):

@@ -5,7 +5,7 @@
 - 文件 → U盘同步… (Ctrl+Shift+U): the SyncDialog; and for a school 文件 → 加入县级台账…;
 - 查看 → 同步冲突与更正…, and a "⚠ 待核对 N" button in the status bar while any conflict is
   open (recounted after every write);
-- for a county ledger, a 县级 menu: 登记学校（制作入网文件）…, 确认学校密钥…, 学校异议…,
+- for a county ledger, a 县级 menu: 登记学校（制作入网文件）…, 确认学校密钥…, 注销学校密钥…, 学校异议…,
   打印县级密钥说明单…;
 - the 今日待办 row 每周导出同步文件 opens the SyncDialog.
 
@@ -133,6 +133,8 @@ class SyncUi(QObject):
         self.enroll_action.triggered.connect(self.enroll_school)
         self.confirm_action = menu.addAction(_tr("确认学校密钥…"))
         self.confirm_action.triggered.connect(self.confirm_school)
+        self.revoke_action = menu.addAction(_tr("注销学校密钥…"))
+        self.revoke_action.triggered.connect(self.revoke_key)
         self.disputes_action = menu.addAction(_tr("学校异议…"))
         self.disputes_action.triggered.connect(self.open_disputes)
         menu.addSeparator()
@@ -203,6 +205,11 @@ class SyncUi(QObject):
         dialog = ConflictDialog(self.runner, self.window)
         self._opened(dialog)
         return dialog
+
+    def revoke_key(self) -> QWidget:
+        from ui.dialogs.revoke_dialog import RevokeDialog  # the sync core loads on first use
+
+        return self._opened(RevokeDialog(self.runner, self.window))
 
     def open_disputes(self) -> QWidget:
         from ui.dialogs.disputes_dialog import DisputesDialog  # the sync core loads on first use

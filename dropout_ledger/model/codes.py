@@ -150,6 +150,20 @@ CLOSURE_REASONS: CodeTable = _table(
     ("other", "其他（须注明）"),
 )
 
+# 毕业去向 of a junior-secondary graduate (初中毕业生), for 初中升学率 (domain §6: new entrants to the
+# next level from this year's graduates). domain.md gives no code list; these are the 高中阶段
+# school types (普通高中, 中等职业学校, 技工学校) and the other answers schools report.
+GRADUATE_DESTINATIONS: CodeTable = _table(
+    ("senior_high", "升入普通高中"),
+    ("vocational", "升入中等职业学校"),
+    ("technical", "升入技工学校"),
+    ("employed", "就业"),
+    ("not_continuing", "未升学"),
+    ("other", "其他（须注明）"),
+)
+# The destinations that are 升学 (a 高中阶段 school) in 初中升学率.
+PROGRESSING_DESTINATIONS: frozenset[str] = frozenset({"senior_high", "vocational", "technical"})
+
 # 预警 indicators (domain §3.2).
 RISK_INDICATORS: CodeTable = _table(
     ("absence", "多次无故缺勤"),

@@ -75,6 +75,7 @@ PROFILE_FIELDS: tuple[FieldSpec, ...] = (
     F("junior_dropout_max_bp", "初中辍学率目标上限（万分之）", "int", maximum=10000),
     F("consolidation_min_bp", "九年义务教育巩固率目标（万分之）", "int", maximum=10000),
     F("progression_min_bp", "初中升学率目标（万分之）", "int", maximum=10000),
+    F("enrolment_min_bp", "适龄儿童入学率目标（万分之）", "int", maximum=10000),
     F("dropout_reasons", "辍学原因代码表", "code_table"),
     # Early warning (domain.md §3.2; warning/rules.py says how each number is used).
     F("warn_absence_window_days", "预警：统计近几天的缺课", "int", minimum=7, maximum=120),
@@ -125,6 +126,9 @@ PROFILE_DEFAULTS: dict[str, Any] = {
     "junior_dropout_max_bp": 150,
     "consolidation_min_bp": 9600,
     "progression_min_bp": 9000,
+    # domain.md §6: the 两基 standard's rural junior enrolment ≥ 95 %, the only 入学率 target in
+    # the sources (design README §3 names none); a county sets its own.
+    "enrolment_min_bp": 9500,
     "dropout_reasons": [{"code": c.code, "label": c.label} for c in codes.DROPOUT_REASONS],
     # Early warning: 3 unexcused days in 30 or 2 in a row (a week's absence is already a
     # suspected dropout in many counties, §2.2, so the warning must come before it); any

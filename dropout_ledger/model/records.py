@@ -140,6 +140,15 @@ RECORD_KINDS: dict[str, RecordKind] = {
             F("change", "学生表现和变化", max_len=LONG_TEXT),
             F("next_step", "下一步", max_len=LONG_TEXT),
         ), parent=("pairing_id", "pairing")),
+        # 毕业去向 (初中升学率's numerator): an event on a graduated grade-9 pupil; a later record
+        # replaces an earlier one (the newest dated on or before a snapshot counts).
+        RecordKind("destination", "毕业去向", (
+            _STUDENT,
+            F("date", "登记日期", "date", required=True),
+            F("destination", "毕业去向", "code", required=True, table=codes.GRADUATE_DESTINATIONS),
+            F("school", "升入学校", max_len=100),
+            F("note", "说明", max_len=200),
+        )),
         RecordKind("home_teaching", "送教上门记录", (
             _STUDENT,
             F("date", "送教日期", "date", required=True),

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from dropout_ledger.rates import snapshot
-from dropout_ledger.rates.formulas import CohortCounts, YearCounts
+from dropout_ledger.rates.formulas import INFLOWS, OUTFLOWS, CohortCounts, YearCounts
 from dropout_ledger.rates.snapshot import LOST, Window
 from dropout_ledger.store import sqlite as sqlite3
 
@@ -24,25 +24,37 @@ from dropout_ledger.store import sqlite as sqlite3
 # school would multiply the compact table's rows (measured 3× slower at 200 schools), so the
 # pupil's columns are the cohort year and the school only, and the groups grade × status ×
 # status date × school.
+#
+# The groups are read in the order of the covering index `students_tally` (org, grade, status,
+# status_date …, live pupils only): one pass over the index, grouped as it streams, instead of a
+# scan of the whole table and a sort (measured 459 → 148 ms for the compact table at 150,000).
 _STUDENT = f"{snapshot._E1} AS e1, '' AS sex, '' AS village, '' AS dis, 0 AS inclusive, s.org AS org"
-_GROUPED = "grade, status, status_date, org"
+_GROUPED = "org, grade, status, status_date"
+_SCAN = "students NOT INDEXED"
+_TALLY = "students INDEXED BY students_tally"
 
 
 def _with_org(sql: str) -> str:
     """snapshot's compact-timeline SQL with the pupil's school carried through every branch."""
     grouped = sql.replace(snapshot._GROUPED, _GROUPED)
     carried = grouped.replace(snapshot._STUDENT, _STUDENT)
-    if grouped.count(_GROUPED) != 2 or carried.count("s.org AS org") != 3:
+    indexed = carried.replace(_SCAN, _TALLY)
+    if (grouped.count(_GROUPED) != 2 or carried.count("s.org AS org") != 3
+            or indexed.count(_TALLY) != 1):
         raise RuntimeError("rates.snapshot changed shape: update rates/by_school.py")
-    return carried
+    return indexed
 
 
 _COMPACT = _with_org(snapshot._COMPACT)
 
-_YEAR_SQL = """
-SELECT org, g, kind, sum(n), sum(n * opens), sum(n * closes)
-FROM {name}
-GROUP BY org, g, kind
+# One row per (school, grade) with every movement summed in SQL: Python then builds ~1,800
+# YearCounts instead of folding ~15,000 (school, grade, movement) rows into dicts.
+_FLOWS = (*INFLOWS, *OUTFLOWS)
+_YEAR_SQL = f"""
+SELECT org, g, sum(n * opens), sum(n * closes),
+       {", ".join(f"sum(CASE WHEN kind = '{k}' THEN n ELSE 0 END)" for k in _FLOWS)}
+FROM {{name}}
+GROUP BY org, g
 """
 
 _LOST_SQL = f"""
@@ -85,25 +97,26 @@ class SchoolsSnapshot:
         """Per (school, grade): 期初, 期末, movements and pupils lost, as `Snapshot.year_counts`
         gives them per (grade, sex, village) for one school."""
         sums: dict[SchoolGrade, dict[str, int]] = {}
-        for org, g, kind, n, opens, closes in self._rows(_YEAR_SQL):
+        for org, g, opens, closes, *flows in self._rows(_YEAR_SQL):
             group = sums.setdefault((str(org), int(g)), {})
-            group["opening"] = group.get("opening", 0) + int(opens)
-            group["closing"] = group.get("closing", 0) + int(closes)
-            if kind is not None:
-                group[kind] = group.get(kind, 0) + int(n)
+            group["opening"], group["closing"] = int(opens), int(closes)
+            group.update(zip(_FLOWS, map(int, flows), strict=True))
         for org, g, lost, *parts in self._rows(_LOST_SQL):
             group = sums.setdefault((str(org), int(g)), {})
             group["lost"] = int(lost)
             group.update({f"lost_{s.value}": int(v) for s, v in zip(LOST, parts, strict=True)})
         return {key: YearCounts(**group) for key, group in sums.items()}
 
-    def cohort_counts(self) -> dict[str, dict[tuple[int, str], CohortCounts]]:
-        """Per school, each cohort now in grades 1–9 keyed as `Snapshot.cohort_counts` keys it."""
+    def cohort_counts(self, grades: Iterable[int] = range(1, 10)
+                      ) -> dict[str, dict[tuple[int, str], CohortCounts]]:
+        """Per school, each cohort now in `grades` (default 1–9) keyed as
+        `Snapshot.cohort_counts` keys it. The dashboard asks for grades 6 and 9 only: the other
+        cohorts would be summed and never shown."""
         year = self.window.year
         bounds = ", ".join(
             f"({e1}, '{e1:04d}-09-01', '{e1:04d}-08-31', '{e1 + 1:04d}-08-31',"
             f" '{e1 + 6:04d}-09-01', '{e1 + 6:04d}-08-31', '{e1 + 7:04d}-08-31')"
-            for e1 in range(year - 8, year + 1)
+            for e1 in sorted(year - g + 1 for g in set(grades))
         )
         out: dict[str, dict[tuple[int, str], CohortCounts]] = {}
         for row in self._rows(_COHORT_SQL.replace("{bounds}", bounds)):

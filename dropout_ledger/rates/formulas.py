@@ -34,8 +34,16 @@ CONVENTIONS: Mapping[str, str] = MappingProxyType({
         "巩固率统计表：（毕业生数＋仍在籍未辍学人数）÷（入学年招生数＋转入−转出），不超过100%；"
         "入学年台账中没有该届学生时不计算。"
     ),
-    "population": "适龄人口入学率：在校适龄人口 ÷ 县里核定的适龄人口。",
-    "progression": "初中升学率：升入高中阶段学校的本届初中毕业生 ÷ 本届初中毕业生。",
+    "population": (
+        "适龄儿童入学率（户籍名单口径）：县里下发的户籍适龄儿童名单中，在本校在校（含送教上门，"
+        "不含休学）或经核查在其他学校就读（转学、省内外就读、特教学校、在校无学籍、已毕业升学）的"
+        "儿童 ÷ 名单中的适龄儿童；经核查死亡、出国（境）、超龄、延缓入学、户籍有误或非本校学生的"
+        "不计入。按学年初（8月31日）周岁分段：小学6—11周岁，初中12—14周岁。"
+    ),
+    "progression": (
+        "初中升学率：本学年毕业的九年级学生中，毕业去向为升入普通高中、中等职业学校或技工学校的人数"
+        " ÷ 本学年九年级毕业生数。"
+    ),
     "ledger_disability": (
         "三类残疾儿童入学率（台账口径）：在校（含送教上门、随班就读）的视力、听力、智力残疾学生 ÷ "
         "台账中在籍的这三类残疾学生；未入学、未登记学籍的残疾儿童要等县里名单导入后才能计入。"
@@ -231,10 +239,11 @@ class CohortCounts:
     graduated: int = 0
 
     def __add__(self, other: CohortCounts) -> CohortCounts:
-        return CohortCounts(**{
-            f.name: getattr(self, f.name) + getattr(other, f.name)
-            for f in dataclasses.fields(self)
-        })
+        # Positional, not a dict over dataclasses.fields(): a county dashboard adds thousands.
+        return CohortCounts(self.intake + other.intake,
+                            self.transferred_in + other.transferred_in,
+                            self.transferred_out + other.transferred_out,
+                            self.retained + other.retained, self.graduated + other.graduated)
 
 
 def consolidation(
@@ -294,3 +303,82 @@ def disability_enrolment(
              "not_enrolled": counts.on_roll - counts.enrolled}
     return figure(label, "ledger_disability", counts.enrolled, counts.on_roll, target=target,
                   parts=parts, empty_note="台账中没有在籍的三类残疾学生，不计算")
+
+
+# --- enrolment of the school-age population (户籍适龄儿童名单) -------------------------------------
+
+
+@dataclass(frozen=True)
+class PopulationCounts:
+    """The children of a county school-age list in one age band, by what became of them.
+
+    `here`: attending this school on the snapshot date (在校, 送教上门, 疑似辍学, 复学跟踪);
+    `elsewhere`: studying at another school by the check's answer or the pupil's 转出 / 毕业;
+    `suspended`: 休学 (not enrolled until they return, domain.md §6); `out`: known to be out of
+    school (辍学, or answered so); `unverified`: neither on the roll here nor answered;
+    `excluded`: not part of the school-age population after all (dead, abroad, over age,
+    deferred entry, a wrong 户籍 entry, not this school's child). Disjoint: they add up to rows.
+    """
+
+    here: int = 0
+    elsewhere: int = 0
+    suspended: int = 0
+    out: int = 0
+    unverified: int = 0
+    excluded: int = 0
+
+    def __add__(self, other: PopulationCounts) -> PopulationCounts:
+        return PopulationCounts(**{
+            f.name: getattr(self, f.name) + getattr(other, f.name)
+            for f in dataclasses.fields(self)
+        })
+
+    @property
+    def population(self) -> int:
+        """The school-age children the list names, less those excluded."""
+        return self.here + self.elsewhere + self.suspended + self.out + self.unverified
+
+    @property
+    def enrolled(self) -> int:
+        return self.here + self.elsewhere
+
+
+def enrolment(
+    counts: PopulationCounts, label: str, target: tuple[int, TargetKind] | None = None
+) -> Figure:
+    """适龄儿童入学率 = enrolled (here or elsewhere) ÷ the list's school-age children (§6)."""
+    parts = {f.name: getattr(counts, f.name) for f in dataclasses.fields(counts)}
+    return figure(label, "population", counts.enrolled, counts.population, target=target,
+                  parts=parts, empty_note="名单中没有这一年龄段的适龄儿童，不计算")
+
+
+# --- progression (初中升学率) ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GraduateCounts:
+    """This school year's grade-9 graduates by their recorded destination (毕业去向 code);
+    `unrecorded` have none yet."""
+
+    by_destination: Mapping[str, int] = field(default_factory=dict)
+    unrecorded: int = 0
+
+    @property
+    def graduates(self) -> int:
+        return sum(self.by_destination.values()) + self.unrecorded
+
+
+def progression(
+    counts: GraduateCounts, progressing: frozenset[str], label: str,
+    target: tuple[int, TargetKind] | None = None,
+) -> Figure:
+    """初中升学率 = graduates whose destination is a senior-secondary school ÷ graduates.
+
+    A graduate without a recorded destination counts in the denominator only (not 升学 until
+    recorded), and the note says how many there are, so a missing entry is visible, not hidden.
+    """
+    numerator = sum(n for code, n in counts.by_destination.items() if code in progressing)
+    parts = {**counts.by_destination, "unrecorded": counts.unrecorded}
+    note = f"{counts.unrecorded}名毕业生未登记毕业去向" if counts.unrecorded else ""
+    return figure(label, "progression", numerator, counts.graduates, target=target, parts=parts,
+                  note=note, empty_note="本学年没有九年级毕业生，不计算升学率")

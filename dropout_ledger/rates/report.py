@@ -16,12 +16,13 @@ from typing import Any
 
 from dropout_ledger.model import codes
 from dropout_ledger.model.codes import stage_of
-from dropout_ledger.rates import formulas, movement, snapshot
+from dropout_ledger.rates import formulas, movement, population, snapshot
 from dropout_ledger.rates.formulas import (
     CONVENTIONS,
     CohortCounts,
     DisabilityCounts,
     Figure,
+    PopulationCounts,
     TargetKind,
     YearCounts,
 )
@@ -35,10 +36,8 @@ CONVENTION_NAMES: Mapping[str, str] = {"definitional": "在校生辍学率口径
 SEXES: Mapping[str, str] = {"1": "男", "2": "女"}
 UNKNOWN = "unknown"  # key for a blank sex or village
 
-NO_POPULATION = ("县里核定的适龄人口名单尚未导入台账，无法计算入学率；"
-                 "导入后按“在校适龄人口 ÷ 适龄人口”计算")
-NO_DESTINATIONS = ("台账没有记录初中毕业生升入高中阶段学校的情况，无法计算升学率；"
-                   "分母为本学年的初中毕业生数")
+NO_POPULATION = ("县里下发的户籍适龄儿童名单尚未导入台账（名单核查），无法计算入学率；"
+                 "导入后按“在校或在外就读的适龄儿童 ÷ 名单中的适龄儿童”计算")
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,7 @@ class RateReport:
     consolidation: Mapping[str, Figure]
     cohorts: Mapping[str, Figure]
     enrolment: Mapping[str, Figure]
+    """"primary" | "junior" | "all": 适龄儿童入学率 from the county's household list."""
     progression: Figure
     disability: Mapping[str, Figure]
     months: tuple[MovementTable, ...]
@@ -163,6 +163,33 @@ def _disability(by_type: Mapping[str, DisabilityCounts]) -> dict[str, Figure]:
     return out
 
 
+def _enrolment(
+    conn: sqlite3.Connection, on: dt.date, profile: Mapping[str, Any], org: str
+) -> dict[str, Figure]:
+    """适龄儿童入学率 per age band from the newest household list (of every school on a county
+    ledger without `org`); no list: no figure, with the reason (rates/population.py)."""
+    by_org, lists = population.counts(conn, on, org)
+    labels = {"primary": "小学适龄儿童入学率（户籍名单）", "junior": "初中适龄儿童入学率（户籍名单）",
+              "all": "义务教育适龄儿童入学率（户籍名单）"}
+    if not lists:
+        return {band: formulas.unavailable(label, "population", NO_POPULATION,
+                                           target=_target(profile, "enrolment_min_bp", "min"))
+                for band, label in labels.items()}
+    if len(lists) == 1:
+        (found,) = lists.values()
+        source = f"据“{found.title}”（{found.imported}导入）"
+    else:
+        source = f"据{len(lists)}所学校各自最新的户籍适龄儿童名单"
+    out = {}
+    for band, label in labels.items():
+        total = PopulationCounts()
+        for bands in by_org.values():
+            total = total + bands.get(band, PopulationCounts())
+        fig = formulas.enrolment(total, label, _target(profile, "enrolment_min_bp", "min"))
+        out[band] = dataclasses.replace(fig, note="；".join(n for n in (source, fig.note) if n))
+    return out
+
+
 def compute(
     conn: sqlite3.Connection, on: dt.date, profile: Mapping[str, Any], org: str = ""
 ) -> RateReport:
@@ -179,21 +206,17 @@ def compute(
         cohorts = snap.cohort_counts()
         disabled = snap.disability_counts()
         moves = snap.monthly_moves()
+        graduates = snap.graduate_counts()
     months, year = movement.tables(on, snapshot.opening_by_grade(counts), moves)
     headline, per_grade = _consolidation(cohorts, profile)
-    graduates = sum(c.graduated for k, c in counts.items() if k[0] == 9)
     return RateReport(
         on=on, school_year=window.year, start=window.start,
         dropout=_dropout(counts, profile),
         consolidation=headline, cohorts=per_grade,
-        enrolment={
-            stage: formulas.unavailable(f"{STAGES[stage]}适龄人口入学率", "population",
-                                        NO_POPULATION)
-            for stage in ("primary", "junior")
-        },
-        progression=formulas.unavailable(
-            "初中升学率", "progression", NO_DESTINATIONS,
-            target=_target(profile, "progression_min_bp", "min"), denominator=graduates),
+        enrolment=_enrolment(conn, on, profile, org),
+        progression=formulas.progression(
+            graduates, codes.PROGRESSING_DESTINATIONS, "初中升学率（本学年九年级毕业生）",
+            _target(profile, "progression_min_bp", "min")),
         disability=_disability(disabled),
         months=tuple(months), year=year,
     )

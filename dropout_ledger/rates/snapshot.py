@@ -35,6 +35,7 @@ from dropout_ledger.model.status import Status
 from dropout_ledger.rates.formulas import (
     CohortCounts,
     DisabilityCounts,
+    GraduateCounts,
     YearCounts,
 )
 from dropout_ledger.store import sqlite as sqlite3
@@ -192,6 +193,18 @@ WHERE dis != '' AND {_in_force(":on")} AND code IN {_sql_set(ON_ROLL)}
 GROUP BY dis, code, inclusive
 """
 
+# This school year's grade-9 graduates (a move from 在校 to 毕业 is always a multi-fact row, so
+# it carries its student id) with the newest live 毕业去向 dated on or before the snapshot.
+_GRADUATES_SQL = """
+WITH grads AS (SELECT DISTINCT sid FROM {name} WHERE kind = 'graduated' AND g = 9)
+SELECT dest, count(*) FROM (
+    SELECT (SELECT r.destination FROM rec_destination AS r
+            WHERE r.student_id = grads.sid AND r.retracted = 0 AND r.date <= :on
+            ORDER BY r.date DESC, r.created_lc DESC, r.id DESC LIMIT 1) AS dest
+    FROM grads)
+GROUP BY dest
+"""
+
 GroupKey = tuple[int, str, str]  # (grade in the snapshot's school year, sex code, village)
 MoveKey = tuple[str, int, bool, str]  # (YYYY-MM, grade, female, movement kind)
 CohortKey = tuple[int, str]  # (grade in the snapshot's school year, "primary"|"junior"|"nine_year")
@@ -293,6 +306,17 @@ class Snapshot:
                 out[(grade, "junior")] = second
                 out[(grade, "nine_year")] = first
         return out
+
+    def graduate_counts(self) -> GraduateCounts:
+        """This school year's grade-9 graduates to date by recorded 毕业去向."""
+        found: dict[str, int] = {}
+        unrecorded = 0
+        for dest, n in self._rows(_GRADUATES_SQL):
+            if dest:
+                found[str(dest)] = int(n)
+            else:
+                unrecorded = int(n)
+        return GraduateCounts(dict(sorted(found.items())), unrecorded)
 
     def disability_counts(self) -> dict[str, DisabilityCounts]:
         """Disabled pupils holding 学籍 here on the snapshot date, by disability type code."""

@@ -40,10 +40,10 @@ from typing import TYPE_CHECKING, Any
 from dropout_ledger import canonical
 from dropout_ledger.model.codes import stage_of
 from dropout_ledger.model.records import RECORD_KINDS
-from dropout_ledger.rates import formulas
+from dropout_ledger.rates import formulas, population
 from dropout_ledger.rates.by_school import SchoolsSnapshot, add_cohorts
-from dropout_ledger.rates.formulas import CohortCounts, Figure, YearCounts
-from dropout_ledger.rates.report import figure_json
+from dropout_ledger.rates.formulas import CohortCounts, Figure, PopulationCounts, YearCounts
+from dropout_ledger.rates.report import NO_POPULATION, figure_json
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.queries import ON_ROLL
 from dropout_ledger.sync import flags, identity, vectors
@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 
 KEY_STATUSES: Mapping[str, str] = {
     "active": "已确认", "pending": "待确认", "revoked": "已注销", "none": "未入网"}
+DASHBOARD_COHORTS = (6, 9)
+"""The cohorts `rates_of` reads: grade 9 (nine-year 巩固率) and grade 6 (a primary school's)."""
 _TOWNSHIP_NAME = re.compile(r"^(.{1,8}?(?:镇|乡|街道))")
 
 
@@ -70,15 +72,17 @@ class Chains:
 
 @dataclass(frozen=True)
 class Rates:
-    """The three dashboard figures and how far the worst is from its target."""
+    """The four dashboard figures and how far the worst is from its target."""
 
     dropout_primary: Figure
     dropout_junior: Figure
     consolidation: Figure
+    enrolment: Figure
+    """义务教育适龄儿童入学率 from the school's newest 户籍适龄儿童名单 (no list: no figure)."""
 
     @property
-    def figures(self) -> tuple[Figure, Figure, Figure]:
-        return (self.dropout_primary, self.dropout_junior, self.consolidation)
+    def figures(self) -> tuple[Figure, Figure, Figure, Figure]:
+        return (self.dropout_primary, self.dropout_junior, self.consolidation, self.enrolment)
 
     @property
     def distance_bp(self) -> int | None:
@@ -110,6 +114,9 @@ class SchoolRow:
     township_name: str
     key_status: str
     """"active", "pending", "revoked" or "none" (`KEY_STATUSES` has the labels)."""
+    active_keys: int
+    """Confirmed keys: more than one gets one full package per key at every export (a clone,
+    or the old key kept after a restore) until the clerk revokes the one no longer used."""
     last_import: str
     """When the newest package from it was imported (ISO time), "" if never."""
     packages: int
@@ -192,13 +199,19 @@ def _chains(conn: sqlite3.Connection) -> dict[str, Chains]:
     return out
 
 
-def _key_statuses(conn: sqlite3.Connection) -> dict[str, str]:
+def _key_statuses(conn: sqlite3.Connection) -> dict[str, tuple[str, int]]:
+    """Per organisation: its best key status, and how many keys are confirmed and known."""
     found: dict[str, set[str]] = {}
-    for org, status in conn.execute("SELECT org, status FROM trust"):
+    active: dict[str, int] = {}
+    for org, status, known in conn.execute(
+            "SELECT org, status, length(sign_pk) > 0 FROM trust"):
         found.setdefault(str(org), set()).add(str(status))
+        if status == "active" and known:
+            active[str(org)] = active.get(str(org), 0) + 1
     out = {}
     for org, statuses in found.items():
-        out[org] = next((s for s in ("active", "pending", "revoked") if s in statuses), "none")
+        best = next((s for s in ("active", "pending", "revoked") if s in statuses), "none")
+        out[org] = (best, active.get(org, 0))
     return out
 
 
@@ -236,10 +249,12 @@ def _roll(conn: sqlite3.Connection) -> _Roll:
     then a township name from a few of its pupils' addresses (index lookups)."""
     pupils: Counter[str] = Counter()
     towns: dict[str, Counter[str]] = {}
-    for org, town, n in conn.execute(
-            "SELECT org, substr(coalesce(village_code, ''), 1, 9), count(*)"
-            f" FROM students WHERE retracted = 0 AND {ON_ROLL} GROUP BY 1, 2"):
-        org, town = str(org or ""), str(town or "")
+    # Per school and village, streamed in index order (no table rows, no sort); the 9-digit
+    # township prefix is summed here, since grouping by it in SQL would sort the whole roll.
+    for org, village, n in conn.execute(
+            "SELECT org, village_code, count(*) FROM students INDEXED BY students_town"
+            f" WHERE retracted = 0 AND {ON_ROLL} GROUP BY org, village_code"):
+        org, town = str(org or ""), str(village or "")[:9]
         pupils[org] += int(n)
         if len(town) == 9:
             towns.setdefault(org, Counter())[town] += int(n)
@@ -266,8 +281,9 @@ def _target(profile: Mapping[str, Any], key: str, kind: formulas.TargetKind
 
 
 def rates_of(year: Mapping[int, YearCounts], cohorts: Mapping[tuple[int, str], CohortCounts],
-             profile: Mapping[str, Any]) -> Rates:
-    """The three dashboard figures from per-grade year counts and cohort counts."""
+             profile: Mapping[str, Any], enrolled: PopulationCounts | None = None) -> Rates:
+    """The four dashboard figures from per-grade year counts, cohort counts and what became of
+    the children of the household list(s) (None: no list)."""
     stage = {name: formulas.total([c for g, c in year.items() if stage_of(g) == name])
              for name in ("primary", "junior")}
     primary = formulas.dropout_definitional(
@@ -283,7 +299,11 @@ def rates_of(year: Mapping[int, YearCounts], cohorts: Mapping[tuple[int, str], C
     else:
         kept = formulas.consolidation(cohorts.get((6, "primary"), CohortCounts()),
                                       "小学巩固率（六年级届）", target)
-    return Rates(primary, junior, kept)
+    label = "义务教育适龄儿童入学率（户籍名单）"
+    target_in = _target(profile, "enrolment_min_bp", "min")
+    enrolment = formulas.enrolment(enrolled, label, target_in) if enrolled is not None else \
+        formulas.unavailable(label, "population", NO_POPULATION, target=target_in)
+    return Rates(primary, junior, kept, enrolment)
 
 
 def _sort_key(row: SchoolRow) -> tuple[int, int, str]:
@@ -303,7 +323,9 @@ def county_dashboard(ledger: Ledger, on: dt.date | None = None) -> CountyDashboa
     conflicts, roll = _conflicts(conn), _roll(conn)
     queue = identity.queue_counts(ledger)
     with SchoolsSnapshot(conn, on) as snap:
-        year, cohorts = snap.year_counts(), snap.cohort_counts()
+        year, cohorts = snap.year_counts(), snap.cohort_counts(DASHBOARD_COHORTS)
+    enrolled = {org: bands.get("all", PopulationCounts())
+                for org, bands in population.counts(conn, on)[0].items()}
     orgs = sorted({o for o in (*names, *roll.pupils, *(o for o, _ in year)) if o.startswith("S:")})
     by_school_year: dict[str, dict[int, YearCounts]] = {}
     for (org, g), counts in year.items():
@@ -312,17 +334,18 @@ def county_dashboard(ledger: Ledger, on: dt.date | None = None) -> CountyDashboa
     rows = []
     for org in orgs:
         count, last = imports.get(org, (0, ""))
+        key_status, active_keys = keys_.get(org, ("none", 0))
         town = roll.township.get(org, "")
         rows.append(SchoolRow(
             org=org, code=org[2:], name=names.get(org, org[2:]), township=town,
             township_name=roll.township_names.get(town, ""),
-            key_status=keys_.get(org, "none"), last_import=last, packages=count,
+            key_status=key_status, active_keys=active_keys, last_import=last, packages=count,
             chains=chains.get(org, Chains()), conflicts=conflicts.get(org, 0),
             pupils=roll.pupils.get(org, 0), duplicates=queue.duplicates.by_school.get(org, 0),
             identity_cases=queue.cases_by_school.get(org, 0),
             fork_pending=bool(flags.forks(conn, org)),
             rates=rates_of(by_school_year.get(org, {}), cohorts.get(org, {}),
-                           ledger.settings.profile(for_org=org)),
+                           ledger.settings.profile(for_org=org), enrolled.get(org)),
         ))
     rows.sort(key=_sort_key)
     towns: dict[str, list[SchoolRow]] = {}
@@ -330,12 +353,12 @@ def county_dashboard(ledger: Ledger, on: dt.date | None = None) -> CountyDashboa
         towns.setdefault(row.township, []).append(row)
     townships = [
         _group(key or "unknown", _town_label(key, roll.township_names.get(key, "")), members,
-               by_school_year, cohorts, county_profile, 0)
+               by_school_year, cohorts, enrolled, county_profile, 0)
         for key, members in towns.items()
     ]
     townships.sort(key=lambda g: (0 if g.rates.distance_bp is not None else 1,
                                   -(g.rates.distance_bp or 0), g.key))
-    total = _group("county", ledger.org.name or "全县", rows, by_school_year, cohorts,
+    total = _group("county", ledger.org.name or "全县", rows, by_school_year, cohorts, enrolled,
                    county_profile, queue.duplicates.extra)
     notes = []
     if queue.duplicates.extra:
@@ -354,18 +377,22 @@ def _town_label(code: str, name: str) -> str:
 def _group(key: str, name: str, members: Iterable[SchoolRow],
            year: Mapping[str, Mapping[int, YearCounts]],
            cohorts: Mapping[str, Mapping[tuple[int, str], CohortCounts]],
-           profile: Mapping[str, Any], merged: int) -> GroupRow:
+           enrolled: Mapping[str, PopulationCounts], profile: Mapping[str, Any],
+           merged: int) -> GroupRow:
     members = list(members)
     grades: dict[int, YearCounts] = {}
     for row in members:
         for g, counts in year.get(row.org, {}).items():
             grades[g] = grades.get(g, YearCounts()) + counts
     kept = add_cohorts(*(cohorts.get(row.org, {}) for row in members))
+    listed = [enrolled[row.org] for row in members if row.org in enrolled]
+    population_total = sum(listed, PopulationCounts()) if listed else None
     pupils = sum(r.pupils for r in members)
     return GroupRow(
         key=key, name=name, schools=len(members), pupils=pupils, children=pupils - merged,
         conflicts=sum(r.conflicts for r in members), gaps=sum(r.chains.gaps for r in members),
-        forks=sum(r.chains.forks for r in members), rates=rates_of(grades, kept, profile))
+        forks=sum(r.chains.forks for r in members),
+        rates=rates_of(grades, kept, profile, population_total))
 
 
 def schools(ledger: Ledger, on: dt.date | None = None) -> list[SchoolRow]:
@@ -380,6 +407,7 @@ def _rates_json(rates: Rates) -> dict[str, Any]:
     return {"dropout_primary": figure_json(rates.dropout_primary),
             "dropout_junior": figure_json(rates.dropout_junior),
             "consolidation": figure_json(rates.consolidation),
+            "enrolment": figure_json(rates.enrolment),
             "distance_bp": rates.distance_bp}
 
 

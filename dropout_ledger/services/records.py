@@ -314,8 +314,27 @@ class RecordService:
             if digest not in adding and not self._ledger.conn.execute(
                     "SELECT 1 FROM attachments WHERE hash = ?", (digest,)).fetchone():
                 raise NotFound(f"找不到附件 {digest[:12]}…")
+        if spec.name == "destination":
+            _check_destination(student, fields)
         for name, value in fields.items():
             date_spec = spec.spec(name)
             if (date_spec is not None and date_spec.kind == "date" and value
                     and student["birth_date"] and value < student["birth_date"]):
                 raise ValidationError(Problem(name, f"{date_spec.label} {value} 早于学生出生日期"))
+
+
+def _check_destination(student: Mapping[str, Any], fields: Mapping[str, Any]) -> None:
+    """毕业去向 belongs to a grade-9 pupil who has graduated, on or after graduating; "其他"
+    says what it is, so the figure's parts can be read back (初中升学率, decision 0013)."""
+    if student.get("status") != "graduated" or student.get("grade") != 9:
+        raise ValidationError(Problem(
+            "destination", "只有已毕业的九年级学生才能登记毕业去向",
+            "请先在学生页面把该生的状态改为“毕业”"))
+    if fields.get("date") and student.get("status_date") and \
+            str(fields["date"]) < str(student["status_date"]):
+        raise ValidationError(Problem(
+            "date", f"登记日期 {fields['date']} 早于毕业日期 {student['status_date']}",
+            "请填写毕业当天或之后的日期"))
+    if fields.get("destination") == "other" and not str(fields.get("note") or "").strip():
+        raise ValidationError(Problem("note", "毕业去向为“其他”时须写明说明",
+                                      "例如：出国（境）读书"))

@@ -108,6 +108,13 @@ def projection_ddl() -> list[str]:
         # reads this small index instead of the whole table.
         "CREATE INDEX students_live ON students(retracted, status)",
         "CREATE INDEX students_org ON students(org, retracted, status)",
+        # The county dashboard (decision 0022) reads the live roll from these two indexes
+        # alone, each in the order it groups by, so nothing is sorted: the rates by school,
+        # grade, status and its date (160 ms → 27 ms at 150,000 pupils: a few MB of index
+        # instead of the ~80 MB table), the roll and townships by school and village (70 → 28).
+        "CREATE INDEX students_tally ON students(org, grade, status, status_date)"
+        " WHERE retracted = 0",
+        "CREATE INDEX students_town ON students(org, village_code, status) WHERE retracted = 0",
         # The search index (docs/decisions/0009-search-index.md), live students only: every
         # suffix of the name and every pinyin-initials reading (model/names.search_keys), so a
         # name or initials search is a prefix range here instead of a LIKE over the roster.

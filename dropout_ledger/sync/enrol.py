@@ -26,6 +26,7 @@ from dropout_ledger.errors import InputRefused
 from dropout_ledger.ids import new_id
 from dropout_ledger.ledger import Ledger, org_fields
 from dropout_ledger.model import identity
+from dropout_ledger.model.changes import Changes
 from dropout_ledger.services.edits import emit_update
 from dropout_ledger.store import db, projections
 from dropout_ledger.store import sqlite as sqlite3
@@ -116,6 +117,34 @@ def confirm_school(ledger: Ledger, code: str, digits: str) -> PublicKeys | None:
             "key_known": result is not None})
         w.undoable = False
     return result
+
+
+def school_keys(ledger: Ledger, code: str) -> list[trust.TrustedKey]:
+    """The keys the county holds for a school, newest first (for 注销学校密钥)."""
+    return trust.lookup(ledger.conn, f"S:{identity.parse_school_code(code).code}")
+
+
+def active_school_keys(ledger: Ledger, code: str) -> int:
+    """How many confirmed keys the county holds for a school."""
+    return sum(1 for key in school_keys(ledger, code)
+               if key.status == "active" and key.keys is not None)
+
+
+def revoke_school_key(ledger: Ledger, code: str, digits: str) -> Changes:
+    """The clerk revokes one of a school's keys (a stolen laptop, a computer the school no
+    longer uses, the old key after a restore): its packages are refused from now on and no
+    county package is encrypted to it."""
+    if ledger.org.kind != "county":
+        raise InputRefused("只有县级台账能注销学校的密钥。请用 --ledger 指定县级台账。")
+    school_org = f"S:{identity.parse_school_code(code).code}"
+    normalised = normalise_fingerprint(digits)
+    with ledger.write() as w:
+        trust.revoke(w.conn, school_org, normalised)
+        w.emit("audit", f"audit:{new_id()}", {
+            "action": "revoke_school_key", "school": school_org, "fingerprint": normalised})
+        w.undoable = False
+        w.changes.flags.add("profile")
+        return w.changes.freeze()
 
 
 # --- school ----------------------------------------------------------------------------------

@@ -168,6 +168,8 @@ def check_sender(conn: sqlite3.Connection, keys: PublicKeys) -> TrustedKey:
     if not org_rows:
         raise PackageRefused("unknown_sender", f"发件单位：{keys.org}。")
     for row in org_rows:
+        if row.fingerprint == digits and row.status == "revoked":
+            raise PackageRefused("revoked", seen)  # digits revoked before its key ever arrived
         if row.keys is None and row.status == "active" and row.fingerprint == digits:
             return row
     if any(row.status == "active" for row in org_rows):

@@ -1592,7 +1592,7 @@ This county&apos;s key fingerprint is:</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="47"/>
-        <location filename="../../ui/county_view.py" line="62"/>
+        <location filename="../../ui/county_view.py" line="63"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
@@ -1623,13 +1623,13 @@ This county&apos;s key fingerprint is:</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="53"/>
-        <location filename="../../ui/county_view.py" line="65"/>
+        <location filename="../../ui/county_view.py" line="66"/>
         <source>待核对冲突</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="54"/>
-        <location filename="../../ui/county_view.py" line="64"/>
+        <location filename="../../ui/county_view.py" line="65"/>
         <source>在籍人数</source>
         <translation>On roll</translation>
     </message>
@@ -1640,188 +1640,204 @@ This county&apos;s key fingerprint is:</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="56"/>
-        <location filename="../../ui/county_view.py" line="66"/>
+        <location filename="../../ui/county_view.py" line="67"/>
         <source>小学辍学率</source>
         <translation>Primary dropout</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="57"/>
-        <location filename="../../ui/county_view.py" line="67"/>
+        <location filename="../../ui/county_view.py" line="68"/>
         <source>初中辍学率</source>
         <translation>Junior dropout</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="58"/>
-        <location filename="../../ui/county_view.py" line="68"/>
+        <location filename="../../ui/county_view.py" line="69"/>
         <source>巩固率</source>
         <translation>Retention</translation>
     </message>
     <message>
         <location filename="../../ui/county_view.py" line="59"/>
-        <location filename="../../ui/county_view.py" line="69"/>
+        <location filename="../../ui/county_view.py" line="70"/>
+        <source>入学率</source>
+        <translation>Enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="60"/>
+        <location filename="../../ui/county_view.py" line="71"/>
         <source>距目标</source>
         <translation>From target</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="63"/>
+        <location filename="../../ui/county_view.py" line="64"/>
         <source>学校数</source>
         <translation>Schools</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="72"/>
+        <location filename="../../ui/county_view.py" line="74"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="73"/>
+        <location filename="../../ui/county_view.py" line="75"/>
         <source>待确认</source>
         <translation>Awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="74"/>
+        <location filename="../../ui/county_view.py" line="76"/>
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="75"/>
+        <location filename="../../ui/county_view.py" line="77"/>
         <source>未入网</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="104"/>
+        <location filename="../../ui/county_view.py" line="106"/>
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="105"/>
+        <location filename="../../ui/county_view.py" line="107"/>
         <source>{label}
 分子 {n} ÷ 分母 {d}</source>
         <translation>{label}
 numerator {n} ÷ denominator {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="108"/>
+        <location filename="../../ui/county_view.py" line="110"/>
         <source>不低于</source>
         <translation>at least</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="108"/>
+        <location filename="../../ui/county_view.py" line="110"/>
         <source>不高于</source>
         <translation>at most</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="109"/>
+        <location filename="../../ui/county_view.py" line="111"/>
         <source>目标：{rule} {value}</source>
         <translation>Target: {rule} {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="118"/>
+        <location filename="../../ui/county_view.py" line="120"/>
         <source>没有可与目标比较的数字</source>
         <translation>No figure to compare with a target</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="120"/>
+        <location filename="../../ui/county_view.py" line="122"/>
         <source>差 {value} 个百分点</source>
         <translation>{value} points off</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="122"/>
+        <location filename="../../ui/county_view.py" line="124"/>
         <source>最差的一项比县定目标差这么多</source>
         <translation>How far the worst figure misses the county target</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="123"/>
+        <location filename="../../ui/county_view.py" line="125"/>
         <source>达标</source>
         <translation>On target</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="124"/>
-        <source>三项都达到县定目标，最接近的一项还有 {value} 个百分点余量</source>
-        <translation>All three figures meet the county targets; the closest has {value} points to spare</translation>
+        <location filename="../../ui/county_view.py" line="126"/>
+        <source>有数字的各项都达到县定目标，最接近的一项还有 {value} 个百分点余量</source>
+        <translation>Every figure with a value meets the county&apos;s target; the closest is {value} percentage points inside it</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="150"/>
-        <location filename="../../ui/county_view.py" line="295"/>
+        <location filename="../../ui/county_view.py" line="152"/>
+        <location filename="../../ui/county_view.py" line="306"/>
         <source>县级汇总</source>
         <translation>County overview</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="152"/>
+        <location filename="../../ui/county_view.py" line="154"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="154"/>
+        <location filename="../../ui/county_view.py" line="156"/>
         <source>身份核查</source>
         <translation>Identity checks</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="155"/>
+        <location filename="../../ui/county_view.py" line="157"/>
         <source>同一学生在两所学校在籍、转出与转入待核实</source>
         <translation>One pupil on two schools&apos; rolls; transfers out and in to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="157"/>
+        <location filename="../../ui/county_view.py" line="159"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="166"/>
+        <location filename="../../ui/county_view.py" line="168"/>
         <source>乡镇与全县</source>
         <translation>Townships and county</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="204"/>
+        <location filename="../../ui/county_view.py" line="206"/>
         <source>县级汇总没有加载成功</source>
         <translation>The county overview could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="211"/>
+        <location filename="../../ui/county_view.py" line="213"/>
         <source>{y}年{m}月{d}日，共 {schools} 所学校、在籍 {children} 人；{over} 所学校未达到县定目标，排在最前。辍学率为在校生辍学率口径（学年累计）；鼠标停在数字上可看分子、分母和目标。</source>
         <translation>{y}-{m}-{d}: {schools} schools, {children} pupils on roll; {over} schools miss a county target and are listed first. Dropout rates use the in-school convention (school year to date); hover over a figure for its numerator, denominator and target.</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="217"/>
+        <location filename="../../ui/county_view.py" line="219"/>
         <source>另有 {n} 名学生同时在两所学校在籍，全县人数已按一人计，待身份核查。</source>
         <translation> {n} pupils are on two schools&apos; rolls: the county total counts each once until their identity is checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="220"/>
+        <location filename="../../ui/county_view.py" line="222"/>
         <source>身份核查（{n}）</source>
         <translation>Identity checks ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="231"/>
+        <location filename="../../ui/county_view.py" line="235"/>
+        <source>已确认 {n} 把</source>
+        <translation>Confirmed ({n} keys)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="236"/>
+        <source>这所学校有 {n} 把已确认的密钥（复制的台账，或恢复备份前的旧密钥），每次导出都给每把密钥各写一份完整的同步文件。不再使用的，请在“县级 → 注销学校密钥”中注销。</source>
+        <translation>This school has {n} confirmed keys (a copied ledger, or the key from before a restore); every export writes a full sync file for each. Revoke the one no longer used under “County → Revoke a school key”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/county_view.py" line="240"/>
         <source>从未导入</source>
         <translation>Never imported</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="232"/>
+        <location filename="../../ui/county_view.py" line="241"/>
         <source>同一台电脑的台账被复制或从旧备份恢复；下次导出时将发全部记录和通知</source>
         <translation>The school&apos;s ledger was copied or restored from an old backup; the next export sends everything and a notice</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="235"/>
+        <location filename="../../ui/county_view.py" line="244"/>
         <source>学校标识码 {code}</source>
         <translation>School code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="238"/>
+        <location filename="../../ui/county_view.py" line="247"/>
         <source>共导入 {n} 个同步文件</source>
         <translation>{n} sync files imported</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="241"/>
+        <location filename="../../ui/county_view.py" line="250"/>
         <source>中间缺少的记录条数；下次同步会自动补齐</source>
         <translation>Events missing inside the chain; the next exchange fills them in</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="244"/>
+        <location filename="../../ui/county_view.py" line="253"/>
         <source>其中 {n} 人同时在另一所学校在籍</source>
         <translation>{n} of them are also on another school&apos;s roll</translation>
     </message>
     <message>
-        <location filename="../../ui/county_view.py" line="260"/>
+        <location filename="../../ui/county_view.py" line="270"/>
         <source>全县合计</source>
         <translation>County total</translation>
     </message>
@@ -1948,114 +1964,237 @@ What was entered after the backup is not in it and must be entered again. The da
         <translation>Enrolment of children with the three disabilities</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="50"/>
+        <location filename="../../ui/views/dashboard_view.py" line="46"/>
+        <source>适龄儿童入学率</source>
+        <translation>School-age enrolment rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="47"/>
+        <source>初中升学率</source>
+        <translation>Junior-to-senior progression rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="52"/>
         <source>在校生辍学率口径</source>
         <translation>Definitional convention (pupils who left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="51"/>
+        <location filename="../../ui/views/dashboard_view.py" line="53"/>
         <source>两基净减少口径</source>
         <translation>Net-change convention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="52"/>
+        <location filename="../../ui/views/dashboard_view.py" line="54"/>
         <source>巩固率统计表口径</source>
         <translation>Cohort-sheet convention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="53"/>
+        <location filename="../../ui/views/dashboard_view.py" line="55"/>
         <source>台账口径（在籍残疾学生）</source>
         <translation>Ledger convention (disabled pupils on the roll)</translation>
     </message>
     <message>
+        <location filename="../../ui/views/dashboard_view.py" line="56"/>
+        <source>户籍适龄儿童名单口径</source>
+        <translation>County school-age list</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/dashboard_view.py" line="57"/>
+        <source>九年级毕业生去向口径</source>
+        <translation>Grade-9 graduates&apos; destinations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="61"/>
         <source>辍学率（学年累计）与控制目标</source>
         <translation>Dropout rates (school year to date) against targets</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="58"/>
+        <location filename="../../ui/views/dashboard_view.py" line="62"/>
         <source>巩固率</source>
         <translation>Retention rates</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="59"/>
+        <location filename="../../ui/views/dashboard_view.py" line="63"/>
         <source>各年级在校生辍学率</source>
         <translation>Dropout rate by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="60"/>
+        <location filename="../../ui/views/dashboard_view.py" line="64"/>
         <source>各月辍学人数（本学年）</source>
         <translation>Dropouts per month (this school year)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="61"/>
+        <location filename="../../ui/views/dashboard_view.py" line="65"/>
         <source>本学年立案的辍学原因</source>
         <translation>Reasons of cases opened this school year</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="110"/>
+        <location filename="../../ui/views/dashboard_view.py" line="118"/>
         <source>无数据</source>
         <translation>No figure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="113"/>
+        <location filename="../../ui/views/dashboard_view.py" line="121"/>
         <source>无县定目标</source>
         <translation>No county target</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="115"/>
+        <location filename="../../ui/views/dashboard_view.py" line="123"/>
         <source>目标：不高于 {value}</source>
         <translation>Target: at most {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="118"/>
+        <location filename="../../ui/views/dashboard_view.py" line="126"/>
         <source>目标：不低于 {value}</source>
         <translation>Target: at least {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="123"/>
+        <location filename="../../ui/views/dashboard_view.py" line="131"/>
         <source>未达标</source>
         <translation>Target missed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="123"/>
+        <location filename="../../ui/views/dashboard_view.py" line="131"/>
         <source>达标</source>
         <translation>Target met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="128"/>
+        <location filename="../../ui/views/dashboard_view.py" line="136"/>
         <source>分子 {n} ÷ 分母 {d}</source>
         <translation>Numerator {n} ÷ denominator {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="130"/>
+        <location filename="../../ui/views/dashboard_view.py" line="138"/>
         <source>没有计算</source>
         <translation>Not computed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="154"/>
+        <location filename="../../ui/views/dashboard_view.py" line="162"/>
         <source>学校统计</source>
         <translation>School statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="158"/>
+        <location filename="../../ui/views/dashboard_view.py" line="166"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="198"/>
+        <location filename="../../ui/views/dashboard_view.py" line="206"/>
         <source>统计数据没有加载成功</source>
         <translation>The statistics could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="205"/>
+        <location filename="../../ui/views/dashboard_view.py" line="213"/>
         <source>学校统计 · {school}</source>
         <translation>School statistics · {school}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="206"/>
+        <location filename="../../ui/views/dashboard_view.py" line="214"/>
         <source>{y}年{m}月{d}日，{year}学年累计（自{sy}年9月1日起）。辍学率有两种口径：在校生辍学率（辍学、休学、超龄离校的学生人数）和“两基”净减少口径（减少减去增加），都除以学年初在校生数加本学年招收新生数。鼠标停在数字或柱子上可看分子和分母。</source>
         <translation>{d}/{m}/{y}, school year {year} to date (from 1 September {sy}). The dropout rate has two conventions: definitional (pupils who dropped out, suspended or left over-age) and the net-change (“two basics”) convention (losses minus gains), both divided by the pupils at the start of the year plus this year&apos;s intake. Rest the mouse on a number or a bar to see its numerator and denominator.</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="57"/>
+        <source>登记毕业去向</source>
+        <translation>Record destination after graduation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="65"/>
+        <source>请选择…</source>
+        <translation>Please choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="72"/>
+        <source>例如：县第一中学（可不填）</source>
+        <translation>e.g. County No. 1 High School (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="74"/>
+        <source>选择“其他”时必须填写</source>
+        <translation>Required when “Other” is chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="83"/>
+        <source>正在读取学生信息…</source>
+        <translation>Reading the student…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="89"/>
+        <source>学生：</source>
+        <translation>Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="90"/>
+        <source>毕业日期：</source>
+        <translation>Graduated on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="91"/>
+        <source>已登记：</source>
+        <translation>Recorded so far:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="92"/>
+        <source>毕业去向：</source>
+        <translation>Destination:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="93"/>
+        <source>登记日期：</source>
+        <translation>Date recorded:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="94"/>
+        <source>升入学校：</source>
+        <translation>School entered:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="95"/>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="98"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="100"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="115"/>
+        <source>找不到这名学生。</source>
+        <translation>This student cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="122"/>
+        <source>{label}（{date}）</source>
+        <translation>{label} ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="123"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="134"/>
+        <source>只有已毕业的九年级学生才能登记毕业去向</source>
+        <translation>Only a grade-9 student who has graduated can have a destination recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="138"/>
+        <source>请选择毕业去向</source>
+        <translation>Choose the destination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="140"/>
+        <source>毕业去向为“其他”时请在“说明”中写明</source>
+        <translation>For “Other”, say what it is under “Note”</translation>
     </message>
 </context>
 <context>
@@ -3728,315 +3867,315 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="161"/>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>学生名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>学生详情</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>名单核查</source>
         <translation>List checks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>统计与目标</source>
         <translation>Figures and targets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>预警名单</source>
         <translation>Early warning</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>全部学生</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>预警</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>疑似辍学</source>
         <translation>Suspected dropouts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>辍学</source>
         <translation>Dropped out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>劝返复学</source>
         <translation>Returned to school</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>送教上门</source>
         <translation>Taught at home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>休学</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>选择要查看的学生名单</source>
         <translation>Choose which students to list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>按姓名、身份证号或学籍号搜索</source>
         <translation>Search by name, ID number or student number</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>查看：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>按年级筛选</source>
         <translation>Filter by grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>按班级筛选</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>按村筛选</source>
         <translation>Filter by village</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>按特殊群体筛选</source>
         <translation>Filter by special group</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>特殊群体：</source>
         <translation>Special group:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>留守</source>
         <translation>Left-behind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>随班就读</source>
         <translation>Inclusive class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>孤儿</source>
         <translation>Orphan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>事实无人抚养</source>
         <translation>De facto unsupported</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>困境</source>
         <translation>In difficulty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>随迁</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>住校</source>
         <translation>Boarding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>新增学生</source>
         <translation>New pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>编辑学生信息</source>
         <translation>Edit pupil</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>缺勤登记（本班）</source>
         <translation>Record absences (class)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>登记劝返记录</source>
         <translation>Record a persuasion visit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>登记劝返阶段</source>
         <translation>Record escalation step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>填写辍学学生情况报告表</source>
         <translation>Dropout case report form</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>资助发放（整班）</source>
         <translation>Subsidies for a class</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>撤销上一步</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <location filename="../../ui/session.py" line="139"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>导入学籍花名册…</source>
         <translation>Import the national student roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>备份与恢复…</source>
         <translation>Back up and restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>打印表格…</source>
         <translation>Print forms…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>本月书面报告…</source>
         <translation>This month’s written report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>操作日志…</source>
         <translation>Operation log…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>请先在学生名单中选中一名学生</source>
         <translation>Select a student in the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>已撤销上一步操作</source>
         <translation>The last change was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>控辍保学台账 — {name}</source>
         <translation>Dropout Ledger — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>共 {n} 名学生</source>
         <translation>Students: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>{n} 名以上学生，正在计数…</source>
         <translation>More than {n} pupils, counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>名单没有加载成功</source>
         <translation>The roster could not be loaded</translation>
     </message>
@@ -5306,6 +5445,97 @@ Three steps: check what each column means, check the whole file, then import. Ch
     </message>
 </context>
 <context>
+    <name>RevokeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="44"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="45"/>
+        <source>待确认</source>
+        <translation>Awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="46"/>
+        <source>已注销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="54"/>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="55"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="56"/>
+        <source>登记时间</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="57"/>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="146"/>
+        <source>注销学校密钥</source>
+        <translation>Revoke a school key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="66"/>
+        <source>学校的电脑丢失、不再使用，或恢复备份后换了新密钥时，请注销旧密钥：此后用它签名的同步文件一律拒收，县里也不再给它写同步文件。</source>
+        <translation>When a school&apos;s computer is lost or retired, or it got a new key after a restore, revoke the old key: sync files signed with it are refused from then on, and the county writes no more files for it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="73"/>
+        <source>学校：</source>
+        <translation>School:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="86"/>
+        <source>注销所选密钥…</source>
+        <translation>Revoke the selected key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="88"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="107"/>
+        <source>请选择学校…</source>
+        <translation>Choose a school…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="109"/>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="146"/>
+        <source>注销指纹为 {digits} 的密钥？
+注销后不能恢复；用这把密钥签名的同步文件将一律拒收。</source>
+        <translation>Revoke the key with fingerprint {digits}?
+This cannot be undone; sync files signed with this key will all be refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="163"/>
+        <source>已注销。该校还有 {n} 把已确认的密钥。</source>
+        <translation>Revoked. The school has {n} confirmed keys left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/revoke_dialog.py" line="164"/>
+        <source>已注销。该校已没有已确认的密钥：学校重新导出后，请按新的入网回执确认。</source>
+        <translation>Revoked. The school has no confirmed key left: once it exports again, confirm its key from the new enrolment receipt.</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <location filename="../../ui/roster_model.py" line="42"/>
@@ -5426,7 +5656,7 @@ Three steps: check what each column means, check the whole file, then import. Ch
         <translation>Ledger restored</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="314"/>
+        <location filename="../../ui/session.py" line="315"/>
         <source>这个台账已设置账户：请用环境变量 {user} 和 {password} 指定登录的账户和密码。</source>
         <translation>This ledger has accounts: name the account and its password in the environment variables {user} and {password}.</translation>
     </message>
@@ -6033,428 +6263,443 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>StudentView</name>
     <message>
-        <location filename="../../ui/views/student_view.py" line="60"/>
+        <location filename="../../ui/views/student_view.py" line="61"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="60"/>
+        <location filename="../../ui/views/student_view.py" line="61"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="168"/>
+        <location filename="../../ui/views/student_view.py" line="169"/>
         <source>资料不全</source>
         <translation>Incomplete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="174"/>
+        <location filename="../../ui/views/student_view.py" line="175"/>
         <source>回证已签收</source>
         <translation>Receipt signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="176"/>
+        <location filename="../../ui/views/student_view.py" line="177"/>
         <source>已送达，回证未签收</source>
         <translation>Delivered, receipt not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="177"/>
+        <location filename="../../ui/views/student_view.py" line="178"/>
         <source>未送达</source>
         <translation>Not delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="189"/>
+        <location filename="../../ui/views/student_view.py" line="190"/>
         <source>编辑信息</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="190"/>
+        <location filename="../../ui/views/student_view.py" line="191"/>
         <source>变更状态</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="191"/>
+        <location filename="../../ui/views/student_view.py" line="192"/>
         <source>登记劝返</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="192"/>
+        <location filename="../../ui/views/student_view.py" line="193"/>
         <source>劝返阶段</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="193"/>
+        <location filename="../../ui/views/student_view.py" line="194"/>
         <source>报告表</source>
         <translation>Report form</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="194"/>
+        <location filename="../../ui/views/student_view.py" line="195"/>
         <source>结对帮扶</source>
         <translation>Teacher pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="195"/>
+        <location filename="../../ui/views/student_view.py" line="196"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="227"/>
-        <location filename="../../ui/views/student_view.py" line="570"/>
+        <location filename="../../ui/views/student_view.py" line="229"/>
+        <location filename="../../ui/views/student_view.py" line="593"/>
         <source>劝返记录</source>
         <translation>Persuasion visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="227"/>
+        <location filename="../../ui/views/student_view.py" line="229"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="227"/>
+        <location filename="../../ui/views/student_view.py" line="229"/>
         <source>状态与个案</source>
         <translation>Status and case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="227"/>
+        <location filename="../../ui/views/student_view.py" line="229"/>
         <source>资助与帮扶</source>
         <translation>Aid and support</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="228"/>
+        <location filename="../../ui/views/student_view.py" line="230"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="249"/>
+        <location filename="../../ui/views/student_view.py" line="251"/>
         <source>学生信息</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="295"/>
+        <location filename="../../ui/views/student_view.py" line="297"/>
         <source>找不到这名学生</source>
         <translation>This student cannot be found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="302"/>
-        <location filename="../../ui/views/student_view.py" line="355"/>
-        <location filename="../../ui/views/student_view.py" line="592"/>
+        <location filename="../../ui/views/student_view.py" line="304"/>
+        <location filename="../../ui/views/student_view.py" line="357"/>
+        <location filename="../../ui/views/student_view.py" line="615"/>
         <source>证明材料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="307"/>
+        <location filename="../../ui/views/student_view.py" line="309"/>
         <source>（已撤销登记）</source>
         <translation>(registration withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="313"/>
+        <location filename="../../ui/views/student_view.py" line="315"/>
         <source>身份证号 {v}</source>
         <translation>ID number {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="314"/>
+        <location filename="../../ui/views/student_view.py" line="316"/>
         <source>学籍号 {v}</source>
         <translation>Student no. {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="318"/>
+        <location filename="../../ui/views/student_view.py" line="320"/>
         <source>当前状态：{status}</source>
         <translation>Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="324"/>
+        <location filename="../../ui/views/student_view.py" line="326"/>
         <source>预警原因：{reasons}</source>
         <translation>At risk: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="327"/>
+        <location filename="../../ui/views/student_view.py" line="329"/>
         <source>预警原因：无</source>
         <translation>At risk: no</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="347"/>
+        <location filename="../../ui/views/student_view.py" line="349"/>
         <source>证明材料与照片</source>
         <translation>Supporting documents and photos</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="348"/>
+        <location filename="../../ui/views/student_view.py" line="350"/>
         <source>这名学生的全部照片和扫描件：单独添加的证明材料，以及劝返记录、通知书、法律文书、书面报告和销号所附的文件。</source>
         <translation>Every photo and scan for this student: documents added on their own, and files attached to visits, notices, legal documents, reports and case closures.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="374"/>
+        <location filename="../../ui/views/student_view.py" line="376"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="396"/>
+        <location filename="../../ui/views/student_view.py" line="398"/>
         <source>此条已撤销</source>
         <translation>This entry was withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="430"/>
+        <location filename="../../ui/views/student_view.py" line="432"/>
         <source>撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="440"/>
+        <location filename="../../ui/views/student_view.py" line="442"/>
         <source>身份与家庭</source>
         <translation>Identity and family</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="447"/>
+        <location filename="../../ui/views/student_view.py" line="449"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="461"/>
+        <location filename="../../ui/views/student_view.py" line="463"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="462"/>
+        <location filename="../../ui/views/student_view.py" line="464"/>
         <source>与学生关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="462"/>
+        <location filename="../../ui/views/student_view.py" line="464"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="462"/>
+        <location filename="../../ui/views/student_view.py" line="464"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="477"/>
+        <location filename="../../ui/views/student_view.py" line="479"/>
         <source>县里名单显示：{labels}</source>
         <translation>County list shows: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="478"/>
+        <location filename="../../ui/views/student_view.py" line="480"/>
         <source>县里名单中没有该生</source>
         <translation>Not on the county&apos;s lists</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="480"/>
+        <location filename="../../ui/views/student_view.py" line="482"/>
         <source>（与本校记录不一致）</source>
         <translation> (differs from the school&apos;s record)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="484"/>
+        <location filename="../../ui/views/student_view.py" line="486"/>
         <source>县教育局随同步包下发的脱贫户、低保、特困名单中本校学生的部分。本校记录不同时，请与家庭和村里核实后更正，或向县里提出。</source>
         <translation>This school&apos;s part of the county&apos;s lists of poverty-alleviated, subsistence-allowance and extreme-poverty families, sent with the sync package. Where the school&apos;s record differs, check with the family and the village, then correct it or raise it with the county.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="494"/>
-        <location filename="../../ui/views/student_view.py" line="502"/>
+        <location filename="../../ui/views/student_view.py" line="496"/>
         <location filename="../../ui/views/student_view.py" line="504"/>
-        <location filename="../../ui/views/student_view.py" line="505"/>
+        <location filename="../../ui/views/student_view.py" line="506"/>
+        <location filename="../../ui/views/student_view.py" line="507"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="498"/>
+        <location filename="../../ui/views/student_view.py" line="500"/>
         <source>（仅校长可见）</source>
         <translation>(principal only)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="511"/>
+        <location filename="../../ui/views/student_view.py" line="513"/>
         <source>应于 {due} 前完成（已逾期 {n} 天）</source>
         <translation>due by {due} ({n} days overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="514"/>
+        <location filename="../../ui/views/student_view.py" line="516"/>
         <source>应于 {due} 前完成（还有 {n} 天）</source>
         <translation>due by {due} ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="516"/>
+        <location filename="../../ui/views/student_view.py" line="518"/>
         <source>下一阶段：{stage} {label}，{when}；办理：{actor}</source>
         <translation>Next step: {stage} {label}, {when}; by: {actor}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="529"/>
+        <location filename="../../ui/views/student_view.py" line="531"/>
         <source>当前个案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="531"/>
+        <location filename="../../ui/views/student_view.py" line="533"/>
         <source>没有未销号的个案</source>
         <translation>No open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="535"/>
+        <location filename="../../ui/views/student_view.py" line="537"/>
         <source>（未记录）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="536"/>
+        <location filename="../../ui/views/student_view.py" line="538"/>
         <source>立案日期 {opened}　当前阶段：{stage}</source>
         <translation>Opened {opened}   Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="549"/>
+        <location filename="../../ui/views/student_view.py" line="551"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="550"/>
+        <location filename="../../ui/views/student_view.py" line="552"/>
         <source>销号</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="558"/>
+        <location filename="../../ui/views/student_view.py" line="563"/>
         <source>全部个案</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="559"/>
+        <location filename="../../ui/views/student_view.py" line="564"/>
         <source>包保教师</source>
         <translation>Responsible teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="559"/>
+        <location filename="../../ui/views/student_view.py" line="564"/>
         <source>立案日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="559"/>
+        <location filename="../../ui/views/student_view.py" line="564"/>
         <source>辍学原因</source>
         <translation>Dropout reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="559"/>
+        <location filename="../../ui/views/student_view.py" line="564"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="560"/>
+        <location filename="../../ui/views/student_view.py" line="565"/>
         <source>销号原因</source>
         <translation>Closure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="560"/>
+        <location filename="../../ui/views/student_view.py" line="565"/>
         <source>销号日期</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="574"/>
+        <location filename="../../ui/views/student_view.py" line="575"/>
+        <source>毕业去向</source>
+        <translation>Destination after graduation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="578"/>
+        <source>登记毕业去向…</source>
+        <translation>Record destination…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="580"/>
+        <source>升入普通高中、中职、技工学校计入初中升学率；后登记的去向取代先前的</source>
+        <translation>Senior high, secondary vocational and technical school count towards the progression rate; a later entry replaces an earlier one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_view.py" line="597"/>
         <source>劝返复学通知书</source>
         <translation>Return notices</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="578"/>
+        <location filename="../../ui/views/student_view.py" line="601"/>
         <source>回证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="579"/>
+        <location filename="../../ui/views/student_view.py" line="602"/>
         <source>法律文书</source>
         <translation>Legal documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="583"/>
+        <location filename="../../ui/views/student_view.py" line="606"/>
         <source>书面报告</source>
         <translation>Written reports</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="591"/>
+        <location filename="../../ui/views/student_view.py" line="614"/>
         <source>证明材料（{n}）</source>
         <translation>Documents ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="597"/>
+        <location filename="../../ui/views/student_view.py" line="620"/>
         <source>资助发放</source>
         <translation>Subsidies paid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="605"/>
+        <location filename="../../ui/views/student_view.py" line="628"/>
         <source>帮扶记录</source>
         <translation>Pairing log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="608"/>
+        <location filename="../../ui/views/student_view.py" line="631"/>
         <source>帮扶教师</source>
         <translation>Teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="610"/>
+        <location filename="../../ui/views/student_view.py" line="633"/>
         <source>送教上门记录</source>
         <translation>Home-teaching sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="618"/>
+        <location filename="../../ui/views/student_view.py" line="641"/>
         <source>时间是当时那台电脑上的时间，电脑时钟不准时可能有出入。</source>
         <translation>Times are those of the computer that made the change; they may be off if its clock was wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>操作人</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>本机时间</source>
         <translation>Computer time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>电脑</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="622"/>
+        <location filename="../../ui/views/student_view.py" line="645"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="634"/>
+        <location filename="../../ui/views/student_view.py" line="657"/>
         <source>{n} 份，见“证明材料”</source>
         <translation>{n}, see “Documents”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="636"/>
+        <location filename="../../ui/views/student_view.py" line="659"/>
         <source>附件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="643"/>
+        <location filename="../../ui/views/student_view.py" line="666"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="643"/>
+        <location filename="../../ui/views/student_view.py" line="666"/>
         <source>已撤销：{reason}</source>
         <translation>Withdrawn: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_view.py" line="659"/>
+        <location filename="../../ui/views/student_view.py" line="682"/>
         <source>{reason}，依据：{evidence}</source>
         <translation>{reason}; evidence: {evidence}</translation>
     </message>
@@ -7252,31 +7497,36 @@ Nothing in the ledger was changed.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_ui.py" line="136"/>
+        <source>注销学校密钥…</source>
+        <translation>Revoke a school key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="138"/>
         <source>学校异议…</source>
         <translation>School disputes…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="139"/>
+        <location filename="../../ui/sync_ui.py" line="141"/>
         <source>打印县级密钥说明单…</source>
         <translation>Print the county key sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="155"/>
+        <location filename="../../ui/sync_ui.py" line="157"/>
         <source>⚠ 待核对 {n}</source>
         <translation>⚠ To check: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="233"/>
+        <location filename="../../ui/sync_ui.py" line="240"/>
         <source>县级密钥说明单.pdf</source>
         <translation>county-key-sheet.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="245"/>
+        <location filename="../../ui/sync_ui.py" line="252"/>
         <source>已打开县级密钥说明单，请从 PDF 阅读器打印。</source>
         <translation>The county key sheet is open; print it from the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="246"/>
+        <location filename="../../ui/sync_ui.py" line="253"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>
@@ -7419,87 +7669,87 @@ Nothing in the ledger was changed.</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="133"/>
+        <location filename="../../ui/views/today_view.py" line="136"/>
         <source>今天没有待办事项</source>
         <translation>Nothing is due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="148"/>
+        <location filename="../../ui/views/today_view.py" line="151"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="149"/>
+        <location filename="../../ui/views/today_view.py" line="152"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="214"/>
+        <location filename="../../ui/views/today_view.py" line="218"/>
         <source>待办事项没有加载成功</source>
         <translation>The task list could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="219"/>
+        <location filename="../../ui/views/today_view.py" line="223"/>
         <source>今日待办 · {date}</source>
         <translation>Today · {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="227"/>
+        <location filename="../../ui/views/today_view.py" line="231"/>
         <source>按县里定的标准，今天没有需要跟进的学生。</source>
         <translation>By the county&apos;s thresholds, no pupil needs follow-up today.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="231"/>
+        <location filename="../../ui/views/today_view.py" line="235"/>
         <source>{kind} {n} 件</source>
         <translation>{kind}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="233"/>
+        <location filename="../../ui/views/today_view.py" line="237"/>
         <source>今天有 {n} 件事要办</source>
         <translation>{n} tasks today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="236"/>
+        <location filename="../../ui/views/today_view.py" line="240"/>
         <source>，其中紧急 {n} 件</source>
         <translation>, {n} urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="237"/>
+        <location filename="../../ui/views/today_view.py" line="241"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="237"/>
+        <location filename="../../ui/views/today_view.py" line="241"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="243"/>
+        <location filename="../../ui/views/today_view.py" line="247"/>
         <source>今天要办</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="243"/>
+        <location filename="../../ui/views/today_view.py" line="247"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="260"/>
+        <location filename="../../ui/views/today_view.py" line="264"/>
         <source>{title}（{n} 件）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="295"/>
+        <location filename="../../ui/views/today_view.py" line="299"/>
         <source>双击或按回车键打开学生页面</source>
         <translation>Double-click or press Enter to open the student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="297"/>
+        <location filename="../../ui/views/today_view.py" line="301"/>
         <source>双击或按回车键打印</source>
         <translation>Double-click or press Enter to print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="299"/>
+        <location filename="../../ui/views/today_view.py" line="303"/>
         <source>双击或按回车键办理</source>
         <translation>Double-click or press Enter to do it</translation>
     </message>

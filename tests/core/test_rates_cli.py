@@ -118,7 +118,7 @@ def test_stats_text_shows_rates_against_targets(demo_school, capsys):
     assert code == 0
     assert "2025学年" in out and "小学辍学率（在校生辍学率口径）" in out
     assert "两基净减少口径" in out and "目标≤0.50%" in out and "九年义务教育巩固率" in out
-    assert "适龄人口名单尚未导入" in out
+    assert "户籍适龄儿童名单尚未导入" in out
 
 
 @pytest.mark.parametrize("bad", ["2026-6-15", "15.06.2026", "2026-02-30", "20260615"])

@@ -202,8 +202,9 @@ def test_graduates_are_kept_by_their_cohort_and_are_the_progression_denominator(
     r = report(ledger)
     assert r.consolidation["junior"].numerator == 2 and r.consolidation["junior"].value_bp == 10000
     assert r.consolidation["junior"].parts["graduated"] == 1
-    assert r.progression.value_bp is None and r.progression.denominator == 1
-    assert r.progression.target_bp == 9000 and "升入高中" in r.progression.note
+    assert (r.progression.numerator, r.progression.denominator) == (0, 1)
+    assert r.progression.parts == {"unrecorded": 1}
+    assert r.progression.target_bp == 9000 and "1名毕业生未登记毕业去向" in r.progression.note
     assert r.year.rows["9"].flows["graduated"] == 1
 
 
@@ -224,7 +225,9 @@ def test_three_category_disability_counts_pupils_holding_xueji(ledger, add_stude
 def test_enrolment_needs_the_county_list(ledger, add_student):
     add_student()
     r = report(ledger)
-    assert all(f.value_bp is None and "适龄人口" in f.note for f in r.enrolment.values())
+    assert set(r.enrolment) == {"primary", "junior", "all"}
+    assert all(f.value_bp is None and f.numerator is None and "户籍适龄儿童名单" in f.note
+               and f.target_bp == 9500 for f in r.enrolment.values())
 
 
 def test_retracted_facts_and_students_do_not_count(ledger, add_student):

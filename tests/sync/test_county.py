@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,3 +139,58 @@ def test_townships_group_schools_by_their_pupils_villages(world: County) -> None
     assert data["total"]["pupils"] == board.total.pupils
     assert [s["code"] for s in data["schools"]] == [r.code for r in board.schools]
     assert {s["code"] for s in data["schools"]} == {code for code, _ in SCHOOLS.values()}
+
+
+def _school_stats_json(school: Ledger, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    """What `stats --json` prints for the school's own ledger (reopened by the command line)."""
+    from dropout_ledger import cli
+
+    path, on = school.path, school.clock.today()
+    school.close()
+    assert cli.main(["--ledger", str(path), "stats", "--json", "--date", on.isoformat()]) == 0
+    return dict(json.loads(capsys.readouterr().out))
+
+
+def test_each_school_row_equals_the_schools_own_stats_json_with_household_lists(
+        world: County, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """入学率 from each school's own 户籍适龄儿童名单: the county's row (and the township and
+    county sums) equal what the school's `stats --json` says, because both read the same list
+    rows and answers — at the county they arrived with the school's events."""
+    from dropout_ledger.reconcile import check_list, list_rows, record_outcome, save_list
+    from tests.core.reconcile_fixtures import person, write_list
+
+    for number, key in enumerate(("a", "b")):
+        school = world.schools[key]
+        ids = [r[0] for r in school.conn.execute(
+            "SELECT id FROM students WHERE retracted = 0 ORDER BY id LIMIT ?", (4 + number,))]
+        rows = [person(school.queries.student(sid)) for sid in ids]
+        rows.append(person(school.queries.student(ids[0]), name="名单外儿童",
+                           id_number="", birth="2016-02-02"))
+        path = write_list(tmp_path / f"{key}.xlsx", rows)
+        list_id = save_list(school, check_list(school, path)).created[0]
+        stray = next(r for r in list_rows(school, list_id) if r.pupil is None)
+        record_outcome(school, stray.record_id, "elsewhere_out_of_province" if number else
+                       "deceased", evidence="村委会核实", school="外省某校" if number else "")
+    world.round()
+    board = dashboard.county_dashboard(world.county)
+    checked = 0
+    for key in ("a", "b", "c"):
+        row = next(r for r in board.schools if r.org == world.org(key))
+        school = world.schools[key]
+        own = _school_stats_json(school, capsys)["rates"]
+        world.schools[key] = Ledger.open(school.path, clock=world.clock)
+        mine = own["enrolment"]["all"]
+        shown = dashboard.figure_json(row.rates.enrolment)
+        for field in ("value_bp", "numerator", "denominator", "parts", "target_bp", "met"):
+            assert shown[field] == mine[field], (key, field)
+        assert row.rates.dropout_junior.value_bp == \
+            own["dropout"]["definitional"]["junior"]["total"]["value_bp"]
+        checked += mine["value_bp"] is not None
+    assert checked == 2  # a and b have lists; c has none: no figure, with the reason
+    c_row = next(r for r in board.schools if r.org == world.org("c"))
+    assert c_row.rates.enrolment.value_bp is None and "户籍适龄儿童名单" in c_row.rates.enrolment.note
+    total = board.total.rates.enrolment
+    a_b = [next(r for r in board.schools if r.org == world.org(k)).rates.enrolment
+           for k in ("a", "b")]
+    assert total.numerator == sum(f.numerator or 0 for f in a_b)
+    assert total.denominator == sum(f.denominator or 0 for f in a_b)

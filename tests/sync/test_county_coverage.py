@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from dropout_ledger.errors import InputRefused
 from dropout_ledger.ledger import Ledger, restore
 from dropout_ledger.services import county as dashboard
 from dropout_ledger.store import verify
@@ -219,3 +220,37 @@ def test_a_clone_made_before_its_twin_was_restored_still_receives(
             assert pupil(ledger, 1)["note"] == "双胞胎机" and pupil(ledger, 2)["note"] == "恢复机"
     finally:
         twin.close()
+
+
+def test_the_clerk_revokes_an_old_key_and_the_school_gets_one_package_again(
+        world: County, tmp_path: Path) -> None:
+    a = world.schools["a"]
+    old = keys.ensure(a).public.fingerprint()
+    saved = tmp_path / "backup.sqlite"
+    a.backup(saved)
+    path = a.path
+    a.close()
+    restore(path, saved, clock=world.clock)  # a new replica and a new key
+    a = world.schools["a"] = Ledger.open(path, clock=world.clock)
+    world.up("a")
+    new = keys.ensure(a).public.fingerprint()
+    enrol.confirm_school(world.county, SCHOOLS["a"][0], new)
+    importer.import_held(world.county, a.org_id)
+    assert len([e for e in exporter.export(world.county, world.stick())
+                if e.to_org == a.org_id]) == 2
+
+    def keys_on_dashboard() -> tuple[str, int]:
+        [row] = [r for r in dashboard.schools(world.county) if r.org == a.org_id]
+        return row.key_status, row.active_keys
+
+    assert keys_on_dashboard() == ("active", 2)  # the clerk is told to revoke one
+    with pytest.raises(InputRefused, match="只有县级台账"):
+        enrol.revoke_school_key(a, SCHOOLS["a"][0], old)
+    assert enrol.revoke_school_key(world.county, SCHOOLS["a"][0], old).events == 1
+    assert enrol.active_school_keys(world.county, SCHOOLS["a"][0]) == 1
+    statuses = {k.fingerprint: k.status for k in enrol.school_keys(world.county, SCHOOLS["a"][0])}
+    assert statuses[old] == "revoked" and statuses[new] == "active"
+    assert keys_on_dashboard() == ("active", 1)
+    [only] = [e for e in exporter.export(world.county, world.stick()) if e.to_org == a.org_id]
+    assert only.enc_key == new
+    assert importer.import_file(a, only.path).accepted

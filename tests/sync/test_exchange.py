@@ -212,3 +212,26 @@ def test_the_school_keeps_the_countys_signed_receipt(world: World, tmp_path: Pat
     # … and it no longer counts as one, and says why
     assert code == 0 and len(found) == 1 and found[0]["records"] == 0
     assert "被改动过" in found[0]["text"] and not found[0]["matches"]
+
+
+def test_a_revoked_school_key_is_refused_from_then_on(world: World, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    code = SCHOOLS["a"][0]
+    wrong = "1" * 30
+    failed = main(["county", "revoke-key", code, "--fingerprint", wrong,
+                   "--ledger", str(world.county)])
+    assert failed == 2 and "没有指纹为" in capsys.readouterr().err
+    with Ledger.open(world.schools["a"]) as school:
+        from dropout_ledger.sync import keys
+
+        digits = keys.ensure(school).public.fingerprint()
+    done, said = run(capsys, "county", "revoke-key", code, "--fingerprint", digits,
+                     "--ledger", str(world.county))
+    assert done == 0 and said == {"school": f"S:{code}", "fingerprint": digits,
+                                  "active_keys_left": 0}
+    sent = export(capsys, world.schools["a"], world.stick)
+    before = dump(world.county)
+    refused, outcomes = run(capsys, "sync", "import", sent[0]["file"], "--ledger",
+                            str(world.county))
+    assert refused == 2 and outcomes[0]["code"] == "revoked"
+    assert dump(world.county) == before

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from dropout_ledger.clock import FrozenClock
 from dropout_ledger.ledger import Ledger
+from dropout_ledger.render.charts import percent
 from dropout_ledger.store import marker
 from dropout_ledger.sync import identity
 from tests.sync.county_support import isolated_markers  # noqa: F401 - autouse fixture
@@ -71,7 +72,17 @@ def test_schools_furthest_from_target_first_red_where_missed(
     first = view.data.schools[0]
     assert first.over_target and first.name == SCHOOLS[1][1]  # the school with dropouts
     assert table.item(0, 10).foreground().color() == MISSED
-    assert table.item(0, 13).text().startswith("差 ") and "分子" in table.item(0, 10).toolTip()
+    assert table.item(0, 14).text().startswith("差 ") and "分子" in table.item(0, 10).toolTip()
+    listed = 0
+    for n, row in enumerate(view.data.schools):  # 入学率: two schools checked the 户籍 list
+        cell, figure = table.item(n, 13), row.rates.enrolment
+        if figure.value_bp is None:
+            assert cell.text() == "无数据" and "户籍适龄儿童名单" in cell.toolTip()
+        else:
+            listed += 1
+            assert cell.text() == percent(figure.value_bp) and "分子" in cell.toolTip()
+            assert (cell.foreground().color() == MISSED) == (figure.met is False)
+    assert listed == 2
     over = sum(1 for r in view.data.schools if r.over_target)
     assert over >= 1 and f"{over} 所学校未达到县定目标" in view.summary_label.text()
     assert "同时在两所学校在籍" in view.summary_label.text()

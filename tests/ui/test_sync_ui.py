@@ -438,6 +438,30 @@ def test_the_county_answers_a_dispute_and_the_school_reads_the_answer(
     assert "异议答复" in [notices.table.item(r, 1).text() for r in range(notices.table.rowCount())]
 
 
+def test_the_clerk_revokes_a_school_key_after_a_second_question(qtbot: QtBot,
+                                                                 world: World) -> None:
+    from dropout_ledger.sync import enrol, keys
+    from ui.dialogs.revoke_dialog import RevokeDialog
+
+    exchange(world)
+    digits = keys.ensure(world.school).public.fingerprint()
+    dialog = RevokeDialog(ImmediateRunner(world.county))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select(SCHOOL_CODE)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == digits
+    assert dialog.table.item(0, 1).text() == "已确认" and not dialog.revoke_button.isEnabled()
+    dialog.table.selectRow(0)
+    asked: list[str] = []
+    dialog.confirm = lambda key: asked.append(key.fingerprint) is not None  # 否: nothing happens
+    qtbot.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
+    assert asked == [digits] and enrol.active_school_keys(world.county, SCHOOL_CODE) == 1
+    dialog.confirm = lambda key: True
+    qtbot.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
+    assert enrol.active_school_keys(world.county, SCHOOL_CODE) == 0
+    assert dialog.table.item(0, 1).text() == "已注销" and "没有已确认的密钥" in dialog.done_label.text()
+
+
 def test_id_numbers_are_masked_for_a_class_teacher(qtbot: QtBot, world: World) -> None:
     pupil = world.pupils[0]
     student = world.school.queries.student(pupil)
@@ -487,7 +511,8 @@ def test_the_county_menu_only_on_a_county_ledger(qtbot: QtBot, world: World,
     assert titles.index("县级") == titles.index("设置") - 1
     county = window.findChild(QMenu, "county_menu")
     assert [a.text() for a in county.actions() if a.text()] == [
-        "登记学校（制作入网文件）…", "确认学校密钥…", "学校异议…", "打印县级密钥说明单…"]
+        "登记学校（制作入网文件）…", "确认学校密钥…", "注销学校密钥…", "学校异议…",
+        "打印县级密钥说明单…"]
     assert ui.join_action is None
     opened: list[Path] = []
     ui.open_file = lambda path: opened.append(path) or True

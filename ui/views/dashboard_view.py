@@ -43,6 +43,8 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("consolidation.primary", QT_TRANSLATE_NOOP("DashboardView", "小学巩固率（六年级届）")),
     ("consolidation.junior", QT_TRANSLATE_NOOP("DashboardView", "初中巩固率（九年级届）")),
     ("disability.three_categories", QT_TRANSLATE_NOOP("DashboardView", "三类残疾儿童入学率")),
+    ("enrolment.all", QT_TRANSLATE_NOOP("DashboardView", "适龄儿童入学率")),
+    ("progression.total", QT_TRANSLATE_NOOP("DashboardView", "初中升学率")),
 )
 """The cards, in reading order: (key, title)."""
 
@@ -51,6 +53,8 @@ CONVENTIONS: dict[str, str] = {
     "net_change": QT_TRANSLATE_NOOP("DashboardView", "两基净减少口径"),
     "cohort_sheet": QT_TRANSLATE_NOOP("DashboardView", "巩固率统计表口径"),
     "ledger_disability": QT_TRANSLATE_NOOP("DashboardView", "台账口径（在籍残疾学生）"),
+    "population": QT_TRANSLATE_NOOP("DashboardView", "户籍适龄儿童名单口径"),
+    "progression": QT_TRANSLATE_NOOP("DashboardView", "九年级毕业生去向口径"),
 }
 
 CHART_TITLES: dict[str, str] = {
@@ -73,6 +77,10 @@ def figure_of(report: RateReport, key: str) -> Figure:
         return report.dropout[name][group].total
     if group == "consolidation":
         return report.consolidation[name]
+    if group == "enrolment":
+        return report.enrolment[name]
+    if group == "progression":
+        return report.progression
     return report.disability[name]
 
 
@@ -164,7 +172,7 @@ class DashboardView(QWidget):
         for n, (key, text) in enumerate(FIGURES):
             card = FigureCard(_tr(text), body)
             self.cards[key] = card
-            cards.addWidget(card, n // 4, n % 4)
+            cards.addWidget(card, n // 5, n % 5)
         grid = QGridLayout()
         self.chart_widgets: dict[str, ChartWidget] = {}
         for n, key in enumerate(CHART_TITLES):

@@ -51,6 +51,7 @@ from dropout_ledger.services.documents import Evidence, student_evidence
 from dropout_ledger.services.escalation import StageDue, next_step
 from dropout_ledger.services.history import HistoryEntry, display, student_history
 from dropout_ledger.sync import lists
+from ui.dialogs.destination_dialog import DestinationDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import grade_class_text, status_text
 from ui.ops import Runner
@@ -62,7 +63,7 @@ _CASE_STATUSES = frozenset({"suspected", "dropped_out"})
 
 # Record kinds the page shows, loaded in one query.
 _KINDS = ("case", "escalation", "visit", "report", "notice", "legal_doc", "subsidy", "pairing",
-          "pairing_log", "home_teaching")
+          "pairing_log", "home_teaching", "destination")
 # Fields shown in the 基本信息 grid (at_risk is in the header; guardians get their own table).
 _INFO_FIELDS = tuple(s for s in STUDENT_FIELDS if s.name not in ("at_risk", "guardians"))
 _RETRACTED_COLOUR = QColor(150, 150, 150)
@@ -203,6 +204,7 @@ class StudentView(QWidget):
         self.data: dict[str, Any] = {}
         self.visit_table: QTableWidget | None = None
         self.history_table: QTableWidget | None = None
+        self.destination_button: QPushButton | None = None
 
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -553,6 +555,9 @@ class StudentView(QWidget):
               "；".join(t for t in (fact.get("note") or "", _retracted_note(fact)) if t)),
              bool(fact.get("retracted")))
             for fact in answer["status_history"]))
+        student = answer["student"]
+        if student.get("status") == "graduated":
+            self._fill_destination(page, student, answer["destination"])
         self._section(page, _tr("劝返阶段"))
         self._record_table(page, "escalation", ("date", "stage", "note"), answer["escalation"])
         self._section(page, _tr("全部个案"))
@@ -563,6 +568,24 @@ class StudentView(QWidget):
               codes.label_of(codes.CLOSURE_REASONS, c["closure_reason"])
               if c.get("closure_reason") else ""), bool(c.get("retracted")))
             for c in cases))
+
+    def _fill_destination(self, page: QVBoxLayout, student: dict[str, Any],
+                          rows: list[dict[str, Any]]) -> None:
+        """毕业去向 of a graduate (初中升学率's numerator), newest last, and the way to add one."""
+        self._section(page, _tr("毕业去向"))
+        self._record_table(page, "destination", ("date", "destination", "school", "note"), rows)
+        if student.get("grade") == 9:
+            self.destination_button = QPushButton(_tr("登记毕业去向…"))
+            self.destination_button.setToolTip(
+                _tr("升入普通高中、中职、技工学校计入初中升学率；后登记的去向取代先前的"))
+            self.destination_button.clicked.connect(self.open_destination_dialog)
+            page.addWidget(self.destination_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def open_destination_dialog(self) -> DestinationDialog:
+        """The 登记毕业去向 dialog for this pupil (shown non-modally; returned for tests)."""
+        dialog = DestinationDialog(self.runner, self.student_id, self)
+        dialog.show()
+        return dialog
 
     def _fill_persuasion(self, answer: dict[str, Any]) -> None:
         page = self._tab_pages[2]

@@ -108,7 +108,10 @@ class TodayView(QWidget):
         QT_TRANSLATE_NOOP("TodayView", "期限"),
     )
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, parent: QWidget | None = None, *,
+                 load: bool = True) -> None:
+        """`load=False`: the owner calls `refresh` when its own first query has been asked
+        (the worker answers in order, and the roster's first page must not wait for this)."""
         super().__init__(parent)
         self.runner = runner
         self.items: list[TodayItem] = []
@@ -148,7 +151,8 @@ class TodayView(QWidget):
         self.date_label.setText(_tr("今日待办"))
         self.summary_label.setText(_tr("正在加载…"))
         self.runner.bus.changed.connect(self._on_changed)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, len(self.COLUMNS), self)

@@ -45,7 +45,8 @@ COHORT_COLUMNS = (
     Column("转出", 13), Column("已毕业", 13), Column("现有（含毕业）", 19), Column("应有", 13),
     Column("巩固率", 17),
 )
-CONVENTION_TITLES = {**CONVENTION_NAMES, "cohort_sheet": "巩固率", "ledger_disability": "三类残疾"}
+CONVENTION_TITLES = {**CONVENTION_NAMES, "cohort_sheet": "巩固率", "ledger_disability": "三类残疾",
+                     "population": "入学率", "progression": "升学率"}
 """The conventions the figures of part 二 name, written out under the table."""
 
 
@@ -173,7 +174,7 @@ def draw(data: StatsData, imprint: Imprint) -> tuple[Form, int]:
     form.table(MOVEMENT_COLUMNS, movement_rows(table), size=7.5, min_row_mm=6)
     form.text("注：期初＋增加－减少＝期末。复学指休学后复学，劝返复学指辍学后经劝返回校。",
               size=8, first_indent=0)
-    form.heading("二、辍学率、巩固率与目标")
+    form.heading("二、辍学率、巩固率、入学率、升学率与目标")
     count = form.table(FIGURE_COLUMNS, (figure_row(f) for f in headline_figures(report)),
                        size=8, min_row_mm=6)
     form.text("\n".join(f"{name}：{CONVENTIONS[k]}" for k, name in CONVENTION_TITLES.items()),
