@@ -204,7 +204,8 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
         advance_lamport(conn, int(stated.get("lc", 0)))
         _bookkeep_anomalies(ledger, sender["org"], stated, result)
         report = describe(conn, header, new, result)
-        problems = merge.self_check(conn, result, events)
+        problems = merge.self_check(conn, result, events, summary=_summary_for(ledger, stated,
+                                                                              sender["org"]))
         if problems:
             raise LedgerError("导入后自检未通过，已全部撤销，台账没有改动：" + "；".join(problems[:5])
                               + "。文件已保存在“同步/收件”，请联系技术支持。")
@@ -226,6 +227,16 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
         students=len(result.students), report=str(report_path), warnings=warnings,
         reason=report.headline,
     )
+
+
+def _summary_for(ledger: Ledger, stated: dict[str, Any], sender_org: str) -> dict[str, Any] | None:
+    """The sender's count of its own pupils by status, which the county's view of that school
+    should equal after the merge (the self-check's cue to re-check every bulk-folded pupil)."""
+    summary = stated.get("summary")
+    if ledger.org_id.startswith("C:") and isinstance(summary, dict) \
+            and summary.get("school") == sender_org:
+        return summary
+    return None
 
 
 def _restarted(new: Sequence[WireEvent], sender_org: str) -> bool:
@@ -281,8 +292,22 @@ def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> list[W
     return [e for e in events if e.eid not in present]
 
 
+SNAPSHOT_LIMIT = 64_000_000
+"""Bytes of ledger (pages, as a snapshot copies them) up to which every import batch takes its own snapshot first.
+
+A school ledger is a few MB and its snapshot is instant. A county ledger grows to about 1.8 GB
+for 200 schools, whose copy takes ~8 s (bench_sync), eight times the one-second budget of "one
+more package": above this size, a snapshot taken earlier the same day (the daily one, taken
+when the ledger was first opened that day, or an earlier import's) plus the packages since,
+each kept byte for byte in 同步/收件 before it is read, is the undo point instead
+(docs/decisions/0023, "Backups at county size")."""
+
+
 def _backup(ledger: Ledger) -> None:
-    """A snapshot before anything new is merged (sync.md §c.9 step 5)."""
+    """A snapshot before anything new is merged (sync.md §c.9 step 5), unless a large
+    ledger already has one from today (`SNAPSHOT_LIMIT`)."""
+    if _covered_today(ledger):
+        return
     _crash_point("backup")
     try:
         backup.snapshot(ledger.conn, ledger.path, "merge", ledger.clock.now())
@@ -290,6 +315,17 @@ def _backup(ledger: Ledger) -> None:
         raise InputRefused(
             f"导入前的自动备份没有成功（{error}），为安全起见没有导入。请检查磁盘空间后重试。"
         ) from error
+
+
+def _covered_today(ledger: Ledger) -> bool:
+    """Whether the ledger is above `SNAPSHOT_LIMIT` and a snapshot of it was taken today."""
+    pages = ledger.conn.execute("PRAGMA page_count").fetchone()[0]
+    size = int(pages) * int(ledger.conn.execute("PRAGMA page_size").fetchone()[0])
+    if size <= SNAPSHOT_LIMIT:  # what a snapshot would copy
+        return False
+    today = ledger.clock.today()
+    return any(s.taken_at.date() == today and s.path.suffix == ".sqlite"
+               for s in backup.snapshots(ledger.path))
 
 
 CRASH_AT = "DROPOUT_LEDGER_CRASH_AT"
