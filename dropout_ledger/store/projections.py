@@ -721,7 +721,9 @@ class FreshFold:
             raise Unsupported(event.ent)
         self.entities[event.ent] = (event.eid, event.lc)
         self.created[event.ent] = event
-        columns = {k: to_column(v) for k, v in fields.items() if _known_column(table, k)}
+        known = _COLUMNS[table]
+        columns = {k: v if v.__class__ in _AS_IS else to_column(v)
+                   for k, v in fields.items() if k in known}
         if table != "students":
             columns["student_id"] = fields.get("student_id", "")
         else:
@@ -730,8 +732,8 @@ class FreshFold:
                 columns["name_initials"] = name_initials(fields["name"])
         columns["created_lc"] = event.lc
         columns["updated_lc"] = event.lc
-        for name, value in columns.items():
-            _plain(name, value)
+        for name in _COMPARED.intersection(columns):
+            _plain(name, columns[name])
         self.rows.setdefault(table, {})[row_id] = columns
         if event.kind == "record_add":
             self._after_record_change(event.ent)
@@ -892,6 +894,9 @@ def _plain(name: str, value: Any) -> Any:
         raise Unsupported(name)
     return value
 
+
+_AS_IS = frozenset({str, int, float, type(None)})
+"""Value classes `to_column` returns unchanged (bool is its own class: it becomes 0 or 1)."""
 
 _FACT_COLUMNS = ("eid", "student_id", "code", "effective_date", "lc", "reason_code",
                  "reason_text", "case_id", "closure_reason", "closure_evidence", "attachments",

@@ -10,6 +10,7 @@ recognised by its hash and changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
@@ -24,7 +25,7 @@ from dropout_ledger.errors import InputRefused, LedgerError
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ledger import Ledger, start_restored_replica
 from dropout_ledger.model.status import Status
-from dropout_ledger.store import backup, db, projections
+from dropout_ledger.store import backup, db, projections, storage
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import EventWriter, advance_lamport
 from dropout_ledger.sync import (
@@ -75,28 +76,74 @@ class Outcome:
         }
 
 
+GROUP = 20
+"""Packages of a county batch committed together, each in a savepoint of one transaction.
+
+Why: at the county every package's events land in random places of a 1–2 GB file (event ids,
+entities and pupils are random keys), so each package dirties ~30,000 pages and its commit
+writes ~130 MB to the WAL and checkpoints it back (bench_sync: more than half of the batch).
+Packages committed together share most of those pages. A refusal or a failed self-check rolls
+back only its own savepoint; a killed process loses at most the group (the ledger is then as
+before the group, and importing the stick again continues; docs/decisions/0023)."""
+
+
 @dataclass
 class Batch:
     """Files imported together (one stick at the county): one snapshot before the first
     package that brings something new, not one per package — at county scale each snapshot
-    copies a ledger of a gigabyte or more (bench/bench_sync.py)."""
+    copies a ledger of a gigabyte or more (bench/bench_sync.py) — and, at the county, packages
+    committed `GROUP` at a time."""
 
     snapshot_taken: bool = False
+    grouped: bool = False
+    """Whether packages share a transaction (a county's batch)."""
+    open: bool = False
+    """A group transaction this batch began is open."""
+    in_group: int = 0
+    reports: list[tuple[Path, bytes]] = field(default_factory=list)
+    """Reports of packages merged in the open group, written once it is committed."""
 
 
 def import_files(ledger: Ledger, files: Iterable[Path]) -> list[Outcome]:
-    """Import each file in its own transaction, continuing past refusals (the county's batch)."""
+    """Import each file in its own savepoint or transaction, continuing past refusals (the
+    county's batch); at the county the packages are committed `GROUP` at a time."""
     outcomes = []
-    batch = Batch()
-    for path in files:
-        try:
-            outcomes.append(import_file(ledger, Path(path), batch=batch))
-        except PackageRefused as refused:
-            outcomes.append(Outcome(Path(path).name, False, reason=refused.message,
-                                    code=refused.code, held=refused.code == "held"))
-        except InputRefused as refused:
-            outcomes.append(Outcome(Path(path).name, False, reason=refused.message, code="refused"))
+    batch = Batch(grouped=ledger.org_id.startswith("C:"))
+    try:
+        for path in files:
+            try:
+                outcomes.append(import_file(ledger, Path(path), batch=batch))
+            except PackageRefused as refused:
+                outcomes.append(Outcome(Path(path).name, False, reason=refused.message,
+                                        code=refused.code, held=refused.code == "held"))
+            except InputRefused as refused:
+                outcomes.append(Outcome(Path(path).name, False, reason=refused.message,
+                                        code="refused"))
+    finally:  # what merged before a failure (its savepoint rolled back) is kept
+        _end_group(ledger, batch)
     return outcomes
+
+
+def _end_group(ledger: Ledger, batch: Batch) -> None:
+    """Commit the batch's open group, then write the reports of its packages."""
+    conn = ledger.conn
+    if batch.open:
+        batch.open, batch.in_group = False, 0
+        if conn.in_transaction:
+            try:
+                conn.execute("COMMIT")
+            except BaseException as error:
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                batch.reports.clear()
+                refused = storage.refusal(error)  # a full disk or read-only media, in Chinese
+                if refused is not None:
+                    raise refused from error
+                raise
+    for path, data in batch.reports:
+        write_bytes(path, data)
+    batch.reports.clear()
 
 
 def import_file(ledger: Ledger, path: Path, *, batch: Batch | None = None) -> Outcome:
@@ -186,9 +233,13 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
     sender = header["from"]
     new = _new_events(conn, events)
     if new and not batch.snapshot_taken:
+        _end_group(ledger, batch)  # a snapshot copies what is committed
         _backup(ledger)
         batch.snapshot_taken = True
     warnings = _retire_forked(ledger, new, name)
+    if batch.grouped and not conn.in_transaction:
+        conn.execute("BEGIN IMMEDIATE")
+        batch.open = True
     with db.immediate(conn):
         _crash_point("event", conn)
         if opened.trusted.keys is None:  # confirmed by digits before the key arrived: pin it
@@ -220,7 +271,11 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
                         "from": sender["org"], "events": result.new_events, "file": name})
         _crash_point("commit")
     warnings += _after_commit(ledger, header, stated)
-    report_path = _save_report(ledger, header, report, warnings)
+    report_path = _save_report(ledger, header, report, warnings, batch)
+    if batch.open:
+        batch.in_group += 1
+        if batch.in_group >= GROUP:
+            _end_group(ledger, batch)
     return Outcome(
         name, True, new_events=result.new_events, duplicate_events=result.duplicate_events,
         conflicts=result.conflicts_total, from_org=sender["org"], from_name=sender.get("name", ""),
@@ -402,8 +457,14 @@ def _set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 
 def _save_report(ledger: Ledger, header: dict[str, Any], report: MergeReport,
-                 warnings: list[str]) -> Path:
+                 warnings: list[str], batch: Batch) -> Path:
+    """Write the report now, or when the open group is committed (never for a rolled back
+    merge)."""
     day = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
     out = folders.folder(ledger.path, folders.REPORTS) / f"{day}_{header['from']['org'].replace(':', '-')}_{header['package_id'][:4]}.txt"
-    write_bytes(out, (report.text + "".join(f"\n注意：{w}" for w in warnings) + "\n").encode())
+    data = (report.text + "".join(f"\n注意：{w}" for w in warnings) + "\n").encode()
+    if batch.open:
+        batch.reports.append((out, data))
+    else:
+        write_bytes(out, data)
     return out
