@@ -231,7 +231,7 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
     conn = ledger.conn
     header, stated, events, digest = opened.header, opened.manifest, opened.events, opened.sha256
     sender = header["from"]
-    new = _new_events(conn, events)
+    new, present = _new_events(conn, events)
     if new and not batch.snapshot_taken:
         _end_group(ledger, batch)  # a snapshot copies what is committed
         _backup(ledger)
@@ -245,7 +245,7 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
         if opened.trusted.keys is None:  # confirmed by digits before the key arrived: pin it
             trust.pin(conn, opened.sender, status="active", confirmed_by=opened.trusted.confirmed_by,
                       method=opened.trusted.method, wall=ledger.clock.now().isoformat())
-        result = merge.merge(conn, events, package_sha=header["package_id"])
+        result = merge.merge(conn, events, package_sha=header["package_id"], present=present)
         if _restarted(new, sender["org"]):
             # A restored peer's clock is behind its pre-restore statements: the package that
             # first brings its new replica says what it holds now (sync.md §c.10, §c.12).
@@ -336,7 +336,10 @@ def _retire_forked(ledger: Ledger, new: Sequence[WireEvent], name: str) -> list[
     return []
 
 
-def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> list[WireEvent]:
+def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]
+                ) -> tuple[list[WireEvent], set[str]]:
+    """The events this ledger lacks, and the ids of those it holds (handed to the merge: this
+    connection is the ledger's only writer, so they cannot change before it runs)."""
     present: set[str] = set()
     eids = [e.eid for e in events]
     for start in range(0, len(eids), 500):
@@ -344,7 +347,7 @@ def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> list[W
         marks = ",".join("?" * len(chunk))
         present.update(r[0] for r in conn.execute(
             f"SELECT eid FROM events WHERE eid IN ({marks})", chunk))
-    return [e for e in events if e.eid not in present]
+    return [e for e in events if e.eid not in present], present
 
 
 SNAPSHOT_LIMIT = 64_000_000

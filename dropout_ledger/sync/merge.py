@@ -17,7 +17,7 @@ moment of the check (sync.md §c.9.7).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,7 +53,7 @@ class MergeResult:
 
 
 def merge(conn: sqlite3.Connection, events: Sequence[WireEvent], *, package_sha: str,
-          bulk: bool = True) -> MergeResult:
+          bulk: bool = True, present: Collection[str] | None = None) -> MergeResult:
     """Insert the events this ledger lacks (one `executemany`) and fold them into the projections.
 
     `events` must have passed `validate.validate`. `package_sha` (the file's SHA-256) is stored
@@ -61,6 +61,7 @@ def merge(conn: sqlite3.Connection, events: Sequence[WireEvent], *, package_sha:
     Pupils the ledger has never seen are folded in memory and written in bulk (`fold_fresh`);
     every other event goes through `projections.apply` in (lc, eid) order. `bulk=False` folds
     everything one by one: the reference the bulk path is tested and self-checked against.
+    `present`: the ids among `events` the ledger holds, when the caller has just looked them up.
     """
     if not conn.in_transaction:
         raise RuntimeError("merge must run inside the importer's write transaction")
@@ -71,9 +72,9 @@ def merge(conn: sqlite3.Connection, events: Sequence[WireEvent], *, package_sha:
             result.duplicate_events += 1
         else:
             unique[wire.eid] = wire
-    present = _present(conn, list(unique))
-    result.duplicate_events += len(present)
-    arriving = sorted((e for e in unique.values() if e.eid not in present),
+    held = _present(conn, list(unique)) if present is None else set(present) & set(unique)
+    result.duplicate_events += len(held)
+    arriving = sorted((e for e in unique.values() if e.eid not in held),
                       key=lambda e: (e.header["lc"], e.eid))
     result.lc_max = max((e.header["lc"] for e in unique.values()), default=0)
     result.forks = _forks(conn, arriving)
