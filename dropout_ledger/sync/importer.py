@@ -10,6 +10,7 @@ recognised by its hash and changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
@@ -24,7 +25,7 @@ from dropout_ledger.errors import InputRefused, LedgerError
 from dropout_ledger.fileio import write_bytes
 from dropout_ledger.ledger import Ledger, start_restored_replica
 from dropout_ledger.model.status import Status
-from dropout_ledger.store import backup, db, projections
+from dropout_ledger.store import backup, db, projections, storage
 from dropout_ledger.store import sqlite as sqlite3
 from dropout_ledger.store.events import EventWriter, advance_lamport
 from dropout_ledger.sync import (
@@ -75,28 +76,74 @@ class Outcome:
         }
 
 
+GROUP = 20
+"""Packages of a county batch committed together, each in a savepoint of one transaction.
+
+Why: at the county every package's events land in random places of a 1–2 GB file (event ids,
+entities and pupils are random keys), so each package dirties ~30,000 pages and its commit
+writes ~130 MB to the WAL and checkpoints it back (bench_sync: more than half of the batch).
+Packages committed together share most of those pages. A refusal or a failed self-check rolls
+back only its own savepoint; a killed process loses at most the group (the ledger is then as
+before the group, and importing the stick again continues; docs/decisions/0023)."""
+
+
 @dataclass
 class Batch:
     """Files imported together (one stick at the county): one snapshot before the first
     package that brings something new, not one per package — at county scale each snapshot
-    copies a ledger of a gigabyte or more (bench/bench_sync.py)."""
+    copies a ledger of a gigabyte or more (bench/bench_sync.py) — and, at the county, packages
+    committed `GROUP` at a time."""
 
     snapshot_taken: bool = False
+    grouped: bool = False
+    """Whether packages share a transaction (a county's batch)."""
+    open: bool = False
+    """A group transaction this batch began is open."""
+    in_group: int = 0
+    reports: list[tuple[Path, bytes]] = field(default_factory=list)
+    """Reports of packages merged in the open group, written once it is committed."""
 
 
 def import_files(ledger: Ledger, files: Iterable[Path]) -> list[Outcome]:
-    """Import each file in its own transaction, continuing past refusals (the county's batch)."""
+    """Import each file in its own savepoint or transaction, continuing past refusals (the
+    county's batch); at the county the packages are committed `GROUP` at a time."""
     outcomes = []
-    batch = Batch()
-    for path in files:
-        try:
-            outcomes.append(import_file(ledger, Path(path), batch=batch))
-        except PackageRefused as refused:
-            outcomes.append(Outcome(Path(path).name, False, reason=refused.message,
-                                    code=refused.code, held=refused.code == "held"))
-        except InputRefused as refused:
-            outcomes.append(Outcome(Path(path).name, False, reason=refused.message, code="refused"))
+    batch = Batch(grouped=ledger.org_id.startswith("C:"))
+    try:
+        for path in files:
+            try:
+                outcomes.append(import_file(ledger, Path(path), batch=batch))
+            except PackageRefused as refused:
+                outcomes.append(Outcome(Path(path).name, False, reason=refused.message,
+                                        code=refused.code, held=refused.code == "held"))
+            except InputRefused as refused:
+                outcomes.append(Outcome(Path(path).name, False, reason=refused.message,
+                                        code="refused"))
+    finally:  # what merged before a failure (its savepoint rolled back) is kept
+        _end_group(ledger, batch)
     return outcomes
+
+
+def _end_group(ledger: Ledger, batch: Batch) -> None:
+    """Commit the batch's open group, then write the reports of its packages."""
+    conn = ledger.conn
+    if batch.open:
+        batch.open, batch.in_group = False, 0
+        if conn.in_transaction:
+            try:
+                conn.execute("COMMIT")
+            except BaseException as error:
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                batch.reports.clear()
+                refused = storage.refusal(error)  # a full disk or read-only media, in Chinese
+                if refused is not None:
+                    raise refused from error
+                raise
+    for path, data in batch.reports:
+        write_bytes(path, data)
+    batch.reports.clear()
 
 
 def import_file(ledger: Ledger, path: Path, *, batch: Batch | None = None) -> Outcome:
@@ -184,17 +231,21 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
     conn = ledger.conn
     header, stated, events, digest = opened.header, opened.manifest, opened.events, opened.sha256
     sender = header["from"]
-    new = _new_events(conn, events)
+    new, present = _new_events(conn, events)
     if new and not batch.snapshot_taken:
+        _end_group(ledger, batch)  # a snapshot copies what is committed
         _backup(ledger)
         batch.snapshot_taken = True
     warnings = _retire_forked(ledger, new, name)
+    if batch.grouped and not conn.in_transaction:
+        conn.execute("BEGIN IMMEDIATE")
+        batch.open = True
     with db.immediate(conn):
         _crash_point("event", conn)
         if opened.trusted.keys is None:  # confirmed by digits before the key arrived: pin it
             trust.pin(conn, opened.sender, status="active", confirmed_by=opened.trusted.confirmed_by,
                       method=opened.trusted.method, wall=ledger.clock.now().isoformat())
-        result = merge.merge(conn, events, package_sha=header["package_id"])
+        result = merge.merge(conn, events, package_sha=header["package_id"], present=present)
         if _restarted(new, sender["org"]):
             # A restored peer's clock is behind its pre-restore statements: the package that
             # first brings its new replica says what it holds now (sync.md §c.10, §c.12).
@@ -204,7 +255,8 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
         advance_lamport(conn, int(stated.get("lc", 0)))
         _bookkeep_anomalies(ledger, sender["org"], stated, result)
         report = describe(conn, header, new, result)
-        problems = merge.self_check(conn, result, events)
+        problems = merge.self_check(conn, result, events, summary=_summary_for(ledger, stated,
+                                                                              sender["org"]))
         if problems:
             raise LedgerError("导入后自检未通过，已全部撤销，台账没有改动：" + "；".join(problems[:5])
                               + "。文件已保存在“同步/收件”，请联系技术支持。")
@@ -219,13 +271,27 @@ def _apply(ledger: Ledger, name: str, opened: check.Opened, batch: Batch) -> Out
                         "from": sender["org"], "events": result.new_events, "file": name})
         _crash_point("commit")
     warnings += _after_commit(ledger, header, stated)
-    report_path = _save_report(ledger, header, report, warnings)
+    report_path = _save_report(ledger, header, report, warnings, batch)
+    if batch.open:
+        batch.in_group += 1
+        if batch.in_group >= GROUP:
+            _end_group(ledger, batch)
     return Outcome(
         name, True, new_events=result.new_events, duplicate_events=result.duplicate_events,
         conflicts=result.conflicts_total, from_org=sender["org"], from_name=sender.get("name", ""),
         students=len(result.students), report=str(report_path), warnings=warnings,
         reason=report.headline,
     )
+
+
+def _summary_for(ledger: Ledger, stated: dict[str, Any], sender_org: str) -> dict[str, Any] | None:
+    """The sender's count of its own pupils by status, which the county's view of that school
+    should equal after the merge (the self-check's cue to re-check every bulk-folded pupil)."""
+    summary = stated.get("summary")
+    if ledger.org_id.startswith("C:") and isinstance(summary, dict) \
+            and summary.get("school") == sender_org:
+        return summary
+    return None
 
 
 def _restarted(new: Sequence[WireEvent], sender_org: str) -> bool:
@@ -270,7 +336,10 @@ def _retire_forked(ledger: Ledger, new: Sequence[WireEvent], name: str) -> list[
     return []
 
 
-def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> list[WireEvent]:
+def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]
+                ) -> tuple[list[WireEvent], set[str]]:
+    """The events this ledger lacks, and the ids of those it holds (handed to the merge: this
+    connection is the ledger's only writer, so they cannot change before it runs)."""
     present: set[str] = set()
     eids = [e.eid for e in events]
     for start in range(0, len(eids), 500):
@@ -278,11 +347,25 @@ def _new_events(conn: sqlite3.Connection, events: Sequence[WireEvent]) -> list[W
         marks = ",".join("?" * len(chunk))
         present.update(r[0] for r in conn.execute(
             f"SELECT eid FROM events WHERE eid IN ({marks})", chunk))
-    return [e for e in events if e.eid not in present]
+    return [e for e in events if e.eid not in present], present
+
+
+SNAPSHOT_LIMIT = 64_000_000
+"""Bytes of ledger (pages, as a snapshot copies them) up to which every import batch takes its own snapshot first.
+
+A school ledger is a few MB and its snapshot is instant. A county ledger grows to about 1.8 GB
+for 200 schools, whose copy takes ~8 s (bench_sync), eight times the one-second budget of "one
+more package": above this size, a snapshot taken earlier the same day (the daily one, taken
+when the ledger was first opened that day, or an earlier import's) plus the packages since,
+each kept byte for byte in 同步/收件 before it is read, is the undo point instead
+(docs/decisions/0023, "Backups at county size")."""
 
 
 def _backup(ledger: Ledger) -> None:
-    """A snapshot before anything new is merged (sync.md §c.9 step 5)."""
+    """A snapshot before anything new is merged (sync.md §c.9 step 5), unless a large
+    ledger already has one from today (`SNAPSHOT_LIMIT`)."""
+    if _covered_today(ledger):
+        return
     _crash_point("backup")
     try:
         backup.snapshot(ledger.conn, ledger.path, "merge", ledger.clock.now())
@@ -290,6 +373,17 @@ def _backup(ledger: Ledger) -> None:
         raise InputRefused(
             f"导入前的自动备份没有成功（{error}），为安全起见没有导入。请检查磁盘空间后重试。"
         ) from error
+
+
+def _covered_today(ledger: Ledger) -> bool:
+    """Whether the ledger is above `SNAPSHOT_LIMIT` and a snapshot of it was taken today."""
+    pages = ledger.conn.execute("PRAGMA page_count").fetchone()[0]
+    size = int(pages) * int(ledger.conn.execute("PRAGMA page_size").fetchone()[0])
+    if size <= SNAPSHOT_LIMIT:  # what a snapshot would copy
+        return False
+    today = ledger.clock.today()
+    return any(s.taken_at.date() == today and s.path.suffix == ".sqlite"
+               for s in backup.snapshots(ledger.path))
 
 
 CRASH_AT = "DROPOUT_LEDGER_CRASH_AT"
@@ -366,8 +460,14 @@ def _set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 
 def _save_report(ledger: Ledger, header: dict[str, Any], report: MergeReport,
-                 warnings: list[str]) -> Path:
+                 warnings: list[str], batch: Batch) -> Path:
+    """Write the report now, or when the open group is committed (never for a rolled back
+    merge)."""
     day = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
     out = folders.folder(ledger.path, folders.REPORTS) / f"{day}_{header['from']['org'].replace(':', '-')}_{header['package_id'][:4]}.txt"
-    write_bytes(out, (report.text + "".join(f"\n注意：{w}" for w in warnings) + "\n").encode())
+    data = (report.text + "".join(f"\n注意：{w}" for w in warnings) + "\n").encode()
+    if batch.open:
+        batch.reports.append((out, data))
+    else:
+        write_bytes(out, data)
     return out

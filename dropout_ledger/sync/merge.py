@@ -16,7 +16,8 @@ moment of the check (sync.md §c.9.7).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,13 +48,20 @@ class MergeResult:
     """The inserted events, in the order they were applied ((lc, eid))."""
     lc_max: int = 0
     """The highest Lamport clock among the package's events (0 for none)."""
+    bulk_students: set[str] = field(default_factory=set)
+    """Students new to the ledger whose whole history arrived here, folded in bulk."""
 
 
-def merge(conn: sqlite3.Connection, events: Sequence[WireEvent], *, package_sha: str) -> MergeResult:
-    """Insert the events this ledger lacks and fold each into the projections.
+def merge(conn: sqlite3.Connection, events: Sequence[WireEvent], *, package_sha: str,
+          bulk: bool = True, present: Collection[str] | None = None) -> MergeResult:
+    """Insert the events this ledger lacks (one `executemany`) and fold them into the projections.
 
     `events` must have passed `validate.validate`. `package_sha` (the file's SHA-256) is stored
     as each new event's `first_pkg`. Duplicates inside the package count as duplicates.
+    Pupils the ledger has never seen are folded in memory and written in bulk (`fold_fresh`);
+    every other event goes through `projections.apply` in (lc, eid) order. `bulk=False` folds
+    everything one by one: the reference the bulk path is tested and self-checked against.
+    `present`: the ids among `events` the ledger holds, when the caller has just looked them up.
     """
     if not conn.in_transaction:
         raise RuntimeError("merge must run inside the importer's write transaction")
@@ -64,29 +72,34 @@ def merge(conn: sqlite3.Connection, events: Sequence[WireEvent], *, package_sha:
             result.duplicate_events += 1
         else:
             unique[wire.eid] = wire
-    present = _present(conn, list(unique))
-    result.duplicate_events += len(present)
-    arriving = sorted((e for e in unique.values() if e.eid not in present),
+    held = _present(conn, list(unique)) if present is None else set(present) & set(unique)
+    result.duplicate_events += len(held)
+    arriving = sorted((e for e in unique.values() if e.eid not in held),
                       key=lambda e: (e.header["lc"], e.eid))
     result.lc_max = max((e.header["lc"] for e in unique.values()), default=0)
     result.forks = _forks(conn, arriving)
     before = _open_conflicts(conn)
+    folded = [to_event(arrived) for arrived in arriving]
+    # Before the events are stored: `fold_fresh` asks whether the ledger holds any about them.
+    folds, rest = fold_fresh(conn, folded) if bulk else ({}, folded)
+    conn.executemany(
+        "INSERT INTO events (eid, org, rep, seq, lc, kind, ent, prev, hdr, body, body_hash,"
+        " first_pkg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(a.eid, a.header["org"], a.header["rep"], a.header["seq"], a.header["lc"],
+          a.header["kind"], a.header["ent"], a.header["prev"], a.hdr, a.body,
+          a.header["body_hash"], package_sha) for a in arriving],
+    )
+    projections.write_fresh(conn, list(folds.values()))
     touched: set[str] = set()
-    for arrived in arriving:
-        event = to_event(arrived)
-        conn.execute(
-            "INSERT INTO events (eid, org, rep, seq, lc, kind, ent, prev, hdr, body, body_hash,"
-            " first_pkg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (event.eid, event.org, event.rep, event.seq, event.lc, event.kind, event.ent,
-             event.prev, arrived.hdr, arrived.body, event.body_hash, package_sha),
-        )
+    for event in rest:
         projections.apply(conn, event)
         touched.add(event.ent)
-        result.new_eids.append(event.eid)
         if event.kind == "retract" and event.body.get("target"):
             touched.update(_status_owner(conn, str(event.body["target"])))
+    result.new_eids = [e.eid for e in arriving]
     result.new_events = len(arriving)
-    result.students = students_of(conn, touched)
+    result.bulk_students = set(folds)
+    result.students = set(folds) | students_of(conn, touched)
     after = _open_conflicts(conn)
     result.conflicts_opened = sorted(after - before)
     result.conflicts_total = len(after)
@@ -101,6 +114,135 @@ def to_event(wire: WireEvent) -> Event:
         wall=h["wall"], who=h["who"], kind=h["kind"], ent=h["ent"],
         body=wire.body_obj if wire.body_obj is not None else {}, body_hash=h["body_hash"],
     )
+
+
+# --- the bulk fold: which pupils may be folded in memory ---------------------------------------
+
+_CLUSTER_KINDS = frozenset({"student_create", "record_add", "update", "status"})
+
+
+def fold_fresh(
+    conn: sqlite3.Connection, events: list[Event]
+) -> tuple[dict[str, projections.FreshFold], list[Event]]:
+    """Fold in memory the pupils whose whole history is in `events` and new to this ledger.
+
+    Returns the folds by student id and the other events, still in (lc, eid) order, for
+    `projections.apply`. A pupil qualifies when (1) the package creates it; (2) every event
+    about it, its records or its cases is a creation, edit or status fact of its own, naming no
+    other pupil's entities, and no other event names its entities, facts or cases; (3) the
+    ledger holds nothing about it (`_held_spoilers`); (4) `FreshFold` mirrors its history. Then
+    no event outside the pupil reads or writes what its events do, so folding it apart from the
+    rest and in bulk gives the rows `apply` would, whatever the order.
+    """
+    created = {e.ent[8:] for e in events
+               if e.kind == "student_create" and e.ent.startswith("student:")}
+    owner: dict[str, str] = {}  # record entity -> the pupil its creation names
+    for event in events:
+        if event.kind == "record_add" and event.ent.partition(":")[0] in RECORD_KINDS:
+            sid = event.body.get("fields", {}).get("student_id")
+            if isinstance(sid, str) and sid in created:
+                owner.setdefault(event.ent, sid)
+    facts = {e.eid: e.body.get("student_id") for e in events if e.kind == "status"}
+    clusters: dict[str, list[Event]] = {}
+    spoiled: set[str] = set()
+    for event in events:
+        home = _home(event, owner)
+        refs = _references(event, owner, facts, created)
+        if home is not None and home in created and refs <= {home}:
+            clusters.setdefault(home, []).append(event)
+        else:
+            spoiled |= refs | ({home} if home else set())
+    spoiled |= _held_spoilers(conn, {sid: evs for sid, evs in clusters.items()
+                                     if sid not in spoiled}, owner)
+    folds: dict[str, projections.FreshFold] = {}
+    for sid, history in clusters.items():
+        if sid in spoiled:
+            continue
+        fold = projections.FreshFold()
+        try:
+            for event in history:
+                fold.fold(event)
+        except projections.Unsupported:
+            continue
+        folds[sid] = fold
+    rest = [e for e in events if _home(e, owner) not in folds]
+    return folds, rest
+
+
+def _home(event: Event, owner: dict[str, str]) -> str | None:
+    """The pupil whose in-memory fold would take this event, if any."""
+    if event.kind not in _CLUSTER_KINDS:
+        return None
+    kind, _, rest = event.ent.partition(":")
+    sid = rest if kind == "student" else owner.get(event.ent)
+    if sid is None:
+        return None
+    if event.kind == "status" and (kind != "student" or event.body.get("student_id") != sid):
+        return None
+    if event.kind == "student_create" and kind != "student":
+        return None
+    if event.kind == "record_add" and kind == "student":
+        return None
+    return sid
+
+
+def _references(event: Event, owner: dict[str, str], facts: dict[str, Any],
+                created: set[str]) -> set[str]:
+    """The package's new pupils this event reads or writes through (ent, ids in its body)."""
+    refs: set[str] = set()
+    kind, _, rest = event.ent.partition(":")
+    if kind == "student" and rest in created:
+        refs.add(rest)
+    elif event.ent in owner:
+        refs.add(owner[event.ent])
+    body = event.body
+    values: list[Any] = [body.get("student_id"), body.get("case_id")]
+    target = body.get("target")
+    if isinstance(target, str):
+        values += [target, facts.get(target)]
+    fields = body.get("fields")
+    if isinstance(fields, dict):
+        for name in ("student_id", "case_id"):
+            value = fields.get(name)
+            values.append(value.get("value") if isinstance(value, dict)
+                          and event.kind == "update" else value)
+    for value in values:
+        if not isinstance(value, str) or not value:
+            continue
+        if value in created:
+            refs.add(value)
+        for ent in (f"case:{value}", value):
+            if ent in owner:
+                refs.add(owner[ent])
+    return refs
+
+
+def _held_spoilers(conn: sqlite3.Connection, clusters: dict[str, list[Event]],
+                   owner: dict[str, str]) -> set[str]:
+    """The pupils of `clusters` about which the ledger already holds something."""
+    of_ent = {e.ent: sid for sid, history in clusters.items() for e in history}
+    of_eid = {e.eid: sid for sid, history in clusters.items() for e in history}
+    of_case = {ent[5:]: sid for ent, sid in owner.items()
+               if ent.startswith("case:") and sid in clusters}
+    sids = {sid: sid for sid in clusters}
+    spoiled: set[str] = set()
+    checks: list[tuple[str, dict[str, str]]] = [
+        ("SELECT ent FROM events WHERE ent IN ({})", of_ent),
+        ("SELECT id FROM students WHERE id IN ({})", sids),
+        ("SELECT student_id FROM status_facts WHERE student_id IN ({})", sids),
+        ("SELECT case_id FROM status_facts WHERE case_id IN ({})", of_case),
+        ("SELECT case_id FROM rec_escalation WHERE case_id IN ({})", of_case),
+        ("SELECT target FROM retractions WHERE target IN ({})", {**of_ent, **of_eid}),
+        ("SELECT base_eid FROM event_base WHERE base_eid IN ({})", of_eid),
+        *((f"SELECT student_id FROM rec_{kind} WHERE student_id IN ({{}})", sids)
+          for kind in RECORD_KINDS),
+    ]
+    for query, mapping in checks:
+        keys = list(mapping)
+        for chunk in _chunks(keys):
+            marks = ", ".join("?" for _ in chunk)
+            spoiled.update(mapping[str(row[0])] for row in conn.execute(query.format(marks), chunk))
+    return spoiled
 
 
 def _present(conn: sqlite3.Connection, eids: list[str]) -> set[str]:
@@ -186,13 +328,23 @@ def students_of(conn: sqlite3.Connection, ents: Iterable[str]) -> set[str]:
 # --- the self-check ------------------------------------------------------------------------
 
 
+SAMPLE = 16
+"""Pupils folded in bulk that the self-check re-folds with `apply` per package (all the others
+it touched are re-folded every time): docs/decisions/0023, "The self-check at county size"."""
+
+
 def self_check(
     conn: sqlite3.Connection, result: MergeResult, events: Sequence[WireEvent], *,
-    max_students: int | None = None,
+    max_students: int | None = None, summary: Mapping[str, Any] | None = None,
 ) -> list[str]:
     """Problems (Chinese, for the report and the log) with what `merge` wrote; [] when sound.
 
     A problem means a bug or a damaged ledger: the importer rolls back and keeps the package.
+    Re-read: every event present, every chain break listed as a fork; then the touched pupils
+    recomputed from their events alone with `apply` and compared — every pupil that went
+    through `apply` or had state before, and of the pupils folded in bulk a sample of `SAMPLE`
+    (all of them when the sender's `summary` of its pupils by status differs from ours: the
+    bulk rows are then checked one by one before anyone is told something is wrong).
     `max_students` bounds the recomputation (the first ones by id) for very large packages.
     """
     problems: list[str] = []
@@ -212,11 +364,28 @@ def self_check(
             problems.append(f"副本 {rep[:8]} 第 {seq} 条事件与上一条衔接不上，却未记为分叉")
         if event.eid in new and len(slots[rep].get(seq, ())) > 1:
             problems.append(f"副本 {rep[:8]} 第 {seq} 条事件有两个版本，却未记为分叉")
-    students = sorted(result.students)
+    students = sorted(result.students - result.bulk_students)
     if max_students is not None:
         students = students[:max_students]
-    problems += recompute_students(conn, students)
+    bulk = sorted(result.bulk_students)
+    if bulk and (summary is None or _agrees(conn, summary)):  # a sample, the same each time
+        salt = result.new_eids[0] if result.new_eids else ""
+        bulk = sorted(bulk, key=lambda s: hashlib.sha256(f"{salt}{s}".encode()).digest())
+        bulk = sorted(bulk[:SAMPLE])
+    problems += recompute_students(conn, students + bulk)
     return problems
+
+
+def _agrees(conn: sqlite3.Connection, summary: Mapping[str, Any]) -> bool:
+    """Whether this ledger sees the sender's pupils by status as the sender says it does."""
+    rows = conn.execute(
+        "SELECT coalesce(status, ''), count(*) FROM students"
+        " WHERE org = ? AND retracted = 0 AND created_lc IS NOT NULL GROUP BY 1",
+        (summary.get("school", ""),),
+    ).fetchall()
+    by_status = {str(code): int(n) for code, n in rows}
+    return by_status == summary.get("by_status") and sum(by_status.values()) == summary.get(
+        "students")
 
 
 def _ddl(statement: str) -> str | None:

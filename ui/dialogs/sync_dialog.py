@@ -9,7 +9,8 @@ decrypted to list them.
 
 导出到U盘 writes this ledger's package(s) (`exporter.export`: temporary name, fsync, read back,
 rename) and then says to wait for the message and use 安全弹出 before pulling the stick;
-导入 imports the packages for us (`importer.import_files`), each in its own transaction. Both
+导入 imports the packages for us (`importer.import_files`), each all or nothing (its own
+transaction at a school; at the county its own savepoint, committed 20 at a time). Both
 run through the runner off the GUI thread, with its progress box, and the merge report — or
 each refusal's Chinese reason and that nothing was changed — is shown in the dialog.
 """
