@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QWidget
 
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
@@ -90,10 +90,19 @@ class SyncUi(QObject):
         self.conflict_button.clicked.connect(self.open_conflicts)
         self.conflict_button.setVisible(False)
         window.statusBar().addPermanentWidget(self.conflict_button)
+        self.recovery_label = QLabel(window)
+        self.recovery_label.setObjectName("recovery_label")
+        self.recovery_label.setStyleSheet("color: #a05a00;")
+        self.recovery_label.setToolTip(_tr(
+            "台账已加密，钥匙只由各账户的密码和县教育局保管。加入县级台账后，"
+            "忘记密码时县里可以帮您找回；在那之前，所有密码都忘了台账就再也打不开。"))
+        self.recovery_label.setVisible(False)
+        window.statusBar().addPermanentWidget(self.recovery_label)
 
         window.bus.changed.connect(self._on_changed)
         window.today.open_task.connect(self._on_task)
         self.recount()
+        self.recheck_recovery()
         if kind is None:
             self.runner.query(lambda ledger: ledger.org.kind, on_done=self._set_kind,
                               parent=window)
@@ -153,6 +162,14 @@ class SyncUi(QObject):
         self.runner.query(lambda ledger: ledger.conflicts.count(), on_done=self._show_count,
                           parent=self.window)
 
+    def recheck_recovery(self) -> None:
+        """The warning while an encrypted school ledger has no county wrap of its key."""
+        self.runner.query(_recovery_warning, on_done=self._show_recovery, parent=self.window)
+
+    def _show_recovery(self, warning: str | None) -> None:
+        self.recovery_label.setText(_tr("⚠ 尚未加入县级台账：忘记密码将无法找回"))
+        self.recovery_label.setVisible(warning is not None)
+
     def _show_count(self, count: int) -> None:
         self.conflict_button.setText(_tr("⚠ 待核对 {n}").format(n=count))
         self.conflict_button.setVisible(count > 0)
@@ -189,6 +206,7 @@ class SyncUi(QObject):
         dialog = JoinDialog(self.runner, self.window)
         dialog.print_receipt.connect(lambda: self.window.print_forms(form="join-receipt"))
         dialog.joined.connect(lambda _joined: self.window.today.refresh())
+        dialog.joined.connect(lambda _joined: self.recheck_recovery())
         self._opened(dialog)
         return dialog
 
@@ -265,6 +283,12 @@ def _insert_after(menu: QMenu, anchor: str, actions: list[QAction]) -> None:
             menu.addAction(action)
         else:
             menu.insertAction(following, action)
+
+
+def _recovery_warning(ledger: Ledger) -> str | None:
+    from dropout_ledger.services import cipher  # the key file is read on the worker
+
+    return cipher.recovery_warning(ledger)
 
 
 def install_sync_ui(window: MainWindow, kind: str | None = None) -> SyncUi:

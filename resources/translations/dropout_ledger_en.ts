@@ -3674,88 +3674,88 @@ Three steps: check what each column means, check the whole file, then import. Ch
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="100"/>
-        <location filename="../../ui/dialogs/join_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="133"/>
         <source>加入县级台账</source>
         <translation>Join the county ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="118"/>
         <source>县教育局会给本校一个入网文件（.dlpkg，通常在U盘上）和一份盖章的通知。通知上印有县教育局的 30 位密钥指纹。</source>
         <translation>The county bureau gives the school an enrolment file (.dlpkg, usually on a USB stick) and a stamped notice. The notice prints the county bureau&apos;s 30-digit key fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="124"/>
         <source>请选择县教育局发来的入网文件</source>
         <translation>Choose the enrolment file from the county bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="125"/>
         <source>选择入网文件…</source>
         <translation>Choose enrolment file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="136"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="161"/>
         <source>请拿出县教育局盖章的通知，逐组核对上面的数字，并把通知上的数字输入下面（不要照抄屏幕）：</source>
         <translation>Take the county bureau&apos;s stamped notice, compare its digits group by group, and type the digits from the notice below (not from the screen):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="165"/>
         <source>例如 12345 67890 12345 67890 12345 67890</source>
         <translation>e.g. 12345 67890 12345 67890 12345 67890</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="175"/>
         <source>本校已加入{name}（指纹 {fingerprint}）。县教育局更换密钥时，可以用新的入网文件重新加入。</source>
         <translation>This school has joined {name} (fingerprint {fingerprint}). If the county bureau changes its key, join again with the new enrolment file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="184"/>
         <source>入网文件 (*.dlpkg)</source>
         <translation>Enrolment file (*.dlpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="184"/>
         <source>选择入网文件</source>
         <translation>Choose enrolment file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="198"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="199"/>
         <source>入网文件来自：{name}（代码 {code}）。文件中县教育局的密钥指纹是：</source>
         <translation>The enrolment file is from {name} (code {code}). The county bureau&apos;s key fingerprint in the file is:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="211"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="212"/>
         <source>请先选择入网文件</source>
         <translation>Choose the enrolment file first</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="220"/>
         <source>30 位数字全部一致后才能加入</source>
         <translation>You can join once all 30 digits match</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="251"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="253"/>
         <source>请打印入网回执，校长签字、加盖公章后交县教育局（或电话读出这六组数字）。县教育局核对这些数字后，才会导入本校的同步文件。之后请每周用“文件 → U盘同步”导出一次同步文件交给县教育局。</source>
         <translation>Print the enrolment receipt; the principal signs and stamps it and hands it to the county bureau (or reads the six groups on the phone). The county bureau imports the school&apos;s sync files once it has checked these digits. After that, export a sync file every week with &quot;File → USB sync&quot; and give it to the county bureau.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="256"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="258"/>
         <source>打印入网回执…</source>
         <translation>Print enrolment receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="260"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/join_dialog.py" line="277"/>
+        <location filename="../../ui/dialogs/join_dialog.py" line="279"/>
         <source>本校已加入{county}的控辍保学台账。本校的密钥指纹是：</source>
         <translation>This school has joined the dropout ledger of {county}. This school&apos;s key fingerprint is:</translation>
     </message>
@@ -7063,377 +7063,377 @@ This cannot be undone; sync files signed with this key will all be refused.</tra
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="63"/>
         <source>待导入</source>
         <translation>To import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="64"/>
         <source>待核对指纹</source>
         <translation>Digits to check</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="65"/>
         <source>不能导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="66"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="67"/>
         <source>本单位导出</source>
         <translation>Exported by us</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="68"/>
         <source>发给其他单位</source>
         <translation>For another unit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="69"/>
         <source>入网文件</source>
         <translation>Enrolment file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="70"/>
         <source>无法读取</source>
         <translation>Unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="79"/>
         <source>剩余 {n} GB</source>
         <translation>{n} GB free</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="80"/>
         <source>剩余 {n} MB</source>
         <translation>{n} MB free</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="88"/>
         <source>U盘 {path}（{details}）</source>
         <translation>USB stick {path} ({details})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="89"/>
         <source>U盘 {path}</source>
         <translation>USB stick {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="95"/>
         <source>{file}：无法读取。{reason}</source>
         <translation>{file}: unreadable. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="98"/>
         <source>{file}：{sender}于 {time} 写给{receiver}，共 {n} 条记录。</source>
         <translation>{file}: written by {sender} on {time} for {receiver}, {n} records. </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="101"/>
         <source>尚未导入，点“导入”导入。</source>
         <translation>Not imported yet; click &quot;Import&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="103"/>
         <source>不能导入：{reason}</source>
         <translation>Cannot be imported: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="104"/>
         <source>已于 {time} 导入过，再导入也不会有改动。</source>
         <translation>Imported on {time}; importing it again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="105"/>
         <source>本机于 {time} 导出，请交给对方导入。</source>
         <translation>Exported by this computer on {time}; hand it to the other side to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="106"/>
         <source>本单位另一台电脑导出的文件，请交给对方导入。</source>
         <translation>Exported by another computer of ours; hand it to the other side to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="108"/>
         <source>不是发给本单位的，本机不导入；请交给收件单位。</source>
         <translation>Not for us, so it is not imported here; give it to the unit it is for.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="109"/>
         <source>这是入网文件：请用“文件 → 加入县级台账…”打开它。</source>
         <translation>This is an enrolment file: open it with &quot;File → Join the county ledger…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="117"/>
         <source>本单位</source>
         <translation>us</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="119"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="151"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="152"/>
         <source>{file}：没有导入。{reason}
 台账没有任何改动。</source>
         <translation>{file}: not imported. {reason}
 Nothing in the ledger was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="155"/>
         <source>{file}：{reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="158"/>
         <source>注意：{w}</source>
         <translation>Note: {w}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="159"/>
         <source>（报告已保存：{path}）</source>
         <translation> (report saved: {path})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="161"/>
         <source>{file}：已导入。{where}
 {body}</source>
         <translation>{file}: imported.{where}
 {body}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="184"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="185"/>
         <source>来自</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="186"/>
         <source>发给</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="186"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
         <source>写入时间</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="188"/>
         <source>记录数</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="188"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="189"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="202"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="203"/>
         <source>U盘同步</source>
         <translation>USB sync</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="211"/>
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="240"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="240"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="241"/>
         <source>插入或换了U盘后点这里重新查找</source>
         <translation>Click after plugging in or changing the USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="242"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="243"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="244"/>
         <source>U盘没有列出，或要用其他文件夹时，在这里选择</source>
         <translation>Choose here when the stick is not listed, or to use another folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="247"/>
         <source>U盘：</source>
         <translation>USB stick:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="266"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="267"/>
         <source>导出到U盘</source>
         <translation>Export to USB stick</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="268"/>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="420"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="270"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="271"/>
         <source>县里回执</source>
         <translation>County receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="271"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="272"/>
         <source>县里签名确认已收到本校多少条记录（每次导入县里的同步文件都有一份）</source>
         <translation>How many of our records the county confirmed, signed (one with every county sync file imported)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="274"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="275"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="303"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="304"/>
         <source>文件夹 {path}</source>
         <translation>Folder {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="305"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="306"/>
         <source>没有找到U盘：请插入U盘后点“刷新”，或点“选择文件夹…”</source>
         <translation>No USB stick found: plug one in and click &quot;Refresh&quot;, or click &quot;Choose folder…&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="320"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="321"/>
         <source>选择U盘或文件夹</source>
         <translation>Choose the USB stick or a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="354"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="355"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="355"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="356"/>
         <source>{n} 所已确认的学校</source>
         <translation>{n} confirmed schools</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="356"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="357"/>
         <source>{name}：导出的同步文件发给{to}。</source>
         <translation>{name}: sync files are exported for {to}. </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="358"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="359"/>
         <source>{name}：{why}</source>
         <translation>{name}: {why} </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="359"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="360"/>
         <source>上次导出：{time}。</source>
         <translation>Last export: {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="360"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="361"/>
         <source>本机还没有导出过同步文件。</source>
         <translation>This computer has not exported a sync file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="370"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="371"/>
         <source>{n} 条</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="389"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="390"/>
         <source>{folder} 里没有同步文件。</source>
         <translation>No sync files in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="392"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="393"/>
         <source>{folder} 里有 {n} 个同步文件，其中 {todo} 个待导入。选中一行可看详细说明。</source>
         <translation>{folder} holds {n} sync files, {todo} of them to import. Select a row for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="394"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="395"/>
         <source>{folder} 里有 {n} 个同步文件，没有需要本机导入的。选中一行可看详细说明。</source>
         <translation>{folder} holds {n} sync files, none to import here. Select a row for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="413"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="414"/>
         <source>请先插入U盘，或点“选择文件夹…”</source>
         <translation>Plug in a USB stick first, or click &quot;Choose folder…&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="417"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="418"/>
         <source>把本机的同步文件写到 {folder}</source>
         <translation>Write this computer&apos;s sync file(s) to {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="420"/>
         <source>导入（{n} 个）</source>
         <translation>Import ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="422"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="423"/>
         <source>导入U盘上发给本单位、尚未导入的同步文件</source>
         <translation>Import the sync files on the stick that are for us and not imported yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="423"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="424"/>
         <source>U盘上没有需要本机导入的同步文件</source>
         <translation>No sync file on the stick needs importing here</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="444"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="445"/>
         <source>还没有收到县里的同步文件，所以还没有回执。</source>
         <translation>No sync file from the county has arrived yet, so there are no receipts.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="446"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="447"/>
         <source>县里的签收回执（原件是“同步/收件”中县里签名的同步文件，可交检查时核验）：</source>
         <translation>The county&apos;s signed receipts (the originals are the county-signed sync files in “同步/收件”, which an inspector can verify):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="464"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="465"/>
         <source>{file}（发给{to}，{n} 条记录）</source>
         <translation>{file} (for {to}, {n} records)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="467"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="468"/>
         <source>已写入，请等待提示后再拔U盘；拔出前请使用“安全弹出”。</source>
         <translation>Written. Wait for the message before unplugging the stick, and use &quot;Safely remove&quot; first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="469"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="470"/>
         <source>已写入 {n} 个同步文件并读回核对无误：</source>
         <translation>{n} sync files written and read back correctly:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="473"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="474"/>
         <source>正在写入U盘，请不要拔U盘…</source>
         <translation>Writing to the USB stick; do not unplug it…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="488"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="489"/>
         <source>导入完成：{ok} 个已导入，{bad} 个没有导入（原因见下）。</source>
         <translation>Import finished: {ok} imported, {bad} not imported (reasons below).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="491"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="492"/>
         <source>导入完成：{ok} 个同步文件已导入。</source>
         <translation>Import finished: {ok} sync files imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="496"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="497"/>
         <source>正在导入，请稍候…</source>
         <translation>Importing, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="508"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="509"/>
         <source>没有完成。{reason}</source>
         <translation>Not finished. {reason}</translation>
     </message>
@@ -7461,72 +7461,82 @@ Nothing in the ledger was changed.</translation>
         <translation>This school and the county bureau entered different values: click to check</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="116"/>
+        <location filename="../../ui/sync_ui.py" line="96"/>
+        <source>台账已加密，钥匙只由各账户的密码和县教育局保管。加入县级台账后，忘记密码时县里可以帮您找回；在那之前，所有密码都忘了台账就再也打不开。</source>
+        <translation>The ledger is encrypted; its key is held only by the accounts&apos; passwords and by the county education bureau. Once the school has joined the county ledger, the county can help if a password is forgotten; until then, if every password is forgotten the ledger can never be opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="125"/>
         <source>加入县级台账…</source>
         <translation>Join the county ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="117"/>
+        <location filename="../../ui/sync_ui.py" line="126"/>
         <source>用县教育局发来的入网文件加入县级台账</source>
         <translation>Join the county ledger with the enrolment file from the county bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="122"/>
+        <location filename="../../ui/sync_ui.py" line="131"/>
         <source>县里通知…</source>
         <translation>County notices…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="123"/>
+        <location filename="../../ui/sync_ui.py" line="132"/>
         <source>县教育局对本校学生所作的核查决定</source>
         <translation>Decisions the county education bureau made about this school&apos;s pupils</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="130"/>
+        <location filename="../../ui/sync_ui.py" line="139"/>
         <source>县级</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="132"/>
+        <location filename="../../ui/sync_ui.py" line="141"/>
         <source>登记学校（制作入网文件）…</source>
         <translation>Enrol a school (make its enrolment file)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="134"/>
+        <location filename="../../ui/sync_ui.py" line="143"/>
         <source>确认学校密钥…</source>
         <translation>Confirm a school&apos;s key…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="136"/>
+        <location filename="../../ui/sync_ui.py" line="145"/>
         <source>注销学校密钥…</source>
         <translation>Revoke a school key…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="138"/>
+        <location filename="../../ui/sync_ui.py" line="147"/>
         <source>学校异议…</source>
         <translation>School disputes…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="141"/>
+        <location filename="../../ui/sync_ui.py" line="150"/>
         <source>打印县级密钥说明单…</source>
         <translation>Print the county key sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="157"/>
+        <location filename="../../ui/sync_ui.py" line="170"/>
+        <source>⚠ 尚未加入县级台账：忘记密码将无法找回</source>
+        <translation>⚠ Not joined to the county yet: a forgotten password cannot be recovered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="174"/>
         <source>⚠ 待核对 {n}</source>
         <translation>⚠ To check: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="240"/>
+        <location filename="../../ui/sync_ui.py" line="258"/>
         <source>县级密钥说明单.pdf</source>
         <translation>county-key-sheet.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="252"/>
+        <location filename="../../ui/sync_ui.py" line="270"/>
         <source>已打开县级密钥说明单，请从 PDF 阅读器打印。</source>
         <translation>The county key sheet is open; print it from the PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_ui.py" line="253"/>
+        <location filename="../../ui/sync_ui.py" line="271"/>
         <source>无法打开 PDF 阅读器。文件在：{file}</source>
         <translation>Could not open a PDF reader. The file is at: {file}</translation>
     </message>

@@ -109,3 +109,29 @@ def test_a_wrong_recovery_code_is_said_in_place(
     dialog.reset()
     assert dialog.unlocked is None and "恢复码不对" in dialog.hint_label.text()
     assert path.read_bytes() == before
+
+
+def test_an_encrypted_school_not_yet_joined_is_warned_until_it_joins(
+        qtbot, tmp_path: Path, clock: FrozenClock) -> None:
+    from ui.main_window import MainWindow
+    from ui.ops import ImmediateRunner
+    from ui.sync_ui import install_sync_ui
+
+    county = Ledger.create(tmp_path / "county" / "county.sqlite", kind="county",
+                           code=FICTIONAL_COUNTY_CODE, name="示例县教育局", clock=clock)
+    path = tmp_path / "school" / "school.sqlite"
+    with Ledger.create(path, kind="school", code="2152482101", name="坪坝镇中心学校",
+                       county_code=FICTIONAL_COUNTY_CODE, clock=clock) as school:
+        accounts.create(school, name="wangxz", role="principal", password=PW)
+    key = cipher.unlock(path, "wangxz", PW)
+    with Ledger.open(path, clock=clock, key=key) as school:
+        window = MainWindow(school, runner=ImmediateRunner(school))
+        qtbot.addWidget(window)
+        ui = install_sync_ui(window)
+        assert not ui.recovery_label.isHidden() and "忘记密码将无法找回" in ui.recovery_label.text()
+        data, digits = enrol.enroll_school(county, "2152482101", "坪坝镇中心学校")
+        enrol.join(school, data, digits)
+        cipher.ensure_county_wrap(school)  # what the join dialog does after enrol.join
+        ui.recheck_recovery()
+        assert ui.recovery_label.isHidden()
+    county.close()

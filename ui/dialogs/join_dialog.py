@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from dropout_ledger.errors import InputRefused
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.model.changes import Changes
+from dropout_ledger.services import cipher
 from dropout_ledger.sync import enrol
 from ui.ops import Runner
 from ui.widgets.fingerprint import check_digits, fingerprint_label, grouped
@@ -229,6 +230,7 @@ class JoinDialog(QDialog):
 
         def work(ledger: Ledger) -> Changes:
             own = enrol.join(ledger, found.data, digits)
+            cipher.ensure_county_wrap(ledger)  # from now on the county can recover a password
             joined.append(Joined(found.county_name, own))
             return Changes(profile=True, events=1)
 
