@@ -417,11 +417,40 @@ def _reset_with_county_file(args: argparse.Namespace) -> int:
     return 0
 
 
+RECOVERY_CODE_ENV = "DROPOUT_LEDGER_RECOVERY_CODE"
+"""The paper recovery code, for scripts; without it the command asks."""
+
+
+def _reset_with_recovery_code(args: argparse.Namespace) -> int:
+    """A forgotten password reset with the ledger's paper recovery code (0021; the county's own
+    ledger has nobody above it to recover it)."""
+    if not args.user:
+        raise InputRefused("用法：account reset-with-recovery-code --user 账户名"
+                           "（恢复码和新密码在提示时输入）。")
+    code = _password("保险柜里的恢复码：", RECOVERY_CODE_ENV)
+    new = _password(f"{args.user} 的新密码：", NEW_PASSWORD_ENV, twice=True)
+    with cipher.reset_with_recovery_code(_ledger_path(args), code, args.user, new) as ledger:
+        done = accounts.by_name(ledger, args.user)
+    _out(args, _account_json(done), f"已用恢复码重设密码：{_account_line(done)}")
+    return 0
+
+
 def cmd_account(args: argparse.Namespace) -> int:
-    """本机账户: list, add, passwd (own), reset, role, unlock, disable, enable."""
+    """本机账户: list, add, passwd (own), reset, role, unlock, disable, enable; recovery."""
     action = args.action
     if action == "reset-with-county-file":
         return _reset_with_county_file(args)
+    if action == "reset-with-recovery-code":
+        return _reset_with_recovery_code(args)
+    if action == "recovery-code":
+        with _open(args) as ledger:
+            code = cipher.make_recovery_code(ledger)
+        _out(args, {"recovery_code": code}, "\n".join([
+            f"恢复码：{code}",
+            "请抄在纸上（或打印本页），由两人签字后锁进保险柜；忘记所有密码时，用它和",
+            "“account reset-with-recovery-code --user 账户名”重设密码。恢复码只显示这一次，",
+            "重新生成后旧的作废。"]))
+        return 0
     if action != "list" and action != "passwd" and not args.name:
         raise InputRefused(f"“account {action}”须给出账户名，例如 account {action} zhangwei。")
     with _open(args) as ledger:
@@ -765,7 +794,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_paper_and_excel(add)
     account = add("account", cmd_account, "本机账户：list、add、passwd、reset、role、unlock、disable、enable")
     account.add_argument("action", choices=["list", "add", "passwd", "reset", "role", "unlock",
-                                            "disable", "enable", "reset-with-county-file"])
+                                            "disable", "enable", "reset-with-county-file",
+                                            "recovery-code", "reset-with-recovery-code"])
     account.add_argument("name", nargs="?", default="",
                          help="账户名（reset-with-county-file：县教育局的恢复文件）")
     account.add_argument("--role", help="principal|registrar|class_teacher|county_clerk")

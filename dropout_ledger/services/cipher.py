@@ -483,3 +483,65 @@ def reset_with_county_file(path: Path, data: bytes, name: str, code: str, new_pa
         ledger.close()
         raise
     return ledger
+
+
+# --- the paper recovery code -----------------------------------------------------------------
+
+RECOVERY_ACCOUNT = "recovery-code"
+RECOVERY_NAME = "\x00恢复码"
+"""The key file's wrap for the paper code: no login name can hold a control character, so no
+password typed at 登录 is ever tried against it."""
+
+
+def make_recovery_code(ledger: Ledger) -> str:
+    """A new 16-character recovery code for this ledger, replacing any earlier one.
+
+    The county's answer to "who recovers the top": nobody holds a county ledger's key above the
+    county, so the clerk prints this code and locks it in the office safe (a school before
+    joining may do the same). The data key is wrapped under the code with Argon2id like a
+    password; the code itself is shown once and stored nowhere. Administrator only; audited as
+    `key_change` (no code in it).
+    """
+    from dropout_ledger.services import accounts, audit
+
+    if ledger.key is None:
+        raise InputRefused("台账还没有加密（还没有账户），不需要恢复码。")
+    accounts._require_admin(ledger)
+    code = _code()
+    keys = keyfile.read(ledger.path).adding(keyfile.wrap(
+        ledger.key, org=ledger.org_id, account=RECOVERY_ACCOUNT, name=RECOVERY_NAME,
+        password=_clean_code(code), kdf=kdf()))
+    keyfile.write(ledger.path, keys)
+    audit.record(ledger, "key_change", reason="recovery_code")
+    return code
+
+
+def reset_with_recovery_code(path: Path, code: str, name: str, new_password: str,
+                             **kwargs: Any) -> Ledger:
+    """Open the ledger with the paper recovery code and give `name` a new password.
+
+    A wrong code changes nothing. Returns the ledger opened and signed in as that account;
+    audited as `key_change` (reason recovery_code).
+    """
+    from dropout_ledger.services import accounts, audit
+
+    keys = keyfile.read(Path(path))
+    key = next((k for entry in keys.for_account(RECOVERY_ACCOUNT)
+                if (k := keyfile.unwrap(entry, org=keys.org, password=_clean_code(code)))
+                is not None), None)
+    if key is None:
+        raise InputRefused("恢复码不对，或这本台账没有做过恢复码。请核对保险柜里的恢复码，台账没有改动。")
+    ledger = Ledger.open(Path(path), key=key, **kwargs)
+    try:
+        who = accounts.by_name(ledger, name)
+        problem = accounts.password_problem(new_password, who.name, who.display_name)
+        if problem is not None:
+            raise InputRefused(f"新密码不能用：{problem}。")
+        accounts.set_password_by_county(ledger, who, new_password)
+        audit.record(ledger, "key_change", account=who.id, name=who.name,
+                     reason="recovery_code")
+        accounts.sign_in(ledger, accounts.account(ledger, who.id), reason="recovery_code")
+    except BaseException:
+        ledger.close()
+        raise
+    return ledger

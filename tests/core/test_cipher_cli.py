@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher
 
-from dropout_ledger.cli import NEW_PASSWORD_ENV, PASSWORD_ENV, RESET_CODE_ENV, main
+from dropout_ledger.cli import (
+    NEW_PASSWORD_ENV,
+    PASSWORD_ENV,
+    RECOVERY_CODE_ENV,
+    RESET_CODE_ENV,
+    main,
+)
 from dropout_ledger.errors import LedgerDamaged
 from dropout_ledger.ledger import Ledger
 from dropout_ledger.services import accounts, backups, cipher
@@ -138,3 +144,40 @@ def test_a_damaged_encrypted_ledger_offers_its_snapshots_with_the_key(
     restore(school, snapshot, key=key)
     with Ledger.open(school, key=key) as ledger:
         assert ledger.queries.count("all") == 40
+
+
+def test_a_county_whose_clerk_forgot_the_password_opens_with_the_paper_recovery_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    county = tmp_path / "county" / "county.sqlite"
+    assert run(capsys, "init", "--county", COUNTY, "--county-name", "示例县教育局",
+               "--ledger", county)[0] == 0
+    monkeypatch.setenv(NEW_PASSWORD_ENV, "kezhang-01")
+    assert run(capsys, "account", "add", "clerk", "--role", "county_clerk",
+               "--ledger", county)[0] == 0
+    assert cipher.is_encrypted(county)
+    monkeypatch.setenv(PASSWORD_ENV, "kezhang-01")
+    code, out, err = run(capsys, "account", "recovery-code", "--json", "--user", "clerk",
+                         "--ledger", county)
+    assert code == 0, err
+    paper = json.loads(out)["recovery_code"]
+    assert len(paper.replace("-", "")) == 16
+
+    before = county.read_bytes()
+    monkeypatch.setenv(RECOVERY_CODE_ENV, "AAAA-BBBB-CCCC-DDDD")
+    monkeypatch.setenv(NEW_PASSWORD_ENV, "xinmima-2026")
+    code, _, err = run(capsys, "account", "reset-with-recovery-code", "--user", "clerk",
+                       "--ledger", county)
+    assert code == 2 and "恢复码不对" in err and county.read_bytes() == before
+    monkeypatch.setenv(RECOVERY_CODE_ENV, paper.lower())  # read off paper: case forgiven
+    code, _, err = run(capsys, "account", "reset-with-recovery-code", "--user", "clerk",
+                       "--ledger", county)
+    assert code == 0, err
+    monkeypatch.setenv(PASSWORD_ENV, "xinmima-2026")
+    code, out, err = run(capsys, "account", "list", "--json", "--user", "clerk",
+                         "--ledger", county)
+    assert code == 0 and [a["name"] for a in json.loads(out)] == ["clerk"], err
+    # A login name is never tried against the code's wrap.
+    monkeypatch.setenv(PASSWORD_ENV, paper)
+    code, _, err = run(capsys, "list", "--user", "clerk", "--ledger", county)
+    assert code == 2
