@@ -155,29 +155,29 @@
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="170"/>
         <location filename="../../ui/dialogs/account_dialogs.py" line="253"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="332"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="348"/>
         <source>例如 zhangwei</source>
         <translation>e.g. zhangwei</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="173"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="281"/>
         <source>忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，台账中的资料不会丢失。</source>
         <translation>Forgot your password? The principal resets it in Settings → Accounts. If the principal forgot theirs, the county education bureau issues a reset file; no data in the ledger is lost.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="178"/>
         <location filename="../../ui/dialogs/account_dialogs.py" line="259"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="339"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="467"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="700"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="359"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="492"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="725"/>
         <source>账户名：</source>
         <translation>Account:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="179"/>
         <location filename="../../ui/dialogs/account_dialogs.py" line="260"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="469"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="494"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
@@ -190,7 +190,7 @@
     <message>
         <location filename="../../ui/dialogs/account_dialogs.py" line="183"/>
         <location filename="../../ui/dialogs/account_dialogs.py" line="264"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="477"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="502"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -205,371 +205,416 @@
         <translation>Forgot the password? Use the county&apos;s recovery file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="322"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="273"/>
+        <source>忘记密码？用保险柜里的恢复码…</source>
+        <translation>Forgot the password? Use the recovery code from the safe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="337"/>
+        <source>用保险柜里的恢复码重设密码</source>
+        <translation>Reset a password with the recovery code from the safe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="338"/>
         <source>用县里的恢复文件重设密码</source>
         <translation>Reset a password with the county&apos;s recovery file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="325"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="341"/>
         <source>县教育局出具的恢复文件</source>
         <translation>Recovery file issued by the county education bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="326"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="342"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="350"/>
         <source>16 位，例如 AB12-CD34-EF56-GH78</source>
         <translation>16 characters, e.g. AB12-CD34-EF56-GH78</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="338"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="355"/>
         <source>恢复文件：</source>
         <translation>Recovery file:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="340"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="360"/>
         <source>恢复码：</source>
         <translation>Recovery code:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="341"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="595"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="361"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="620"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="362"/>
         <source>再输入一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="346"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="366"/>
         <source>重设密码并打开台账</source>
         <translation>Reset the password and open the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="347"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="600"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="713"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="367"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="625"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="738"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="351"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="371"/>
+        <source>请输入制作恢复码时抄在纸上、锁在保险柜里的 16 位恢复码。</source>
+        <translation>Enter the 16-character recovery code that was written on paper and locked in the safe when it was made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="372"/>
         <source>请县教育局用本校的钥匙文件（台账旁边的“.keys”文件）出具恢复文件，恢复码由县里另行告知校长本人。恢复文件只能用一次。</source>
         <translation>Ask the county education bureau to issue a recovery file from this school&apos;s key file (the “.keys” file beside the ledger); the county tells the principal the recovery code separately. A recovery file works only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="365"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="386"/>
         <source>选择县里的恢复文件</source>
         <translation>Choose the county&apos;s recovery file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="371"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="392"/>
         <source>请选择县教育局出具的恢复文件</source>
         <translation>Choose the recovery file issued by the county education bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="373"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="394"/>
         <source>请输入要重设密码的账户名</source>
         <translation>Enter the account whose password is to be reset</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="375"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="396"/>
+        <source>请输入 16 位恢复码</source>
+        <translation>Enter the 16-character recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="396"/>
         <source>请输入县里给的 16 位恢复码</source>
         <translation>Enter the 16-character recovery code from the county</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="397"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="422"/>
         <source>无法读取恢复文件：{reason}</source>
         <translation>Cannot read the recovery file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="403"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="428"/>
         <source>密码已重设。请用新密码登录。</source>
         <translation>The password was reset. Log in with the new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="445"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="470"/>
         <source>创建校长账户</source>
         <translation>Create the principal&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="451"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="476"/>
         <source>登录时输入，例如 zhangwei</source>
         <translation>typed at every login, e.g. zhangwei</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="453"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="478"/>
         <source>例如 张伟</source>
         <translation>e.g. Zhang Wei</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="455"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="586"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="691"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="480"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="611"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="716"/>
         <source>至少 {n} 个字符</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="458"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="483"/>
         <source>请记住这个密码。校长可以为其他老师开账户、重设他们的密码；校长本人忘记密码时，需要县教育局出具重设文件。</source>
         <translation>Remember this password. The principal opens accounts for the other teachers and resets their passwords; if the principal forgets their own, the county education bureau must issue a reset file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="468"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="701"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="493"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="726"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="470"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="495"/>
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="473"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="498"/>
         <source>创建并登录</source>
         <translation>Create and log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="475"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="500"/>
         <source>使用演示校长账户</source>
         <translation>Use a demo principal account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="498"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="523"/>
         <source>“{school}”的台账还没有账户。请先为{role}创建账户：以后每次打开台账都要登录，班主任只能看到本班学生。</source>
         <translation>The ledger of “{school}” has no accounts yet. Create the account of the {role} first: from now on everyone logs in to open the ledger, and class teachers see only their own class.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="502"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="527"/>
         <source>创建管理员账户</source>
         <translation>Create the administrator&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="508"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="738"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="533"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="763"/>
         <source>请填写账户名</source>
         <translation>Enter an account name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="510"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="740"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="535"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="765"/>
         <source>账户名不能含空格</source>
         <translation>The account name cannot contain spaces</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="554"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="579"/>
         <source>已创建演示校长账户。账户名：{name}　密码：{password}
 密码只显示这一次，请记下来：下次打开台账时要用。</source>
         <translation>A demo principal account was created. Account: {name}   Password: {password}
 The password is shown only this once: write it down, you need it the next time you open the ledger.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="562"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="587"/>
         <source>进入台账</source>
         <translation>Open the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="583"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="608"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="583"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="608"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="591"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="616"/>
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="594"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="703"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="619"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="728"/>
         <source>账户：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="596"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="709"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="621"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="734"/>
         <source>再次输入：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="599"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="712"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="624"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="737"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="607"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="632"/>
         <source>请把新密码当面告诉本人，并请他（她）登录后自己再改一次。</source>
         <translation>Tell the new password to the person face to face, and ask them to change it again after logging in.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="615"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="640"/>
         <source>请输入原密码</source>
         <translation>Enter the current password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="657"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="682"/>
         <source>修改角色与班级</source>
         <translation>Change role and class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="657"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="682"/>
         <source>新增账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="677"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="702"/>
         <source>登录时输入，例如 lihua</source>
         <translation>typed at every login, e.g. lihua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="679"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="704"/>
         <source>例如 李华</source>
         <translation>e.g. Li Hua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="684"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="709"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="689"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="714"/>
         <source>例如 2班</source>
         <translation>e.g. 2班</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="704"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="729"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="705"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="730"/>
         <source>负责年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="706"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="731"/>
         <source>负责班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="708"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="733"/>
         <source>初始密码：</source>
         <translation>First password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="718"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="743"/>
         <source>班主任只能看到、登记本班学生，身份证号隐去中间部分，不能导出或打印名单。</source>
         <translation>A class teacher sees and records only the pupils of her class, with ID numbers partly hidden, and cannot export or print lists.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="743"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="768"/>
         <source>班主任账户须选择负责的年级和班级</source>
         <translation>Choose the grade and class of the class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="806"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="831"/>
         <source>账户名</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="807"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="832"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="808"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="833"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="809"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="834"/>
         <source>负责班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="810"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="835"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="817"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="842"/>
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="827"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="852"/>
         <source>新增账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="828"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="853"/>
         <source>角色与班级…</source>
         <translation>Role and class…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="829"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="854"/>
         <source>重设密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="830"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="855"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="831"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="897"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="856"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="951"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="832"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="857"/>
+        <source>制作恢复码…</source>
+        <translation>Make a recovery code…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="858"/>
+        <source>所有密码都忘了时用来打开台账的 16 位恢复码：抄在纸上锁进保险柜。重新制作后旧的作废。</source>
+        <translation>A 16-character code that opens the ledger when every password is forgotten: write it on paper and lock it in the safe. Making a new one voids the old.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="860"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="840"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="868"/>
         <source>每位老师用自己的账户登录。登录、登录失败、锁定和角色变更都记入台账的审计记录；密码只保存在本机，不会同步到县里。</source>
         <translation>Every teacher logs in with their own account. Logins, failed logins, lockouts and role changes are recorded in the ledger&apos;s audit trail; passwords stay on this computer and are never synced to the county.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="863"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="900"/>
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="903"/>
+        <source>恢复码：{code}</source>
+        <translation>Recovery code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="905"/>
+        <source>请抄在纸上，两人签字后锁进保险柜。所有密码都忘了时，在登录窗口点“忘记密码？用保险柜里的恢复码”，用它重设密码。恢复码只显示这一次；重新制作后旧的作废。</source>
+        <translation>Write it on paper, have two people sign it, and lock it in the safe. If every password is forgotten, click “Forgot the password? Use the recovery code from the safe” at login and reset a password with it. The code is shown only this once; making a new one voids the old.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="917"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="863"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="917"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="864"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="918"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="896"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="950"/>
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="932"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="986"/>
         <source>停用账户</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="933"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="987"/>
         <source>停用“{name}”后，这个账户不能再登录；它做过的记录都保留。确定停用吗？</source>
         <translation>After disabling “{name}”, this account can no longer log in; everything it recorded is kept. Disable it?</translation>
     </message>

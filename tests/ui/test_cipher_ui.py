@@ -135,3 +135,38 @@ def test_an_encrypted_school_not_yet_joined_is_warned_until_it_joins(
         ui.recheck_recovery()
         assert ui.recovery_label.isHidden()
     county.close()
+
+
+def test_the_principal_makes_a_paper_code_and_it_opens_the_ledger_later(
+        qtbot, encrypted: tuple[Path, Ledger]) -> None:
+    from ui.dialogs.account_dialogs import AccountsDialog
+    from ui.ops import ImmediateRunner
+
+    path, county = encrypted
+    county.close()
+    with cipher.open_as(path, "wangxz", PW) as school:
+        accounts_dialog = AccountsDialog(ImmediateRunner(school))
+        qtbot.addWidget(accounts_dialog)
+        accounts_dialog.recovery_button.click()
+        shown = accounts_dialog.last_box.text()
+        accounts_dialog.last_box.close()
+    import re
+
+    code = re.search(r"恢复码：([A-Z0-9-]+)", shown).group(1)
+    assert len(code.replace("-", "")) == 16
+
+    unlock = UnlockDialog(path, ["wangxz"])
+    qtbot.addWidget(unlock)
+    assert unlock.paper_button.text() == "忘记密码？用保险柜里的恢复码…"
+    dialog = CountyResetDialog(path, "wangxz", paper=True)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "用保险柜里的恢复码重设密码" and dialog.file_edit.isHidden()
+    dialog.code_edit.setText("ZZZZ-ZZZZ-ZZZZ-ZZZZ")
+    dialog.new_edit.setText("brand-new-1")
+    dialog.again_edit.setText("brand-new-1")
+    dialog.reset()
+    assert dialog.unlocked is None and "恢复码不对" in dialog.hint_label.text()
+    dialog.code_edit.setText(code)
+    dialog.reset()
+    assert dialog.unlocked is not None and dialog.unlocked[1:] == ("wangxz", "brand-new-1")
+    assert cipher.unlock(path, "wangxz", "brand-new-1") == dialog.unlocked[0]

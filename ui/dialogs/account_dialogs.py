@@ -270,6 +270,11 @@ class UnlockDialog(QDialog):
         self.forgot_button.setStyleSheet("text-decoration: underline; color: palette(link);")
         self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.forgot_button.clicked.connect(self.use_county_file)
+        self.paper_button = QPushButton(_tr("忘记密码？用保险柜里的恢复码…"))
+        self.paper_button.setFlat(True)
+        self.paper_button.setStyleSheet("text-decoration: underline; color: palette(link);")
+        self.paper_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.paper_button.clicked.connect(self.use_recovery_code)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
@@ -277,6 +282,7 @@ class UnlockDialog(QDialog):
             "忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，"
             "台账中的资料不会丢失。")))
         layout.addWidget(self.forgot_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.paper_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.name_combo.editTextChanged.connect(self._refresh)
         self.password_edit.textChanged.connect(self._refresh)
@@ -302,12 +308,17 @@ class UnlockDialog(QDialog):
         self.unlocked = (key, name, password)
         self.accept()
 
-    def use_county_file(self) -> None:
-        """忘记密码？: the county's recovery file sets a new password, then the ledger opens."""
-        dialog = CountyResetDialog(self.path, self.name_combo.currentText(), parent=self)
+    def use_county_file(self, *, paper: bool = False) -> None:
+        """忘记密码？: the county's recovery file (or, `paper`, the ledger's own recovery code)
+        sets a new password, then the ledger opens."""
+        dialog = CountyResetDialog(self.path, self.name_combo.currentText(), parent=self,
+                                   paper=paper)
         if dialog.exec() and dialog.unlocked is not None:
             self.unlocked = dialog.unlocked
             self.accept()
+
+    def use_recovery_code(self) -> None:
+        self.use_county_file(paper=True)
 
 
 class CountyResetDialog(QDialog):
@@ -315,11 +326,16 @@ class CountyResetDialog(QDialog):
     it gave by phone or on paper, and a new password. On success `unlocked` is (key, name,
     new password), as UnlockDialog's."""
 
-    def __init__(self, path: Path, name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, name: str = "", parent: QWidget | None = None, *,
+                 paper: bool = False) -> None:
+        """`paper`: the ledger's own recovery code from the safe instead of a county file
+        (a county ledger, which has nobody above it)."""
         super().__init__(parent)
         self.path = path
+        self.paper = paper
         self.unlocked: tuple[bytes, str, str] | None = None
-        self.setWindowTitle(_tr("用县里的恢复文件重设密码"))
+        self.setWindowTitle(_tr("用保险柜里的恢复码重设密码") if paper
+                            else _tr("用县里的恢复文件重设密码"))
         self.setMinimumWidth(480)
         self.file_edit = QLineEdit()
         self.file_edit.setPlaceholderText(_tr("县教育局出具的恢复文件"))
@@ -335,7 +351,11 @@ class CountyResetDialog(QDialog):
         self.new_edit = _password_edit()
         self.again_edit = _password_edit()
         form = QFormLayout()
-        form.addRow(_tr("恢复文件："), row)
+        if not paper:
+            form.addRow(_tr("恢复文件："), row)
+        else:
+            choose.hide()
+            self.file_edit.hide()
         form.addRow(_tr("账户名："), self.name_edit)
         form.addRow(_tr("恢复码："), self.code_edit)
         form.addRow(_tr("新密码："), self.new_edit)
@@ -349,6 +369,7 @@ class CountyResetDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(_note_label(_tr(
+            "请输入制作恢复码时抄在纸上、锁在保险柜里的 16 位恢复码。") if paper else _tr(
             "请县教育局用本校的钥匙文件（台账旁边的“.keys”文件）出具恢复文件，恢复码由县里另行"
             "告知校长本人。恢复文件只能用一次。")))
         layout.addLayout(form)
@@ -367,12 +388,12 @@ class CountyResetDialog(QDialog):
             self.file_edit.setText(chosen)
 
     def _missing(self) -> str:
-        if not self.file_edit.text().strip():
+        if not self.paper and not self.file_edit.text().strip():
             return _tr("请选择县教育局出具的恢复文件")
         if not self.name_edit.text().strip():
             return _tr("请输入要重设密码的账户名")
         if len("".join(ch for ch in self.code_edit.text() if ch.isalnum())) != 16:
-            return _tr("请输入县里给的 16 位恢复码")
+            return _tr("请输入 16 位恢复码") if self.paper else _tr("请输入县里给的 16 位恢复码")
         return password_hint(self.new_edit.text(), self.again_edit.text(),
                              self.name_edit.text())
 
@@ -387,9 +408,13 @@ class CountyResetDialog(QDialog):
             return
         name, new = self.name_edit.text().strip(), self.new_edit.text()
         try:
-            data = Path(self.file_edit.text().strip()).read_bytes()
-            ledger = cipher.reset_with_county_file(self.path, data, name, self.code_edit.text(),
-                                                   new)
+            if self.paper:
+                ledger = cipher.reset_with_recovery_code(self.path, self.code_edit.text(), name,
+                                                         new)
+            else:
+                data = Path(self.file_edit.text().strip()).read_bytes()
+                ledger = cipher.reset_with_county_file(self.path, data, name,
+                                                       self.code_edit.text(), new)
         except LedgerError as refused:
             self.hint_label.setText(refused.message)
             return
@@ -829,10 +854,13 @@ class AccountsDialog(QDialog):
         self.reset_button = QPushButton(_tr("重设密码…"))
         self.unlock_button = QPushButton(_tr("解锁"))
         self.disable_button = QPushButton(_tr("停用"))
+        self.recovery_button = QPushButton(_tr("制作恢复码…"))
+        self.recovery_button.setToolTip(_tr(
+            "所有密码都忘了时用来打开台账的 16 位恢复码：抄在纸上锁进保险柜。重新制作后旧的作废。"))
         self.close_button = QPushButton(_tr("关闭"))
         row = QHBoxLayout()
         for button in (self.add_button, self.role_button, self.reset_button, self.unlock_button,
-                       self.disable_button):
+                       self.disable_button, self.recovery_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.close_button)
@@ -848,12 +876,38 @@ class AccountsDialog(QDialog):
         self.reset_button.clicked.connect(self.reset_password)
         self.unlock_button.clicked.connect(self.unlock)
         self.disable_button.clicked.connect(self.toggle_disabled)
+        self.recovery_button.clicked.connect(self.make_recovery_code)
         self.close_button.clicked.connect(self.accept)
         self.table.itemSelectionChanged.connect(self._refresh_buttons)
         self.refresh()
 
     def refresh(self) -> None:
         self.runner.query(_listing, on_done=self._show, parent=self)
+
+    def make_recovery_code(self) -> None:
+        """制作恢复码: a new paper code (the old one stops working), shown once to copy down."""
+        made: list[str] = []
+
+        def work(ledger: Ledger) -> Changes:
+            made.append(cipher.make_recovery_code(ledger))
+            return Changes(profile=True)
+
+        self.runner.op(work, parent=self, on_done=lambda _changes: self.show_recovery_code(
+            made[0]))
+
+    def show_recovery_code(self, code: str) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(_tr("恢复码"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText("<p style='font-size: 16pt;'><b>{}</b></p>".format(
+            _tr("恢复码：{code}").format(code=code)))
+        box.setStyleSheet("QLabel { min-width: 460px; }")
+        box.setInformativeText(_tr(
+            "请抄在纸上，两人签字后锁进保险柜。所有密码都忘了时，在登录窗口点“忘记密码？用保险柜里的"
+            "恢复码”，用它重设密码。恢复码只显示这一次；重新制作后旧的作废。"))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_box = box
+        box.open()
 
     def _show(self, listing: _Listing) -> None:
         chosen = self.selected()
