@@ -320,8 +320,8 @@ def sign_in_headless(ledger: Ledger) -> bool:
     """For --screenshot and --self-test: log in as DROPOUT_LEDGER_USER with
     DROPOUT_LEDGER_PASSWORD when the ledger has accounts. False (the reason printed) when it
     has accounts and no one could log in; nobody logs in to a ledger without accounts."""
-    if not accounts.has_accounts(ledger):
-        return True
+    if not accounts.has_accounts(ledger) or accounts.current(ledger) is not None:
+        return True  # no accounts; or signed in already, by the unlock of an encrypted ledger
     name, password = os.environ.get(USER_ENV, ""), os.environ.get(PASSWORD_ENV)
     if not name or password is None:
         print(missing_login_message(), file=sys.stderr)
