@@ -62,7 +62,6 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,47 +73,13 @@ for _path in (ROOT, BENCH):
         sys.path.insert(0, str(_path))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  # noqa: E402
+from protocol import Figure, Options  # noqa: E402
 
 from dropout_ledger.clock import FrozenClock  # noqa: E402
 from dropout_ledger.ledger import Ledger  # noqa: E402
 from dropout_ledger.services import demo  # noqa: E402
 from dropout_ledger.services.edits import emit_update  # noqa: E402
 from dropout_ledger.sync import enrol, envelope, exporter, importer, keys  # noqa: E402
-
-try:  # the runner's protocol (bench/protocol.py), when it is there
-    from protocol import Figure, Options  # type: ignore[import-not-found]
-except ImportError:  # standalone: the same fields, enough to print the table
-    @dataclass(frozen=True)
-    class Options:  # type: ignore[no-redef]
-        quick: bool = False
-        repeat: int = 3
-        workdir: Path = Path(tempfile.gettempdir()) / "dropout-ledger-bench"
-        out: Path = BENCH / "out"
-        bundle: Path | None = None
-
-    @dataclass(frozen=True)
-    class Figure:  # type: ignore[no-redef]
-        name: str
-        median: float | None
-        low: float | None = None
-        high: float | None = None
-        n: int = 0
-        unit: str = "s"
-        raw: float | None = None
-        raw_what: str = ""
-        target: float | None = None
-        target_text: str = ""
-        goal: str = ""
-        source: str = ""
-        fix: str = ""
-        note: str = ""
-        max_ratio: float | None = None
-
-        @classmethod
-        def of(cls, name: str, samples: Sequence[float], **more: Any) -> Figure:
-            values = list(samples)
-            return cls(name, statistics.median(values), min(values), max(values), len(values),
-                       **more)
 
 TODAY = dt.datetime(2026, 11, 20, 16, 0)
 COUNTY_CODE = "524821"

@@ -16,45 +16,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlite3 import (
-        SQLITE_CANTOPEN,
-        SQLITE_CORRUPT,
-        SQLITE_FULL,
-        SQLITE_IOERR,
-        SQLITE_NOTADB,
-        SQLITE_PERM,
-        SQLITE_READONLY,
-        Connection,
-        Cursor,
-        DatabaseError,
-        Error,
-        IntegrityError,
-        OperationalError,
-        ProgrammingError,
-        Row,
-        connect,
-        sqlite_version,
-    )
+    import sqlite3 as _driver
 else:
-    from sqlcipher3.dbapi2 import (
-        SQLITE_CANTOPEN,
-        SQLITE_CORRUPT,
-        SQLITE_FULL,
-        SQLITE_IOERR,
-        SQLITE_NOTADB,
-        SQLITE_PERM,
-        SQLITE_READONLY,
-        Connection,
-        Cursor,
-        DatabaseError,
-        Error,
-        IntegrityError,
-        OperationalError,
-        ProgrammingError,
-        Row,
-        connect,
-        sqlite_version,
-    )
+    from sqlcipher3 import dbapi2 as _driver
+
+SQLITE_CANTOPEN = _driver.SQLITE_CANTOPEN
+SQLITE_CORRUPT = _driver.SQLITE_CORRUPT
+SQLITE_FULL = _driver.SQLITE_FULL
+SQLITE_IOERR = _driver.SQLITE_IOERR
+SQLITE_NOTADB = _driver.SQLITE_NOTADB
+SQLITE_PERM = _driver.SQLITE_PERM
+SQLITE_READONLY = _driver.SQLITE_READONLY
+Connection = _driver.Connection
+Cursor = _driver.Cursor
+DatabaseError = _driver.DatabaseError
+Error = _driver.Error
+IntegrityError = _driver.IntegrityError
+OperationalError = _driver.OperationalError
+ProgrammingError = _driver.ProgrammingError
+Row = _driver.Row
+connect = _driver.connect
+sqlite_version = _driver.sqlite_version
 
 __all__ = [
     "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_NOTADB",

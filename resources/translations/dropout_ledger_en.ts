@@ -147,474 +147,473 @@
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="159"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="248"/>
-        <source>登录 — 控辍保学台账</source>
-        <translation>Log in — Dropout Ledger</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="170"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="253"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="348"/>
-        <source>例如 zhangwei</source>
-        <translation>e.g. zhangwei</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="173"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="281"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="135"/>
         <source>忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，台账中的资料不会丢失。</source>
         <translation>Forgot your password? The principal resets it in Settings → Accounts. If the principal forgot theirs, the county education bureau issues a reset file; no data in the ledger is lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="178"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="259"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="359"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="492"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="725"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="174"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="261"/>
+        <source>登录 — 控辍保学台账</source>
+        <translation>Log in — Dropout Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="185"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="266"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="353"/>
+        <source>例如 zhangwei</source>
+        <translation>e.g. zhangwei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="191"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="364"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="497"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="730"/>
         <source>账户名：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="179"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="260"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="494"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="192"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="499"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="182"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="195"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="276"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="183"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="264"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="502"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="196"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="277"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="507"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="217"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="230"/>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="281"/>
         <source>忘记密码？用县里的恢复文件…</source>
         <translation>Forgot the password? Use the county&apos;s recovery file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="283"/>
         <source>忘记密码？用保险柜里的恢复码…</source>
         <translation>Forgot the password? Use the recovery code from the safe…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="337"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="342"/>
         <source>用保险柜里的恢复码重设密码</source>
         <translation>Reset a password with the recovery code from the safe</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="338"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="343"/>
         <source>用县里的恢复文件重设密码</source>
         <translation>Reset a password with the county&apos;s recovery file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="341"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="346"/>
         <source>县教育局出具的恢复文件</source>
         <translation>Recovery file issued by the county education bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="342"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="347"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="350"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="355"/>
         <source>16 位，例如 AB12-CD34-EF56-GH78</source>
         <translation>16 characters, e.g. AB12-CD34-EF56-GH78</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="355"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="360"/>
         <source>恢复文件：</source>
         <translation>Recovery file:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="360"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="365"/>
         <source>恢复码：</source>
         <translation>Recovery code:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="361"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="620"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="366"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="625"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="362"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="367"/>
         <source>再输入一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="366"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="371"/>
         <source>重设密码并打开台账</source>
         <translation>Reset the password and open the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="367"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="625"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="738"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="372"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="630"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="743"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="371"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="376"/>
         <source>请输入制作恢复码时抄在纸上、锁在保险柜里的 16 位恢复码。</source>
         <translation>Enter the 16-character recovery code that was written on paper and locked in the safe when it was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="372"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="377"/>
         <source>请县教育局用本校的钥匙文件（台账旁边的“.keys”文件）出具恢复文件，恢复码由县里另行告知校长本人。恢复文件只能用一次。</source>
         <translation>Ask the county education bureau to issue a recovery file from this school&apos;s key file (the “.keys” file beside the ledger); the county tells the principal the recovery code separately. A recovery file works only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="386"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="391"/>
         <source>选择县里的恢复文件</source>
         <translation>Choose the county&apos;s recovery file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="392"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="397"/>
         <source>请选择县教育局出具的恢复文件</source>
         <translation>Choose the recovery file issued by the county education bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="394"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="399"/>
         <source>请输入要重设密码的账户名</source>
         <translation>Enter the account whose password is to be reset</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="401"/>
         <source>请输入 16 位恢复码</source>
         <translation>Enter the 16-character recovery code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="396"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="401"/>
         <source>请输入县里给的 16 位恢复码</source>
         <translation>Enter the 16-character recovery code from the county</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="422"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="427"/>
         <source>无法读取恢复文件：{reason}</source>
         <translation>Cannot read the recovery file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="428"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="433"/>
         <source>密码已重设。请用新密码登录。</source>
         <translation>The password was reset. Log in with the new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="470"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="475"/>
         <source>创建校长账户</source>
         <translation>Create the principal&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="476"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="481"/>
         <source>登录时输入，例如 zhangwei</source>
         <translation>typed at every login, e.g. zhangwei</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="478"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="483"/>
         <source>例如 张伟</source>
         <translation>e.g. Zhang Wei</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="480"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="611"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="716"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="485"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="616"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="721"/>
         <source>至少 {n} 个字符</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="483"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="488"/>
         <source>请记住这个密码。校长可以为其他老师开账户、重设他们的密码；校长本人忘记密码时，需要县教育局出具重设文件。</source>
         <translation>Remember this password. The principal opens accounts for the other teachers and resets their passwords; if the principal forgets their own, the county education bureau must issue a reset file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="493"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="726"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="498"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="731"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="495"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="500"/>
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="498"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="503"/>
         <source>创建并登录</source>
         <translation>Create and log in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="500"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="505"/>
         <source>使用演示校长账户</source>
         <translation>Use a demo principal account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="523"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="528"/>
         <source>“{school}”的台账还没有账户。请先为{role}创建账户：以后每次打开台账都要登录，班主任只能看到本班学生。</source>
         <translation>The ledger of “{school}” has no accounts yet. Create the account of the {role} first: from now on everyone logs in to open the ledger, and class teachers see only their own class.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="527"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="532"/>
         <source>创建管理员账户</source>
         <translation>Create the administrator&apos;s account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="533"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="763"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="538"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="768"/>
         <source>请填写账户名</source>
         <translation>Enter an account name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="535"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="765"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="540"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="770"/>
         <source>账户名不能含空格</source>
         <translation>The account name cannot contain spaces</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="579"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="584"/>
         <source>已创建演示校长账户。账户名：{name}　密码：{password}
 密码只显示这一次，请记下来：下次打开台账时要用。</source>
         <translation>A demo principal account was created. Account: {name}   Password: {password}
 The password is shown only this once: write it down, you need it the next time you open the ledger.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="587"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="592"/>
         <source>进入台账</source>
         <translation>Open the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="608"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="613"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="608"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="613"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="616"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="621"/>
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="619"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="728"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="624"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="733"/>
         <source>账户：</source>
         <translation>Account:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="621"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="734"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="626"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="739"/>
         <source>再次输入：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="624"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="737"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="629"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="742"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="632"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="637"/>
         <source>请把新密码当面告诉本人，并请他（她）登录后自己再改一次。</source>
         <translation>Tell the new password to the person face to face, and ask them to change it again after logging in.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="640"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="645"/>
         <source>请输入原密码</source>
         <translation>Enter the current password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="682"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="687"/>
         <source>修改角色与班级</source>
         <translation>Change role and class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="682"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="687"/>
         <source>新增账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="702"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="707"/>
         <source>登录时输入，例如 lihua</source>
         <translation>typed at every login, e.g. lihua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="704"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="709"/>
         <source>例如 李华</source>
         <translation>e.g. Li Hua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="709"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="714"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="714"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="719"/>
         <source>例如 2班</source>
         <translation>e.g. 2班</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="729"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="734"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="730"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="735"/>
         <source>负责年级：</source>
         <translation>Grade:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="731"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="736"/>
         <source>负责班级：</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="733"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="738"/>
         <source>初始密码：</source>
         <translation>First password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="743"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="748"/>
         <source>班主任只能看到、登记本班学生，身份证号隐去中间部分，不能导出或打印名单。</source>
         <translation>A class teacher sees and records only the pupils of her class, with ID numbers partly hidden, and cannot export or print lists.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="768"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="773"/>
         <source>班主任账户须选择负责的年级和班级</source>
         <translation>Choose the grade and class of the class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="831"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="836"/>
         <source>账户名</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="832"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="837"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="833"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="838"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="834"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="839"/>
         <source>负责班级</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="835"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="840"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="842"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="847"/>
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="852"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="857"/>
         <source>新增账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="853"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="858"/>
         <source>角色与班级…</source>
         <translation>Role and class…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="854"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="859"/>
         <source>重设密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="855"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="860"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="856"/>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="951"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="861"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="956"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="857"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="862"/>
         <source>制作恢复码…</source>
         <translation>Make a recovery code…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="858"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="863"/>
         <source>所有密码都忘了时用来打开台账的 16 位恢复码：抄在纸上锁进保险柜。重新制作后旧的作废。</source>
         <translation>A 16-character code that opens the ledger when every password is forgotten: write it on paper and lock it in the safe. Making a new one voids the old.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="860"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="865"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="868"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="873"/>
         <source>每位老师用自己的账户登录。登录、登录失败、锁定和角色变更都记入台账的审计记录；密码只保存在本机，不会同步到县里。</source>
         <translation>Every teacher logs in with their own account. Logins, failed logins, lockouts and role changes are recorded in the ledger&apos;s audit trail; passwords stay on this computer and are never synced to the county.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="900"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="905"/>
         <source>恢复码</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="903"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="908"/>
         <source>恢复码：{code}</source>
         <translation>Recovery code: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="905"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="910"/>
         <source>请抄在纸上，两人签字后锁进保险柜。所有密码都忘了时，在登录窗口点“忘记密码？用保险柜里的恢复码”，用它重设密码。恢复码只显示这一次；重新制作后旧的作废。</source>
         <translation>Write it on paper, have two people sign it, and lock it in the safe. If every password is forgotten, click “Forgot the password? Use the recovery code from the safe” at login and reset a password with it. The code is shown only this once; making a new one voids the old.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="917"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="922"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="917"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="922"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="918"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="923"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="950"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="955"/>
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="986"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="991"/>
         <source>停用账户</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="987"/>
+        <location filename="../../ui/dialogs/account_dialogs.py" line="992"/>
         <source>停用“{name}”后，这个账户不能再登录；它做过的记录都保留。确定停用吗？</source>
         <translation>After disabling “{name}”, this account can no longer log in; everything it recorded is kept. Disable it?</translation>
     </message>

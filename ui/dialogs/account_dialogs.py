@@ -131,6 +131,21 @@ def _note_label(text: str) -> QLabel:
 # --- 登录 ------------------------------------------------------------------------------------
 
 
+def _forgot_note() -> QLabel:
+    return _note_label(_tr(
+        "忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，"
+        "台账中的资料不会丢失。"))
+
+
+def _link_button(text: str) -> QPushButton:
+    """A flat, underlined button that reads as a link (the 忘记密码？ ways out)."""
+    button = QPushButton(text)
+    button.setFlat(True)
+    button.setStyleSheet("text-decoration: underline; color: palette(link);")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
 def _login_facts(ledger: Ledger) -> tuple[str, list[str]]:
     return ledger.org.name, accounts.login_names(ledger)
 
@@ -170,9 +185,7 @@ class LoginDialog(QDialog):
         _placeholder(self.name_combo, _tr("例如 zhangwei"))
         self.password_edit = _password_edit()
         self.message_label = _hint_label()
-        self.forgot_label = _note_label(_tr(
-            "忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，"
-            "台账中的资料不会丢失。"))
+        self.forgot_label = _forgot_note()
 
         form = QFormLayout()
         form.addRow(_tr("账户名："), self.name_combo)
@@ -265,22 +278,14 @@ class UnlockDialog(QDialog):
         self.login_button.setDefault(True)
         self.buttons.accepted.connect(self.login)
         self.buttons.rejected.connect(self.reject)
-        self.forgot_button = QPushButton(_tr("忘记密码？用县里的恢复文件…"))
-        self.forgot_button.setFlat(True)
-        self.forgot_button.setStyleSheet("text-decoration: underline; color: palette(link);")
-        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button = _link_button(_tr("忘记密码？用县里的恢复文件…"))
         self.forgot_button.clicked.connect(self.use_county_file)
-        self.paper_button = QPushButton(_tr("忘记密码？用保险柜里的恢复码…"))
-        self.paper_button.setFlat(True)
-        self.paper_button.setStyleSheet("text-decoration: underline; color: palette(link);")
-        self.paper_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.paper_button = _link_button(_tr("忘记密码？用保险柜里的恢复码…"))
         self.paper_button.clicked.connect(self.use_recovery_code)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
-        layout.addWidget(_note_label(_tr(
-            "忘记密码：请校长在“设置 → 账户管理”中重设。校长忘记密码，请县教育局出具重设文件，"
-            "台账中的资料不会丢失。")))
+        layout.addWidget(_forgot_note())
         layout.addWidget(self.forgot_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.paper_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
@@ -308,17 +313,20 @@ class UnlockDialog(QDialog):
         self.unlocked = (key, name, password)
         self.accept()
 
-    def use_county_file(self, *, paper: bool = False) -> None:
-        """忘记密码？: the county's recovery file (or, `paper`, the ledger's own recovery code)
-        sets a new password, then the ledger opens."""
+    def use_county_file(self) -> None:
+        """忘记密码？: the county's recovery file sets a new password, then the ledger opens."""
+        self._reset(paper=False)
+
+    def use_recovery_code(self) -> None:
+        """忘记密码？: the ledger's own paper recovery code from the safe does the same."""
+        self._reset(paper=True)
+
+    def _reset(self, *, paper: bool) -> None:
         dialog = CountyResetDialog(self.path, self.name_combo.currentText(), parent=self,
                                    paper=paper)
         if dialog.exec() and dialog.unlocked is not None:
             self.unlocked = dialog.unlocked
             self.accept()
-
-    def use_recovery_code(self) -> None:
-        self.use_county_file(paper=True)
 
 
 class CountyResetDialog(QDialog):
